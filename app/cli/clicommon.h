@@ -1,0 +1,33 @@
+#pragma once
+// Shared plumbing of the quantbench-cli commands: exit codes, output streams, argument helpers.
+
+#include "spec/networkspec.h"
+#include "util/result.h"
+
+#include <QCommandLineParser>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+namespace qb::cli {
+
+enum ExitCode { kExitOk = 0, kExitFailure = 1, kExitBadInput = 2 };
+
+void printOut(const QString &text);          ///< stdout, as is
+void printErr(const QString &text);          ///< stderr, with a trailing newline
+void printJsonLine(const QJsonObject &object); ///< one compact JSON object per line on stdout
+
+/// Parses `arguments` (the command's own, program name first); on --help prints the help and returns
+/// kExitOk through `exitCode`; on a parse error prints it and returns kExitBadInput. Returns true when
+/// the command should go on.
+bool parseCommandLine(QCommandLineParser &parser, const QStringList &arguments, int *exitCode);
+
+/// The network named by --preset NAME or --network FILE (exactly one of them).
+Result<NetworkSpec> networkFromOptions(const QCommandLineParser &parser);
+
+int runPresets(const QStringList &arguments);
+int runSummary(const QStringList &arguments);
+int runTrain(const QStringList &arguments);
+int runHistory(const QStringList &arguments);
+
+} // namespace qb::cli

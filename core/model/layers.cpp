@@ -1,0 +1,184 @@
+#include "model/layers_p.h"
+
+namespace qb {
+
+namespace {
+
+/// Glorot (Xavier) uniform: U(-l, l), l = sqrt(6 / (fan_in + fan_out)).
+torch::Tensor glorotUniform(std::vector<int64_t> shape, int64_t fanIn, int64_t fanOut)
+{
+    const double limit = std::sqrt(6.0 / double(fanIn + fanOut));
+    return torch::empty(shape).uniform_(-limit, limit);
+}
+
+/// Total TF "same" padding along one axis.
+int samePaddingTotal(int in, int kernel, int stride)
+{
+    const int out = (in + stride - 1) / stride;
+    return std::max((out - 1) * stride + kernel - in, 0);
+}
+
+torch::Tensor quantizeIf(const std::unique_ptr<Quantizer> &q, const torch::Tensor &x)
+{
+    return q ? q->apply(x) : x;
+}
+
+void clampInPlace(torch::Tensor &weight, double clip)
+{
+    if (clip <= 0.0)
+        return;
+    torch::NoGradGuard noGrad;
+    weight.clamp_(-clip, clip);
+}
+
+} // namespace
+
+// ---- QuantConv2dModule ----
+
+QuantConv2dModule::QuantConv2dModule(const LayerSpec &spec, const TensorShape &input)
+    : m_inputQuantizer(makeQuantizer(spec.inputQuantizer))
+    , m_kernelQuantizer(makeQuantizer(spec.kernelQuantizer))
+    , m_clip(spec.kernelClip)
+    , m_strideH(spec.strideH)
+    , m_strideW(spec.strideW)
+{
+    const int inChannels = input.channels();
+    const int64_t receptive = int64_t(spec.kernelH) * spec.kernelW;
+    m_weight = register_parameter(
+        "weight", glorotUniform({spec.filters, inChannels, spec.kernelH, spec.kernelW}, inChannels * receptive,
+                                spec.filters * receptive));
+    if (spec.useBias)
+        m_bias = register_parameter("bias", torch::zeros({spec.filters}));
+    switch (spec.padding) {
+    case Padding::Valid:
+        break;
+    case Padding::Explicit:
+        m_padTop = m_padBottom = m_padLeft = m_padRight = spec.paddingAmount;
+        break;
+    case Padding::Same: {
+        const int totalH = samePaddingTotal(input.height(), spec.kernelH, spec.strideH);
+        const int totalW = samePaddingTotal(input.width(), spec.kernelW, spec.strideW);
+        m_padTop = totalH / 2;
+        m_padBottom = totalH - m_padTop;
+        m_padLeft = totalW / 2;
+        m_padRight = totalW - m_padLeft;
+        break;
+    }
+    }
+}
+
+torch::Tensor QuantConv2dModule::forward(const torch::Tensor &x)
+{
+    torch::Tensor in = quantizeIf(m_inputQuantizer, x);
+    std::vector<int64_t> padding{m_padTop, m_padLeft};
+    if (m_padTop != m_padBottom || m_padLeft != m_padRight) {
+        // Asymmetric TF "same" padding (extra row/column at the bottom/right).
+        in = torch::constant_pad_nd(in, {m_padLeft, m_padRight, m_padTop, m_padBottom}, 0.0);
+        padding = {0, 0};
+    }
+    return torch::conv2d(in, effectiveWeight(), m_bias, {m_strideH, m_strideW}, padding);
+}
+
+void QuantConv2dModule::applyConstraints()
+{
+    clampInPlace(m_weight, m_clip);
+}
+
+torch::Tensor QuantConv2dModule::effectiveWeight()
+{
+    return quantizeIf(m_kernelQuantizer, m_weight);
+}
+
+// ---- QuantDenseModule ----
+
+QuantDenseModule::QuantDenseModule(const LayerSpec &spec, const TensorShape &input)
+    : m_inputQuantizer(makeQuantizer(spec.inputQuantizer))
+    , m_kernelQuantizer(makeQuantizer(spec.kernelQuantizer))
+    , m_clip(spec.kernelClip)
+{
+    const int inFeatures = int(input.elementCount());
+    m_weight = register_parameter("weight", glorotUniform({spec.units, inFeatures}, inFeatures, spec.units));
+    if (spec.useBias)
+        m_bias = register_parameter("bias", torch::zeros({spec.units}));
+}
+
+torch::Tensor QuantDenseModule::forward(const torch::Tensor &x)
+{
+    return torch::linear(quantizeIf(m_inputQuantizer, x), effectiveWeight(), m_bias);
+}
+
+void QuantDenseModule::applyConstraints()
+{
+    clampInPlace(m_weight, m_clip);
+}
+
+torch::Tensor QuantDenseModule::effectiveWeight()
+{
+    return quantizeIf(m_kernelQuantizer, m_weight);
+}
+
+// ---- BatchNormModule ----
+
+BatchNormModule::BatchNormModule(const LayerSpec &spec, const TensorShape &input)
+    : m_momentum(1.0 - spec.momentum)
+    , m_epsilon(spec.epsilon)
+{
+    const int features = input.channels();
+    if (spec.scale)
+        m_gamma = register_parameter("gamma", torch::ones({features}));
+    if (spec.center)
+        m_beta = register_parameter("beta", torch::zeros({features}));
+    m_runningMean = register_buffer("running_mean", torch::zeros({features}));
+    m_runningVar = register_buffer("running_var", torch::ones({features}));
+}
+
+torch::Tensor BatchNormModule::forward(const torch::Tensor &x)
+{
+    return torch::batch_norm(x, m_gamma, m_beta, m_runningMean, m_runningVar, is_training(), m_momentum,
+                             m_epsilon, /*cudnn_enabled=*/false);
+}
+
+// ---- PoolModule ----
+
+PoolModule::PoolModule(const LayerSpec &spec)
+    : m_max(spec.type == LayerType::MaxPool)
+    , m_kernel{spec.poolH, spec.poolW}
+    , m_stride{spec.poolStrideH > 0 ? spec.poolStrideH : spec.poolH,
+               spec.poolStrideW > 0 ? spec.poolStrideW : spec.poolW}
+    , m_padding{spec.padding == Padding::Explicit ? spec.paddingAmount : 0,
+                spec.padding == Padding::Explicit ? spec.paddingAmount : 0}
+{
+}
+
+torch::Tensor PoolModule::forward(const torch::Tensor &x)
+{
+    if (m_max)
+        return torch::max_pool2d(x, m_kernel, m_stride, m_padding);
+    return torch::avg_pool2d(x, m_kernel, m_stride, m_padding, /*ceil_mode=*/false,
+                             /*count_include_pad=*/false);
+}
+
+// ---- DropoutModule / ActivationModule ----
+
+torch::Tensor DropoutModule::forward(const torch::Tensor &x)
+{
+    return torch::dropout(x, m_rate, is_training());
+}
+
+torch::Tensor ActivationModule::forward(const torch::Tensor &x)
+{
+    switch (m_function) {
+    case ActivationFunction::ReLU:
+        return torch::relu(x);
+    case ActivationFunction::HardTanh:
+        return torch::hardtanh(x);
+    case ActivationFunction::Tanh:
+        return torch::tanh(x);
+    case ActivationFunction::Softmax:
+    case ActivationFunction::None:
+        break;
+    }
+    return x;
+}
+
+} // namespace qb

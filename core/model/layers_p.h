@@ -1,0 +1,122 @@
+#pragma once
+// Private torch modules for the layer types of a NetworkSpec. They live in one header/source pair
+// (not one file per class) because every torch translation unit costs ~30 s to compile here.
+
+#include "quant/quantizer_p.h"
+#include "spec/layerspec.h"
+#include "spec/tensorshape.h"
+
+#include <torch/torch.h>
+
+#include <memory>
+
+namespace qb {
+
+/// Base of every layer module: forward of one tensor, and an optional post-step constraint.
+class LayerModule : public torch::nn::Module
+{
+public:
+    virtual torch::Tensor forward(const torch::Tensor &x) = 0;
+    /// Applied after each optimizer step (weight clip); no-op by default.
+    virtual void applyConstraints() {}
+    /// The weights the layer really computes with (the quantized kernel), undefined when the layer
+    /// has none. Used to inspect effective weights next to the latent ones.
+    virtual torch::Tensor effectiveWeight() { return torch::Tensor(); }
+};
+
+/// Conv2D or Dense with an optional input quantizer, kernel quantizer and weight clip: Larq's
+/// QuantConv2D / QuantDense. Weights start Glorot-uniform, biases at zero (the Keras defaults the
+/// presets were published with).
+class QuantConv2dModule : public LayerModule
+{
+public:
+    QuantConv2dModule(const LayerSpec &spec, const TensorShape &input);
+    torch::Tensor forward(const torch::Tensor &x) override;
+    void applyConstraints() override;
+    torch::Tensor effectiveWeight() override;
+
+private:
+    torch::Tensor m_weight;
+    torch::Tensor m_bias;
+    std::unique_ptr<Quantizer> m_inputQuantizer;
+    std::unique_ptr<Quantizer> m_kernelQuantizer;
+    double m_clip = 0.0;
+    int m_strideH, m_strideW;
+    // Padding as (top, bottom, left, right); TF "same" may be asymmetric.
+    int m_padTop = 0, m_padBottom = 0, m_padLeft = 0, m_padRight = 0;
+};
+
+class QuantDenseModule : public LayerModule
+{
+public:
+    QuantDenseModule(const LayerSpec &spec, const TensorShape &input);
+    torch::Tensor forward(const torch::Tensor &x) override;
+    void applyConstraints() override;
+    torch::Tensor effectiveWeight() override;
+
+private:
+    torch::Tensor m_weight;
+    torch::Tensor m_bias;
+    std::unique_ptr<Quantizer> m_inputQuantizer;
+    std::unique_ptr<Quantizer> m_kernelQuantizer;
+    double m_clip = 0.0;
+};
+
+/// Batch normalization over channels (feature maps) or features (flat), with gamma ("scale") and
+/// beta ("center") each optional, as in Keras. `momentum` follows Keras (weight of the old running
+/// value); torch's convention is 1 - momentum.
+class BatchNormModule : public LayerModule
+{
+public:
+    BatchNormModule(const LayerSpec &spec, const TensorShape &input);
+    torch::Tensor forward(const torch::Tensor &x) override;
+
+private:
+    torch::Tensor m_gamma;
+    torch::Tensor m_beta;
+    torch::Tensor m_runningMean;
+    torch::Tensor m_runningVar;
+    double m_momentum;
+    double m_epsilon;
+};
+
+class PoolModule : public LayerModule
+{
+public:
+    explicit PoolModule(const LayerSpec &spec);
+    torch::Tensor forward(const torch::Tensor &x) override;
+
+private:
+    bool m_max;
+    std::vector<int64_t> m_kernel, m_stride, m_padding;
+};
+
+class FlattenModule : public LayerModule
+{
+public:
+    torch::Tensor forward(const torch::Tensor &x) override { return x.flatten(1); }
+};
+
+class DropoutModule : public LayerModule
+{
+public:
+    explicit DropoutModule(double rate) : m_rate(rate) {}
+    torch::Tensor forward(const torch::Tensor &x) override;
+
+private:
+    double m_rate;
+};
+
+/// Elementwise activation. Softmax is the identity here: the network outputs logits and the loss
+/// (cross-entropy) applies log-softmax once; predictions apply softmax explicitly.
+class ActivationModule : public LayerModule
+{
+public:
+    explicit ActivationModule(ActivationFunction f) : m_function(f) {}
+    torch::Tensor forward(const torch::Tensor &x) override;
+
+private:
+    ActivationFunction m_function;
+};
+
+} // namespace qb

@@ -1,0 +1,43 @@
+#pragma once
+// Private torch network built from a NetworkSpec.
+
+#include "model/layers_p.h"
+#include "spec/networkspec.h"
+#include "util/result.h"
+
+#include <torch/torch.h>
+
+#include <memory>
+#include <vector>
+
+namespace qb {
+
+/// The torch module of a network: its layers in order. Output: class logits [batch, classes].
+class NetworkModule : public torch::nn::Module
+{
+public:
+    /// The spec must have passed NetworkValidator (build() checks this).
+    explicit NetworkModule(const NetworkSpec &spec);
+
+    /// Validates the spec and builds the module; errors name the layer and field.
+    static Result<std::shared_ptr<NetworkModule>> build(const NetworkSpec &spec);
+
+    /// x: [batch, C, H, W] (or [batch, N] for flat-input networks); flattened as the spec needs.
+    torch::Tensor forward(torch::Tensor x);
+    /// Clamps latent weights of layers with a weight clip; call after every optimizer step.
+    void applyConstraints();
+
+    const NetworkSpec &spec() const { return m_spec; }
+    int layerCount() const { return int(m_layers.size()); }
+    LayerModule &layer(int index) { return *m_layers[size_t(index)]; }
+
+    /// Saves / loads all parameters and buffers (torch archive). Errors name the file.
+    Status save(const QString &path);
+    Status load(const QString &path);
+
+private:
+    NetworkSpec m_spec;
+    std::vector<std::shared_ptr<LayerModule>> m_layers;
+};
+
+} // namespace qb

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "spec/quantizerspec.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace qb {
+
+/// Description of one parameter of a quantizer, used for validation, defaults and the inspector.
+struct QuantizerParam
+{
+    enum class Kind { Number, Integer, Bool, Choice };
+    QString key;
+    Kind kind = Kind::Number;
+    double defaultNumber = 0.0;
+    double minimum = 0.0; ///< inclusive
+    double maximum = 0.0; ///< inclusive
+    QString defaultChoice;
+    QStringList choices;
+    QString description;
+    bool optional = false; ///< may be absent (Number kind); absent/0 means "disabled"
+};
+
+/// Where a quantizer may be used.
+enum QuantizerRole { InputRole = 1, KernelRole = 2, AnyRole = 3 };
+
+/// What the catalogue knows about a quantizer without touching torch.
+struct QuantizerInfo
+{
+    QString name;        ///< registry name, as in the network JSON
+    QString description; ///< one sentence for tooltips and `--help`
+    int roles = AnyRole;
+    QList<QuantizerParam> params;
+};
+
+/// The registry of quantizers by name: their parameters and how many bits their output takes.
+/// The torch implementations are registered next to this table (quantizerfactory_p.h); adding a
+/// quantizer means one entry here and one factory function there.
+class QuantizerCatalog
+{
+public:
+    static const QList<QuantizerInfo> &all();
+    static const QuantizerInfo *find(const QString &name);
+    /// Empty string when the spec is usable in `role`; else what is wrong, naming the parameter.
+    static QString check(const QuantizerSpec &spec, QuantizerRole role);
+    /// Bits per value of the quantizer's output (1 for signs, 2 for ternary, k for k-bit, 32 for
+    /// none); used by the model summary.
+    static int bits(const QuantizerSpec &spec);
+};
+
+} // namespace qb

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "spec/quantizerspec.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace qb {
+
+enum class LayerType { Conv2D, Dense, BatchNorm, MaxPool, AvgPool, Flatten, Dropout, Activation };
+enum class Padding { Valid, Same, Explicit };
+enum class ActivationFunction { None, ReLU, HardTanh, Tanh, Softmax };
+
+/// One layer of a network: a tagged record whose meaningful fields depend on `type`.
+/// Conv2D and Dense carry an input quantizer and a kernel quantizer (both optional) and an optional
+/// weight clip constraint; with quantizers they are the "QuantConv2D"/"QuantDense" of Larq.
+///
+/// JSON keys (snake_case) per type, all optional except "type" (missing keys take the defaults):
+///   conv2d:     name, filters, kernel [h,w], stride [h,w], padding ("valid"|"same"|int), bias,
+///               input_quantizer, kernel_quantizer, kernel_clip (number, 0/absent = none)
+///   dense:      name, units, bias, input_quantizer, kernel_quantizer, kernel_clip
+///   batchnorm:  name, scale, center, momentum (Keras convention: weight of the old mean), epsilon
+///   maxpool / avgpool: name, pool [h,w], stride [h,w] (0 = pool size), padding ("valid"|int)
+///   flatten:    name
+///   dropout:    name, rate
+///   activation: name, function ("relu"|"hardtanh"|"tanh"|"softmax"|"none")
+struct LayerSpec
+{
+    LayerType type = LayerType::Dense;
+    QString name;
+
+    // Conv2D / Dense
+    int filters = 32; ///< Conv2D output channels
+    int units = 10;   ///< Dense output features
+    int kernelH = 3, kernelW = 3;
+    int strideH = 1, strideW = 1;
+    Padding padding = Padding::Valid;
+    int paddingAmount = 0; ///< used when padding == Explicit (conv and pools)
+    bool useBias = true;
+    QuantizerSpec inputQuantizer;
+    QuantizerSpec kernelQuantizer;
+    double kernelClip = 0.0; ///< > 0: latent weights clamped to [-c, c] after each step
+
+    // BatchNorm
+    bool scale = true;
+    bool center = true;
+    double momentum = 0.99;
+    double epsilon = 1e-3;
+
+    // MaxPool / AvgPool (stride 0 means "equal to the pool size")
+    int poolH = 2, poolW = 2;
+    int poolStrideH = 0, poolStrideW = 0;
+
+    // Dropout
+    double rate = 0.5;
+
+    // Activation
+    ActivationFunction function = ActivationFunction::ReLU;
+
+    bool hasWeights() const { return type == LayerType::Conv2D || type == LayerType::Dense; }
+    bool isQuantized() const { return hasWeights() && (!inputQuantizer.isNone() || !kernelQuantizer.isNone()); }
+
+    /// Writes only the fields meaningful for `type`.
+    QJsonObject toJson() const;
+
+    friend bool operator==(const LayerSpec &a, const LayerSpec &b);
+    friend bool operator!=(const LayerSpec &a, const LayerSpec &b) { return !(a == b); }
+};
+
+/// Stable JSON names of the enums ("conv2d", "same", "relu", ...) and their inverses.
+QString layerTypeName(LayerType type);
+bool layerTypeFromName(const QString &name, LayerType *out);
+QString activationName(ActivationFunction f);
+bool activationFromName(const QString &name, ActivationFunction *out);
+
+} // namespace qb

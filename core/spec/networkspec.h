@@ -1,0 +1,39 @@
+#pragma once
+
+#include "spec/layerspec.h"
+#include "spec/tensorshape.h"
+#include "util/result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace qb {
+
+/// A network: the input shape and the layer stack. Files carry
+/// {"format": "quantbench-network", "version": 1, "name", "description", "input": {"channels",
+/// "height", "width"}, "layers": [...]}. The output of the last layer is the class scores; a final
+/// softmax activation is applied for predictions only (the loss takes logits, so softmax is
+/// never applied twice).
+struct NetworkSpec
+{
+    static constexpr int kFormatVersion = 1;
+
+    QString name;
+    QString description;
+    TensorShape input = TensorShape::image(1, 28, 28);
+    QList<LayerSpec> layers;
+
+    QJsonObject toJson() const;
+    /// Parses and checks the structure (types, known keys and values). Errors name the layer
+    /// index and field ("layer 3 (dense): field 'units' must be a positive integer").
+    /// Shape problems are left to NetworkValidator.
+    static Result<NetworkSpec> fromJson(const QJsonObject &json);
+    static Result<NetworkSpec> fromFile(const QString &path);
+    Status saveToFile(const QString &path) const;
+
+    friend bool operator==(const NetworkSpec &a, const NetworkSpec &b);
+    friend bool operator!=(const NetworkSpec &a, const NetworkSpec &b) { return !(a == b); }
+};
+
+} // namespace qb

@@ -1,0 +1,364 @@
+#include "spec/networkvalidator.h"
+
+#include "quant/quantizercatalog.h"
+#include "spec/specjson_p.h"
+
+#include <QHash>
+#include <QObject>
+#include <QStringList>
+
+namespace qb {
+
+namespace {
+
+QString sizeText(int h, int w)
+{
+    return QStringLiteral("%1x%2").arg(h).arg(w);
+}
+
+/// Output length along one axis. "same" follows TensorFlow: ceil(in / stride), whatever the kernel.
+int outputLength(int in, int kernel, int stride, Padding padding, int amount)
+{
+    switch (padding) {
+    case Padding::Same:
+        return (in + stride - 1) / stride;
+    case Padding::Valid:
+        return (in - kernel) / stride + 1;
+    case Padding::Explicit:
+        return (in + 2 * amount - kernel) / stride + 1;
+    }
+    return 0;
+}
+
+/// Walks the layers once, inferring shapes and collecting issues.
+///
+/// A layer whose output shape cannot be determined (wrong input kind, a bad size, a window larger
+/// than its input) yields an invalid shape, and the shape checks of every later layer are skipped
+/// without further messages: they would only repeat the first problem. Checks that do not depend
+/// on the input (units, quantizers, rates, ...) still run on every layer, so the editor shows all
+/// parameter problems at once. Parameter problems that do not change the shape (a quantizer, a
+/// batch-norm momentum, a misplaced softmax) keep the inferred shape flowing.
+class Checker
+{
+public:
+    Checker(const NetworkSpec &network, ValidationReport *report) : m_network(network), m_report(report) { }
+
+    void run(int numClasses);
+
+private:
+    void issue(int layer, const QString &field, const QString &message)
+    {
+        m_report->issues.append(ValidationIssue{layer, field, message});
+    }
+
+    TensorShape checkLayer(int index, const LayerSpec &layer, const TensorShape &in);
+    TensorShape checkConv(int index, const LayerSpec &layer, const TensorShape &in);
+    TensorShape checkDense(int index, const LayerSpec &layer, const TensorShape &in);
+    TensorShape checkPool(int index, const LayerSpec &layer, const TensorShape &in);
+    void checkWeights(int index, const LayerSpec &layer);
+    bool needsFeatureMaps(int index, const LayerSpec &layer, const TensorShape &in);
+    void checkFinalOutput(int numClasses);
+
+    const NetworkSpec &m_network;
+    ValidationReport *m_report;
+};
+
+void Checker::run(int numClasses)
+{
+    const TensorShape &input = m_network.input;
+    TensorShape current = input;
+    if (!input.isValid() || !(input.isImage() || input.isFlat())) {
+        issue(
+            -1, QStringLiteral("input"),
+            QObject::tr("must be channels x height x width or a number of features, each at least 1; got %1")
+                .arg(input.toString()));
+        current = TensorShape();
+    }
+    if (m_network.layers.isEmpty()) {
+        issue(-1, QStringLiteral("layers"), QObject::tr("the network has no layers"));
+        return;
+    }
+
+    QHash<QString, int> names;
+    bool hasWeights = false;
+    for (int i = 0; i < m_network.layers.size(); ++i) {
+        const LayerSpec &layer = m_network.layers.at(i);
+        hasWeights = hasWeights || layer.hasWeights();
+        if (!layer.name.isEmpty()) {
+            const auto it = names.constFind(layer.name);
+            if (it != names.constEnd()) {
+                issue(i, QStringLiteral("name"),
+                      QObject::tr("the name '%1' is already used by layer %2")
+                          .arg(layer.name)
+                          .arg(it.value() + 1));
+            } else {
+                names.insert(layer.name, i);
+            }
+        }
+        current = checkLayer(i, layer, current);
+        m_report->outputShapes.append(current);
+    }
+    if (!hasWeights) {
+        issue(-1, QStringLiteral("layers"),
+              QObject::tr("the network has no conv2d or dense layer, so it has nothing to learn"));
+    }
+    checkFinalOutput(numClasses);
+}
+
+void Checker::checkFinalOutput(int numClasses)
+{
+    const int last = m_network.layers.size() - 1;
+    const TensorShape &output = m_report->outputShapes.at(last);
+    if (!output.isValid())
+        return;
+    if (!output.isFlat()) {
+        issue(last, QStringLiteral("type"),
+              QObject::tr("the network must end in a flat vector of class scores; got feature maps %1: "
+                          "add a flatten and a dense layer at the end")
+                  .arg(output.toString()));
+        return;
+    }
+    if (numClasses > 0 && output.dims[0] != numClasses) {
+        // Blame the layer whose "units" sets the output width: the last dense layer when only
+        // shape-preserving layers (batch norm, dropout, activation) follow it.
+        int blamed = last;
+        for (int i = last; i >= 0; --i) {
+            const LayerType type = m_network.layers.at(i).type;
+            if (type == LayerType::Dense)
+                blamed = i;
+            if (type != LayerType::BatchNorm && type != LayerType::Dropout && type != LayerType::Activation)
+                break;
+        }
+        issue(blamed, QStringLiteral("units"),
+              QObject::tr("the network ends with %1 outputs but the dataset has %2 classes")
+                  .arg(output.dims[0])
+                  .arg(numClasses));
+    }
+}
+
+TensorShape Checker::checkLayer(int index, const LayerSpec &layer, const TensorShape &in)
+{
+    switch (layer.type) {
+    case LayerType::Conv2D:
+        return checkConv(index, layer, in);
+    case LayerType::Dense:
+        return checkDense(index, layer, in);
+    case LayerType::MaxPool:
+    case LayerType::AvgPool:
+        return checkPool(index, layer, in);
+    case LayerType::BatchNorm:
+        if (!(layer.momentum >= 0.0 && layer.momentum < 1.0)) {
+            issue(
+                index, QStringLiteral("momentum"),
+                QObject::tr("must be at least 0 and less than 1 (the weight of the old running mean); got %1")
+                    .arg(layer.momentum));
+        }
+        if (!(layer.epsilon > 0.0)) {
+            issue(index, QStringLiteral("epsilon"),
+                  QObject::tr("must be greater than 0; got %1").arg(layer.epsilon));
+        }
+        return in;
+    case LayerType::Dropout:
+        if (!(layer.rate >= 0.0 && layer.rate < 1.0)) {
+            issue(index, QStringLiteral("rate"),
+                  QObject::tr("must be at least 0 and less than 1; got %1").arg(layer.rate));
+        }
+        return in;
+    case LayerType::Activation:
+        if (layer.function == ActivationFunction::Softmax && index != m_network.layers.size() - 1) {
+            issue(index, QStringLiteral("function"),
+                  QObject::tr("softmax is only allowed as the last layer (it turns the class scores into "
+                              "probabilities)"));
+        }
+        return in;
+    case LayerType::Flatten:
+        if (!in.isValid())
+            return TensorShape();
+        if (!in.isImage()) {
+            issue(index, QStringLiteral("type"),
+                  QObject::tr("flatten needs feature maps; its input is already a flat vector of %1")
+                      .arg(in.toString()));
+            return TensorShape();
+        }
+        return TensorShape::flat(int(in.elementCount()));
+    }
+    return TensorShape();
+}
+
+bool Checker::needsFeatureMaps(int index, const LayerSpec &layer, const TensorShape &in)
+{
+    if (in.isImage())
+        return true;
+    issue(index, QStringLiteral("type"),
+          QObject::tr("%1 layer needs feature maps; got a flat vector of %2")
+              .arg(layerTypeName(layer.type), in.toString()));
+    return false;
+}
+
+void Checker::checkWeights(int index, const LayerSpec &layer)
+{
+    const QString inputProblem = QuantizerCatalog::check(layer.inputQuantizer, InputRole);
+    if (!inputProblem.isEmpty())
+        issue(index, QStringLiteral("input_quantizer"), inputProblem);
+    const QString kernelProblem = QuantizerCatalog::check(layer.kernelQuantizer, KernelRole);
+    if (!kernelProblem.isEmpty())
+        issue(index, QStringLiteral("kernel_quantizer"), kernelProblem);
+    if (!(layer.kernelClip >= 0.0)) {
+        issue(index, QStringLiteral("kernel_clip"),
+              QObject::tr("must be 0 (no clip) or positive; got %1").arg(layer.kernelClip));
+    }
+}
+
+TensorShape Checker::checkConv(int index, const LayerSpec &layer, const TensorShape &in)
+{
+    bool sizesOk = true;
+    if (layer.filters < 1) {
+        issue(index, QStringLiteral("filters"), QObject::tr("must be at least 1; got %1").arg(layer.filters));
+        sizesOk = false;
+    }
+    if (layer.kernelH < 1 || layer.kernelW < 1) {
+        issue(index, QStringLiteral("kernel"),
+              QObject::tr("must be at least 1x1; got %1").arg(sizeText(layer.kernelH, layer.kernelW)));
+        sizesOk = false;
+    }
+    if (layer.strideH < 1 || layer.strideW < 1) {
+        issue(index, QStringLiteral("stride"),
+              QObject::tr("must be at least 1x1; got %1").arg(sizeText(layer.strideH, layer.strideW)));
+        sizesOk = false;
+    }
+    if (layer.padding == Padding::Explicit && layer.paddingAmount < 0) {
+        issue(index, QStringLiteral("padding"),
+              QObject::tr("must not be negative; got %1").arg(layer.paddingAmount));
+        sizesOk = false;
+    }
+    checkWeights(index, layer);
+
+    if (!in.isValid() || !needsFeatureMaps(index, layer, in) || !sizesOk)
+        return TensorShape();
+    // "same" pads as much as needed (TensorFlow semantics), so any kernel fits.
+    if (layer.padding != Padding::Same) {
+        const int pad = layer.padding == Padding::Explicit ? layer.paddingAmount : 0;
+        const int h = in.height() + 2 * pad;
+        const int w = in.width() + 2 * pad;
+        if (layer.kernelH > h || layer.kernelW > w) {
+            QString message
+                = QObject::tr("kernel %1 is larger than its %2 input")
+                      .arg(sizeText(layer.kernelH, layer.kernelW), sizeText(in.height(), in.width()));
+            if (pad > 0)
+                message += QObject::tr(" (%1 with padding)").arg(sizeText(h, w));
+            issue(index, QStringLiteral("kernel"), message);
+            return TensorShape();
+        }
+    }
+    return TensorShape::image(
+        layer.filters,
+        outputLength(in.height(), layer.kernelH, layer.strideH, layer.padding, layer.paddingAmount),
+        outputLength(in.width(), layer.kernelW, layer.strideW, layer.padding, layer.paddingAmount));
+}
+
+TensorShape Checker::checkDense(int index, const LayerSpec &layer, const TensorShape &in)
+{
+    bool sizesOk = true;
+    if (layer.units < 1) {
+        issue(index, QStringLiteral("units"), QObject::tr("must be at least 1; got %1").arg(layer.units));
+        sizesOk = false;
+    }
+    checkWeights(index, layer);
+    if (!in.isValid())
+        return TensorShape();
+    if (!in.isFlat()) {
+        issue(
+            index, QStringLiteral("type"),
+            QObject::tr("dense layer needs a flat input; got feature maps %1: add a flatten layer before it")
+                .arg(in.toString()));
+        return TensorShape();
+    }
+    return sizesOk ? TensorShape::flat(layer.units) : TensorShape();
+}
+
+TensorShape Checker::checkPool(int index, const LayerSpec &layer, const TensorShape &in)
+{
+    bool sizesOk = true;
+    if (layer.poolH < 1 || layer.poolW < 1) {
+        issue(index, QStringLiteral("pool"),
+              QObject::tr("must be at least 1x1; got %1").arg(sizeText(layer.poolH, layer.poolW)));
+        sizesOk = false;
+    }
+    if (layer.poolStrideH < 0 || layer.poolStrideW < 0) {
+        issue(index, QStringLiteral("stride"),
+              QObject::tr("must be at least 1, or 0 for the pool size; got %1")
+                  .arg(sizeText(layer.poolStrideH, layer.poolStrideW)));
+        sizesOk = false;
+    }
+    if (layer.padding == Padding::Same) {
+        issue(index, QStringLiteral("padding"),
+              QObject::tr("pooling layers take \"valid\" or an explicit amount, not \"same\""));
+        sizesOk = false;
+    } else if (layer.padding == Padding::Explicit) {
+        if (layer.paddingAmount < 0) {
+            issue(index, QStringLiteral("padding"),
+                  QObject::tr("must not be negative; got %1").arg(layer.paddingAmount));
+            sizesOk = false;
+        } else if (sizesOk
+                   && (2 * layer.paddingAmount > layer.poolH || 2 * layer.paddingAmount > layer.poolW)) {
+            // A window could then lie entirely in the padding (PyTorch refuses it).
+            issue(index, QStringLiteral("padding"),
+                  QObject::tr("must be at most half the pool size %1; got %2")
+                      .arg(sizeText(layer.poolH, layer.poolW))
+                      .arg(layer.paddingAmount));
+            sizesOk = false;
+        }
+    }
+
+    if (!in.isValid() || !needsFeatureMaps(index, layer, in) || !sizesOk)
+        return TensorShape();
+    const int pad = layer.padding == Padding::Explicit ? layer.paddingAmount : 0;
+    const int h = in.height() + 2 * pad;
+    const int w = in.width() + 2 * pad;
+    if (layer.poolH > h || layer.poolW > w) {
+        QString message = QObject::tr("pool %1 is larger than its %2 input")
+                              .arg(sizeText(layer.poolH, layer.poolW), sizeText(in.height(), in.width()));
+        if (pad > 0)
+            message += QObject::tr(" (%1 with padding)").arg(sizeText(h, w));
+        issue(index, QStringLiteral("pool"), message);
+        return TensorShape();
+    }
+    const int strideH = layer.poolStrideH == 0 ? layer.poolH : layer.poolStrideH;
+    const int strideW = layer.poolStrideW == 0 ? layer.poolW : layer.poolStrideW;
+    return TensorShape::image(in.channels(),
+                              outputLength(in.height(), layer.poolH, strideH, layer.padding, pad),
+                              outputLength(in.width(), layer.poolW, strideW, layer.padding, pad));
+}
+
+} // namespace
+
+QString ValidationIssue::toString(const NetworkSpec &network) const
+{
+    QString where;
+    if (layer < 0)
+        where = QObject::tr("network");
+    else if (layer < network.layers.size())
+        where = specjson::layerLabel(layer, network.layers.at(layer));
+    else
+        where = QObject::tr("layer %1").arg(layer + 1);
+    if (field.isEmpty())
+        return QObject::tr("%1: %2").arg(where, message);
+    return QObject::tr("%1: field '%2': %3").arg(where, field, message);
+}
+
+QString ValidationReport::message(const NetworkSpec &network) const
+{
+    QStringList lines;
+    for (const ValidationIssue &issue : issues)
+        lines << issue.toString(network);
+    return lines.join(QLatin1Char('\n'));
+}
+
+ValidationReport NetworkValidator::validate(const NetworkSpec &network, int numClasses)
+{
+    ValidationReport report;
+    Checker(network, &report).run(numClasses);
+    return report;
+}
+
+} // namespace qb

@@ -1,0 +1,52 @@
+#include "train/batcher_p.h"
+
+#include <numeric>
+
+namespace qb {
+
+Batcher::Batcher(const DatasetSplit &split, int limit, Normalization normalization)
+    : m_count(limit > 0 ? std::min(limit, split.count) : split.count)
+    , m_normalization(normalization)
+{
+    // from_blob does not copy; the split outlives the batcher (the Trainer holds both).
+    auto *pixels = const_cast<std::uint8_t *>(split.pixels.data());
+    m_pixels = torch::from_blob(pixels, {split.count, split.channels, split.height, split.width}, torch::kUInt8);
+    auto *labels = const_cast<std::uint8_t *>(split.labels.data());
+    m_labels = torch::from_blob(labels, {split.count}, torch::kUInt8).to(torch::kLong);
+    m_order.resize(size_t(m_count));
+    std::iota(m_order.begin(), m_order.end(), 0);
+}
+
+void Batcher::beginEpoch(bool shuffle, std::mt19937_64 &rng)
+{
+    std::iota(m_order.begin(), m_order.end(), 0);
+    if (shuffle)
+        std::shuffle(m_order.begin(), m_order.end(), rng);
+}
+
+std::pair<torch::Tensor, torch::Tensor> Batcher::batch(int index, int batchSize) const
+{
+    const int64_t begin = int64_t(index) * batchSize;
+    const int64_t end = std::min<int64_t>(begin + batchSize, m_count);
+    torch::Tensor images;
+    torch::Tensor labels;
+    const bool contiguousRange = std::is_sorted(m_order.begin() + begin, m_order.begin() + end)
+                                 && m_order[size_t(begin)] == begin;
+    if (contiguousRange) {
+        images = m_pixels.slice(0, begin, end);
+        labels = m_labels.slice(0, begin, end);
+    } else {
+        const torch::Tensor idx = torch::from_blob(const_cast<int64_t *>(m_order.data()) + begin, {end - begin},
+                                                   torch::kLong);
+        images = m_pixels.index_select(0, idx);
+        labels = m_labels.index_select(0, idx);
+    }
+    torch::Tensor x = images.to(torch::kFloat);
+    if (m_normalization == Normalization::MinusOneToOne)
+        x.mul_(2.0 / 255.0).sub_(1.0);
+    else
+        x.mul_(1.0 / 255.0);
+    return {x, labels};
+}
+
+} // namespace qb

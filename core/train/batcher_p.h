@@ -1,0 +1,37 @@
+#pragma once
+// Private: turns a uint8 DatasetSplit into normalized float batches.
+
+#include "data/dataset.h"
+#include "spec/trainspec.h"
+
+#include <torch/torch.h>
+
+#include <random>
+#include <vector>
+
+namespace qb {
+
+/// Batches of one split. The pixels are wrapped (not copied) as a uint8 tensor; each batch gathers
+/// its samples with index_select and normalizes them to [-1,1] or [0,1]. Shuffling uses its own
+/// seeded generator so a seed reproduces the order.
+class Batcher
+{
+public:
+    Batcher(const DatasetSplit &split, int limit, Normalization normalization);
+
+    int size() const { return m_count; }
+    int batchCount(int batchSize) const { return (m_count + batchSize - 1) / batchSize; }
+    /// Starts a new epoch: a fresh permutation (shuffle) or the identity order.
+    void beginEpoch(bool shuffle, std::mt19937_64 &rng);
+    /// Images [n, C, H, W] float and labels [n] int64 of batch `index`.
+    std::pair<torch::Tensor, torch::Tensor> batch(int index, int batchSize) const;
+
+private:
+    int m_count;
+    Normalization m_normalization;
+    torch::Tensor m_pixels; ///< [N, C, H, W] uint8, a view over the split's memory
+    torch::Tensor m_labels; ///< [N] int64
+    std::vector<int64_t> m_order;
+};
+
+} // namespace qb

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs every Debian package QuantBench needs to build, test and run.
+# Idempotent: packages already present are skipped by apt. Runs as root or through sudo.
+set -euo pipefail
+
+PACKAGES=(
+  # toolchain
+  build-essential cmake ninja-build ccache pkg-config
+  # Qt 6: base (Core, Gui, Widgets, Sql, Network, Concurrent, Test), tools (lupdate/lrelease), l10n
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-translations-l10n libqt6sql6-sqlite libqt6svg6-dev libgl-dev
+  # plotting
+  libqcustomplot-dev libqcustomplot2.1-qt6
+  # LibTorch and a fast BLAS for it
+  libtorch-dev libopenblas0-pthread
+  # storage and data
+  sqlite3 zlib1g-dev dataset-fashion-mnist
+  # headless GUI checks and screenshots
+  xvfb xauth imagemagick
+  # the PyTorch eager reference for benchmarks
+  python3-torch
+)
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ "${#missing[@]}" -eq 0 ]; then
+  echo "setup: all ${#PACKAGES[@]} packages already installed"
+else
+  echo "setup: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -q
+  $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# Debian's LibTorch calls whatever BLAS the alternatives system selects; the reference BLAS is
+# ~17x slower for dense layers, so point libblas/liblapack at OpenBLAS (pthread flavour).
+arch_triplet="$(gcc -dumpmachine 2>/dev/null || echo x86_64-linux-gnu)"
+for lib in libblas.so.3 liblapack.so.3; do
+  cand="/usr/lib/${arch_triplet}/openblas-pthread/${lib}"
+  if [ -e "$cand" ] && update-alternatives --list "${lib}-${arch_triplet}" >/dev/null 2>&1; then
+    current="$(update-alternatives --query "${lib}-${arch_triplet}" | awk '/^Value:/{print $2}')"
+    if [ "$current" != "$cand" ]; then
+      $SUDO update-alternatives --set "${lib}-${arch_triplet}" "$cand"
+    fi
+  fi
+done
+echo "setup: done"
