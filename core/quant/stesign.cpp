@@ -19,12 +19,9 @@ struct SteSignFunction : public torch::autograd::Function<SteSignFunction>
                                                  torch::autograd::tensor_list gradOutputs)
     {
         const double clip = ctx->saved_data["clip"].toDouble();
-        torch::Tensor grad = gradOutputs[0];
-        if (clip > 0.0) {
-            const torch::Tensor x = ctx->get_saved_variables()[0];
-            grad = grad * (x.abs() <= clip).to(grad.scalar_type());
-        }
-        return {grad, torch::Tensor()};
+        if (clip <= 0.0)
+            return {gradOutputs[0], torch::Tensor()};
+        return {clippedSteGradient(gradOutputs[0], ctx->get_saved_variables()[0], clip), torch::Tensor()};
     }
 };
 
@@ -44,6 +41,13 @@ torch::Tensor signWithZeroPositive(const torch::Tensor &x)
 {
     // 2 * 1[x >= 0] - 1: exactly +-1, with sign(0) = +1 (torch::sign would give 0).
     return x.ge(0).to(x.scalar_type()).mul_(2).sub_(1);
+}
+
+torch::Tensor clippedSteGradient(const torch::Tensor &grad, const torch::Tensor &x, double clip)
+{
+    if (clip <= 0.0)
+        return grad;
+    return grad * (x.abs() <= clip).to(grad.scalar_type());
 }
 
 torch::Tensor steSign(const torch::Tensor &x, double clip)

@@ -44,7 +44,7 @@ struct LayerSpec
     // BatchNorm
     bool scale = true;
     bool center = true;
-    double momentum = 0.99;
+    double momentum = 0.9; ///< Keras convention; 0.9 = PyTorch's default 0.1 (see README)
     double epsilon = 1e-3;
 
     // MaxPool / AvgPool (stride 0 means "equal to the pool size")

@@ -27,7 +27,7 @@ namespace qb {
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcStore, "qb.core.store")
+Q_LOGGING_CATEGORY(lcStore, "qb.core.store", QtInfoMsg)
 
 constexpr int kBusyTimeoutMs = 5000;
 

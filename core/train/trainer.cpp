@@ -12,7 +12,7 @@
 #include <limits>
 #include <random>
 
-Q_LOGGING_CATEGORY(lcTrain, "qb.core.train")
+Q_LOGGING_CATEGORY(lcTrain, "qb.core.train", QtInfoMsg)
 
 namespace qb {
 

@@ -1,0 +1,96 @@
+#pragma once
+// Helpers of the quantbench-cli tests: run the real executable (path from $QB_CLI, set by ctest)
+// and write small IDX datasets.
+
+#include <QByteArray>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QtEndian>
+
+#include <random>
+
+namespace qbtest {
+
+struct CliResult
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+    /// The JSON objects of stdout, one per line (lines that are not JSON objects skipped).
+    QList<QJsonObject> jsonLines() const
+    {
+        QList<QJsonObject> list;
+        for (const QString &line : out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+            const QJsonDocument doc = QJsonDocument::fromJson(line.toUtf8());
+            if (doc.isObject())
+                list << doc.object();
+        }
+        return list;
+    }
+};
+
+inline QString cliPath()
+{
+    return qEnvironmentVariable("QB_CLI");
+}
+
+inline CliResult runCli(const QStringList &args, int timeoutMs = 600000)
+{
+    QProcess p;
+    p.start(cliPath(), args);
+    CliResult r;
+    if (!p.waitForStarted()) {
+        r.err = QStringLiteral("could not start ") + cliPath();
+        return r;
+    }
+    p.waitForFinished(timeoutMs);
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+inline void appendBigEndian(QByteArray &bytes, quint32 v)
+{
+    char b[4];
+    qToBigEndian(v, b);
+    bytes.append(b, 4);
+}
+
+/// Writes train/t10k IDX files of `trainCount`/`testCount` 28x28 images in `dir`: class k lights a
+/// horizontal band k (learnable), labels cycle 0..9.
+inline void writeIdxDataset(const QString &dir, int trainCount, int testCount)
+{
+    std::mt19937 rng(5);
+    std::uniform_int_distribution<int> noise(0, 60);
+    auto write = [&](const QString &prefix, int count) {
+        QByteArray images, labels;
+        appendBigEndian(images, 0x803);
+        appendBigEndian(images, quint32(count));
+        appendBigEndian(images, 28);
+        appendBigEndian(images, 28);
+        appendBigEndian(labels, 0x801);
+        appendBigEndian(labels, quint32(count));
+        for (int i = 0; i < count; ++i) {
+            const int label = i % 10;
+            labels.append(char(label));
+            for (int y = 0; y < 28; ++y)
+                for (int x = 0; x < 28; ++x)
+                    images.append(char((y / 3 == label ? 190 : 0) + noise(rng)));
+        }
+        QFile fi(dir + QLatin1Char('/') + prefix + QStringLiteral("-images-idx3-ubyte"));
+        fi.open(QIODevice::WriteOnly);
+        fi.write(images);
+        QFile fl(dir + QLatin1Char('/') + prefix + QStringLiteral("-labels-idx1-ubyte"));
+        fl.open(QIODevice::WriteOnly);
+        fl.write(labels);
+    };
+    write(QStringLiteral("train"), trainCount);
+    write(QStringLiteral("t10k"), testCount);
+}
+
+} // namespace qbtest

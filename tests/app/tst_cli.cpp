@@ -1,0 +1,315 @@
+// quantbench-cli as a user runs it: exit codes, messages naming the bad file/layer/field, JSON
+// output, the history, and a SIGKILL in the middle of an epoch.
+#include "clitestutil.h"
+
+#include "store/experimentstore.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <csignal>
+
+using namespace qbtest;
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void usageAndExitCodes();
+    void presetsJson();
+    void summaryJson();
+    void badInputExitsWithTwo_data();
+    void badInputExitsWithTwo();
+    void trainRecordsRunAndWeights();
+    void damagedDatabaseIsRefused();
+    void sigkillLeavesHistoryIntact();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_data; ///< a small valid IDX dataset
+    QString writeFile(const QString &name, const QByteArray &content);
+};
+
+void TestCli::initTestCase()
+{
+    QVERIFY2(QFile::exists(cliPath()), "QB_CLI must point at quantbench-cli (ctest sets it)");
+    m_data = m_dir.filePath(QStringLiteral("good"));
+    QDir().mkpath(m_data);
+    writeIdxDataset(m_data, 2000, 400);
+}
+
+QString TestCli::writeFile(const QString &name, const QByteArray &content)
+{
+    const QString path = m_dir.filePath(name);
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly))
+        f.write(content);
+    return path;
+}
+
+void TestCli::usageAndExitCodes()
+{
+    QCOMPARE(runCli({}).exitCode, 2);
+    const CliResult help = runCli({QStringLiteral("--help")});
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY(help.out.contains(QLatin1String("train")));
+    const CliResult unknown = runCli({QStringLiteral("frobnicate")});
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY(unknown.err.contains(QLatin1String("frobnicate")));
+    const CliResult trainHelp = runCli({QStringLiteral("train"), QStringLiteral("--help")});
+    QCOMPARE(trainHelp.exitCode, 0);
+    QVERIFY(trainHelp.out.contains(QLatin1String("--epochs")));
+    const CliResult badOption = runCli({QStringLiteral("train"), QStringLiteral("--epochz"), QStringLiteral("3")});
+    QCOMPARE(badOption.exitCode, 2);
+    const CliResult badNumber = runCli({QStringLiteral("train"), QStringLiteral("--preset"),
+                                        QStringLiteral("cnn-mnist"), QStringLiteral("--epochs"), QStringLiteral("zero")});
+    QCOMPARE(badNumber.exitCode, 2);
+    QVERIFY(badNumber.err.contains(QLatin1String("--epochs")));
+}
+
+void TestCli::presetsJson()
+{
+    const CliResult r = runCli({QStringLiteral("presets"), QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonArray presets = r.jsonLines().value(0).value(QStringLiteral("presets")).toArray();
+    QStringList names;
+    for (const QJsonValue &v : presets)
+        names << v.toObject().value(QStringLiteral("name")).toString();
+    for (const char *expected : {"larq-mnist-bnn", "cnn-mnist", "lab-cnn", "lab-bnn"})
+        QVERIFY2(names.contains(QLatin1String(expected)), expected);
+}
+
+void TestCli::summaryJson()
+{
+    const CliResult r = runCli({QStringLiteral("summary"), QStringLiteral("--preset"), QStringLiteral("larq-mnist-bnn"),
+                                QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject totals = r.jsonLines().value(0).value(QStringLiteral("totals")).toObject();
+    QCOMPARE(totals.value(QStringLiteral("params")).toObject().value(QStringLiteral("1")).toDouble(), 93088.0);
+    QCOMPARE(totals.value(QStringLiteral("params")).toObject().value(QStringLiteral("32")).toDouble(), 468.0);
+    const QJsonArray layers = r.jsonLines().value(0).value(QStringLiteral("layers")).toArray();
+    QCOMPARE(layers.size(), 14);
+    QCOMPARE(layers[0].toObject().value(QStringLiteral("params")).toObject().value(QStringLiteral("1")).toDouble(), 288.0);
+}
+
+void TestCli::badInputExitsWithTwo_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QStringList>("mustMention");
+
+    // A truncated IDX images file: the header promises more pixels than there are.
+    const QString truncated = m_dir.filePath(QStringLiteral("truncated"));
+    QDir().mkpath(truncated);
+    writeIdxDataset(truncated, 50, 20);
+    {
+        QFile f(truncated + QStringLiteral("/train-images-idx3-ubyte"));
+        f.open(QIODevice::ReadWrite);
+        f.resize(f.size() - 1000);
+    }
+    QTest::newRow("truncated idx") << QStringList{QStringLiteral("--preset"), QStringLiteral("cnn-mnist"),
+                                                  QStringLiteral("--data-dir"), truncated}
+                                   << QStringList{QStringLiteral("train-images-idx3-ubyte"), QStringLiteral("truncated")};
+
+    // Wrong magic number in the labels file.
+    const QString badMagic = m_dir.filePath(QStringLiteral("badmagic"));
+    QDir().mkpath(badMagic);
+    writeIdxDataset(badMagic, 50, 20);
+    {
+        QFile f(badMagic + QStringLiteral("/t10k-labels-idx1-ubyte"));
+        f.open(QIODevice::ReadWrite);
+        f.write(QByteArray("\x00\x00\x09\x99", 4));
+    }
+    QTest::newRow("wrong magic") << QStringList{QStringLiteral("--preset"), QStringLiteral("cnn-mnist"),
+                                                QStringLiteral("--data-dir"), badMagic}
+                                 << QStringList{QStringLiteral("t10k-labels-idx1-ubyte"), QStringLiteral("magic")};
+
+    // A corrupt gzip file.
+    const QString badGz = m_dir.filePath(QStringLiteral("badgz"));
+    QDir().mkpath(badGz);
+    writeIdxDataset(badGz, 50, 20);
+    QFile::remove(badGz + QStringLiteral("/train-images-idx3-ubyte"));
+    writeFile(QStringLiteral("badgz/train-images-idx3-ubyte.gz"), QByteArray("\x1f\x8b\x08\x00garbagegarbage", 18));
+    QTest::newRow("corrupt gzip") << QStringList{QStringLiteral("--preset"), QStringLiteral("cnn-mnist"),
+                                                 QStringLiteral("--data-dir"), badGz}
+                                  << QStringList{QStringLiteral("train-images-idx3-ubyte.gz")};
+
+    // CIFAR-10 batch files of the wrong size.
+    const QString cifar = m_dir.filePath(QStringLiteral("cifar"));
+    for (const QString &name : {QStringLiteral("data_batch_1.bin"), QStringLiteral("data_batch_2.bin"),
+                                QStringLiteral("data_batch_3.bin"), QStringLiteral("data_batch_4.bin"),
+                                QStringLiteral("data_batch_5.bin"), QStringLiteral("test_batch.bin")})
+        writeFile(QStringLiteral("cifar/") + name, QByteArray(3073 * 2 + (name == QLatin1String("data_batch_3.bin") ? 5 : 0), 1));
+    QTest::newRow("cifar wrong size") << QStringList{QStringLiteral("--preset"), QStringLiteral("lab-cnn"),
+                                                     QStringLiteral("--dataset"), QStringLiteral("cifar10"),
+                                                     QStringLiteral("--data-dir"), cifar}
+                                      << QStringList{QStringLiteral("data_batch_3.bin")};
+
+    // A network with a dense layer straight after a convolution (no flatten).
+    const QString noFlatten = writeFile(
+        QStringLiteral("noflatten.json"),
+        R"({"format":"quantbench-network","version":1,"name":"bad","input":{"channels":1,"height":28,"width":28},
+            "layers":[{"type":"conv2d","filters":4},{"type":"dense","units":10}]})");
+    QTest::newRow("dense after conv") << QStringList{QStringLiteral("--network"), noFlatten, QStringLiteral("--data-dir"), m_data}
+                                      << QStringList{QStringLiteral("layer 2"), QStringLiteral("dense"), QStringLiteral("flatten")};
+
+    // A kernel larger than its input.
+    const QString bigKernel = writeFile(
+        QStringLiteral("bigkernel.json"),
+        R"({"format":"quantbench-network","version":1,"name":"bad","input":{"channels":1,"height":28,"width":28},
+            "layers":[{"type":"conv2d","filters":4,"kernel":[30,30]},{"type":"flatten"},{"type":"dense","units":10}]})");
+    QTest::newRow("kernel too large") << QStringList{QStringLiteral("--network"), bigKernel, QStringLiteral("--data-dir"), m_data}
+                                      << QStringList{QStringLiteral("layer 1"), QStringLiteral("kernel")};
+
+    const QString unknownType = writeFile(
+        QStringLiteral("unknowntype.json"),
+        R"({"format":"quantbench-network","version":1,"name":"bad","input":{"channels":1,"height":28,"width":28},
+            "layers":[{"type":"conv3d","filters":4}]})");
+    QTest::newRow("unknown layer type") << QStringList{QStringLiteral("--network"), unknownType}
+                                        << QStringList{QStringLiteral("layer 1"), QStringLiteral("conv3d")};
+
+    const QString notJson = writeFile(QStringLiteral("broken.json"), "{\"format\": \"quantbench-network\", ");
+    QTest::newRow("malformed json") << QStringList{QStringLiteral("--network"), notJson}
+                                    << QStringList{QStringLiteral("broken.json")};
+
+    QTest::newRow("missing network file") << QStringList{QStringLiteral("--network"), m_dir.filePath(QStringLiteral("nope.json"))}
+                                          << QStringList{QStringLiteral("nope.json")};
+    QTest::newRow("unknown preset") << QStringList{QStringLiteral("--preset"), QStringLiteral("resnet-9000")}
+                                    << QStringList{QStringLiteral("resnet-9000"), QStringLiteral("larq-mnist-bnn")};
+    QTest::newRow("unknown dataset") << QStringList{QStringLiteral("--preset"), QStringLiteral("cnn-mnist"),
+                                                    QStringLiteral("--dataset"), QStringLiteral("imagenet")}
+                                     << QStringList{QStringLiteral("imagenet")};
+    // The network expects 1x28x28 but CIFAR-10 images are 3x32x32 (valid CIFAR files this time).
+    const QString goodCifar = m_dir.filePath(QStringLiteral("goodcifar"));
+    for (const QString &name : {QStringLiteral("data_batch_1.bin"), QStringLiteral("data_batch_2.bin"),
+                                QStringLiteral("data_batch_3.bin"), QStringLiteral("data_batch_4.bin"),
+                                QStringLiteral("data_batch_5.bin"), QStringLiteral("test_batch.bin")})
+        writeFile(QStringLiteral("goodcifar/") + name, QByteArray(3073 * 2, 1));
+    QTest::newRow("input shape vs dataset") << QStringList{QStringLiteral("--preset"), QStringLiteral("cnn-mnist"),
+                                                           QStringLiteral("--dataset"), QStringLiteral("cifar10"),
+                                                           QStringLiteral("--data-dir"), goodCifar}
+                                            << QStringList{QStringLiteral("1x28x28"), QStringLiteral("3x32x32")};
+}
+
+void TestCli::badInputExitsWithTwo()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QStringList, mustMention);
+    const QString db = m_dir.filePath(QStringLiteral("bad-input.sqlite"));
+    const CliResult r = runCli(QStringList{QStringLiteral("train")} + args + QStringList{QStringLiteral("--db"), db});
+    QCOMPARE(r.exitCode, 2);
+    for (const QString &word : mustMention)
+        QVERIFY2(r.err.contains(word), qPrintable(QStringLiteral("'%1' not in: %2").arg(word, r.err)));
+    QVERIFY2(!r.err.contains(QLatin1String("terminate called")), qPrintable(r.err));
+}
+
+void TestCli::trainRecordsRunAndWeights()
+{
+    const QString db = m_dir.filePath(QStringLiteral("train.sqlite"));
+    const CliResult r = runCli({QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("cnn-mnist"),
+                                QStringLiteral("--data-dir"), m_data, QStringLiteral("--epochs"), QStringLiteral("2"),
+                                QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("--threads"),
+                                QStringLiteral("2"), QStringLiteral("--name"), QStringLiteral("bands")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QList<QJsonObject> lines = r.jsonLines();
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines[0].value(QStringLiteral("event")).toString(), QStringLiteral("epoch"));
+    QCOMPARE(lines[1].value(QStringLiteral("epoch")).toInt(), 2);
+    for (const char *key : {"train_loss", "train_acc", "test_loss", "test_acc", "seconds", "samples_per_s"})
+        QVERIFY2(lines[1].contains(QLatin1String(key)), key);
+    const QJsonObject done = lines[2];
+    QCOMPARE(done.value(QStringLiteral("event")).toString(), QStringLiteral("done"));
+    // The bands are easy: far above the 0.1 of chance after two epochs.
+    QVERIFY2(done.value(QStringLiteral("test_acc")).toDouble() > 0.9, qPrintable(r.out));
+    const qint64 runId = qint64(done.value(QStringLiteral("run_id")).toDouble());
+    QVERIFY(QFile::exists(done.value(QStringLiteral("weights")).toString()));
+
+    const CliResult h = runCli({QStringLiteral("history"), QStringLiteral("--db"), db, QStringLiteral("--json")});
+    QCOMPARE(h.exitCode, 0);
+    const QJsonArray runs = h.jsonLines().value(0).value(QStringLiteral("runs")).toArray();
+    QCOMPARE(runs.size(), 1);
+    const QJsonObject run = runs[0].toObject();
+    QCOMPARE(qint64(run.value(QStringLiteral("id")).toDouble()), runId);
+    QCOMPARE(run.value(QStringLiteral("status")).toString(), QStringLiteral("finished"));
+    QCOMPARE(run.value(QStringLiteral("name")).toString(), QStringLiteral("bands"));
+    QCOMPARE(run.value(QStringLiteral("epochs_done")).toInt(), 2);
+    QCOMPARE(run.value(QStringLiteral("final_test_acc")).toDouble(), done.value(QStringLiteral("test_acc")).toDouble());
+
+    qb::ExperimentStore store;
+    QVERIFY(store.open(db).ok());
+    auto artifacts = store.artifacts(runId);
+    QVERIFY(artifacts.ok());
+    QCOMPARE(artifacts->size(), 1);
+    QCOMPARE(artifacts->first().kind, QStringLiteral("weights"));
+    auto record = store.run(runId);
+    QVERIFY(record.ok());
+    QVERIFY(record->specJson.contains(QLatin1String("\"cnn-mnist\"")));
+
+    const CliResult text = runCli({QStringLiteral("history"), QStringLiteral("--db"), db});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY(text.out.contains(QLatin1String("bands")) && text.out.contains(QLatin1String("finished")));
+}
+
+void TestCli::damagedDatabaseIsRefused()
+{
+    const QByteArray content("this is my thesis draft, not a database\n");
+    const QString path = writeFile(QStringLiteral("thesis.txt"), content);
+    const CliResult r = runCli({QStringLiteral("history"), QStringLiteral("--db"), path});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(path), qPrintable(r.err));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), content);
+}
+
+void TestCli::sigkillLeavesHistoryIntact()
+{
+    const QString db = m_dir.filePath(QStringLiteral("killed.sqlite"));
+    QProcess p;
+    p.start(cliPath(), {QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("cnn-mnist"),
+                        QStringLiteral("--data-dir"), m_data, QStringLiteral("--epochs"), QStringLiteral("100"),
+                        QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--db"), db,
+                        QStringLiteral("--json")});
+    QVERIFY(p.waitForStarted());
+    // Wait for two finished epochs, then kill in the middle of the third.
+    QByteArray out;
+    QElapsedTimer timer;
+    timer.start();
+    while (out.count("\"event\":\"epoch\"") < 2 && timer.elapsed() < 300000) {
+        p.waitForReadyRead(1000);
+        out += p.readAllStandardOutput();
+    }
+    QCOMPARE(out.count("\"event\":\"epoch\""), 2);
+    QTest::qSleep(300);
+    ::kill(pid_t(p.processId()), SIGKILL);
+    QVERIFY(p.waitForFinished(10000));
+    QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("integrity"));
+        raw.setDatabaseName(db);
+        QVERIFY(raw.open());
+        QSqlQuery q(raw);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("integrity"));
+
+    const CliResult h = runCli({QStringLiteral("history"), QStringLiteral("--db"), db, QStringLiteral("--json")});
+    QCOMPARE(h.exitCode, 0);
+    const QJsonArray runs = h.jsonLines().value(0).value(QStringLiteral("runs")).toArray();
+    QCOMPARE(runs.size(), 1);
+    const QJsonObject run = runs[0].toObject();
+    QCOMPARE(run.value(QStringLiteral("status")).toString(), QStringLiteral("interrupted"));
+    QVERIFY2(run.value(QStringLiteral("epochs_done")).toInt() >= 2, qPrintable(h.out));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,280 @@
+// Trainer outcomes on small synthetic data made in the test: learning, determinism, cancel,
+// early stopping, optimizers and shape mismatches.
+#include "train/trainer.h"
+
+#include "spec/presetlibrary.h"
+
+#include <QtTest>
+
+#include <random>
+
+using namespace qb;
+
+namespace {
+
+/// Ten classes of 1x12x12 images: each class lights a different 3x3 block (plus noise), so a small
+/// network can separate them but not without training.
+DatasetSplit makeSplit(int count, unsigned seed)
+{
+    DatasetSplit s;
+    s.count = count;
+    s.channels = 1;
+    s.height = 12;
+    s.width = 12;
+    s.pixels.resize(size_t(count) * 144);
+    s.labels.resize(size_t(count));
+    std::mt19937 rng(seed);
+    std::normal_distribution<double> noise(0.0, 40.0);
+    for (int i = 0; i < count; ++i) {
+        const int label = i % 10;
+        s.labels[size_t(i)] = std::uint8_t(label);
+        const int by = (label / 4) * 4, bx = (label % 4) * 3;
+        for (int y = 0; y < 12; ++y) {
+            for (int x = 0; x < 12; ++x) {
+                const bool on = y >= by && y < by + 3 && x >= bx && x < bx + 3;
+                const double v = (on ? 200.0 : 40.0) + noise(rng);
+                s.pixels[size_t(i) * 144 + size_t(y) * 12 + size_t(x)] = std::uint8_t(std::clamp(v, 0.0, 255.0));
+            }
+        }
+    }
+    return s;
+}
+
+Dataset makeDataset()
+{
+    Dataset d;
+    d.name = QStringLiteral("synthetic");
+    d.train = makeSplit(600, 1);
+    d.test = makeSplit(200, 2);
+    return d;
+}
+
+LayerSpec layer(LayerType type)
+{
+    LayerSpec l;
+    l.type = type;
+    return l;
+}
+
+/// conv 8 3x3 -> BN -> ReLU -> pool -> flatten -> dense 10; binarized when `binary`.
+NetworkSpec smallNet(bool binary)
+{
+    NetworkSpec n;
+    n.name = binary ? QStringLiteral("small-bnn") : QStringLiteral("small-cnn");
+    n.input = TensorShape::image(1, 12, 12);
+    QuantizerSpec sign;
+    sign.name = QStringLiteral("ste_sign");
+    LayerSpec c = layer(LayerType::Conv2D);
+    c.filters = 8;
+    if (binary) {
+        c.kernelQuantizer = sign;
+        c.kernelClip = 1.0;
+    }
+    n.layers << c << layer(LayerType::BatchNorm);
+    if (!binary)
+        n.layers << layer(LayerType::Activation);
+    n.layers << layer(LayerType::MaxPool) << layer(LayerType::Flatten);
+    LayerSpec d = layer(LayerType::Dense);
+    d.units = 10;
+    if (binary) {
+        d.inputQuantizer = sign;
+        d.kernelQuantizer = sign;
+        d.kernelClip = 1.0;
+        d.useBias = false;
+    }
+    n.layers << d;
+    return n;
+}
+
+ExperimentSpec experiment(const NetworkSpec &net, int epochs, qint64 seed = 3)
+{
+    ExperimentSpec e;
+    e.network = net;
+    e.dataset = QStringLiteral("synthetic");
+    e.train.epochs = epochs;
+    e.train.batchSize = 32;
+    e.train.seed = seed;
+    e.train.threads = 1;
+    return e;
+}
+
+/// Records batches and epochs; can raise the cancel flag after a number of batches.
+class Recorder : public TrainObserver
+{
+public:
+    int batches = 0;
+    QList<EpochMetrics> epochs;
+    TrainControl *cancelAfterBatches = nullptr;
+    int cancelAt = -1;
+    void onBatch(const BatchProgress &) override
+    {
+        ++batches;
+        if (cancelAfterBatches && batches == cancelAt)
+            cancelAfterBatches->cancel = true;
+    }
+    Status onEpoch(const EpochMetrics &m) override
+    {
+        epochs << m;
+        return Status();
+    }
+};
+
+} // namespace
+
+class TestTrainer : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void learns_data();
+    void learns();
+    void sameSeedSameNumbers();
+    void cancelBetweenBatches();
+    void earlyStoppingOnFlatTestLoss();
+    void observerFailureFailsTheRun();
+    void rejectsMismatchedInput();
+    void limitsAndThreads();
+
+private:
+    Dataset m_data = makeDataset();
+};
+
+void TestTrainer::learns_data()
+{
+    QTest::addColumn<bool>("binary");
+    QTest::addColumn<int>("optimizer");
+    QTest::newRow("float adam") << false << int(OptimizerKind::Adam);
+    QTest::newRow("float sgd") << false << int(OptimizerKind::Sgd);
+    QTest::newRow("binary adam") << true << int(OptimizerKind::Adam);
+}
+
+void TestTrainer::learns()
+{
+    QFETCH(bool, binary);
+    QFETCH(int, optimizer);
+    ExperimentSpec e = experiment(smallNet(binary), 4);
+    e.train.optimizer = OptimizerKind(optimizer);
+    if (e.train.optimizer == OptimizerKind::Sgd)
+        e.train.learningRate = 0.05;
+    else
+        e.train.learningRate = 0.01;
+    Trainer trainer(e, m_data);
+    Recorder rec;
+    trainer.setObserver(&rec);
+    const TrainResult r = trainer.run();
+    QCOMPARE(r.status, RunStatus::Finished);
+    QCOMPARE(r.epochs.size(), 4);
+    QCOMPARE(rec.epochs.size(), 4);
+    QCOMPARE(rec.batches, 4 * 19); // 600 / 32 rounded up
+    // Chance is 0.1; the blocks are easy to tell apart once trained.
+    QVERIFY2(r.finalTestAccuracy > 0.8, qPrintable(QString::number(r.finalTestAccuracy)));
+    QVERIFY2(r.epochs.last().trainLoss < r.epochs.first().trainLoss,
+             qPrintable(QStringLiteral("%1 -> %2").arg(r.epochs.first().trainLoss).arg(r.epochs.last().trainLoss)));
+    QVERIFY(r.epochs.first().samplesPerSecond > 0);
+}
+
+void TestTrainer::sameSeedSameNumbers()
+{
+    auto runOnce = [this](qint64 seed) {
+        Trainer t(experiment(smallNet(true), 2, seed), m_data);
+        return t.run();
+    };
+    const TrainResult a = runOnce(11);
+    const TrainResult b = runOnce(11);
+    const TrainResult c = runOnce(12);
+    QCOMPARE(a.status, RunStatus::Finished);
+    for (int i = 0; i < 2; ++i) {
+        QCOMPARE(a.epochs[i].trainLoss, b.epochs[i].trainLoss);
+        QCOMPARE(a.epochs[i].testLoss, b.epochs[i].testLoss);
+        QCOMPARE(a.epochs[i].testAccuracy, b.epochs[i].testAccuracy);
+    }
+    QVERIFY(a.epochs[0].trainLoss != c.epochs[0].trainLoss);
+}
+
+void TestTrainer::cancelBetweenBatches()
+{
+    Trainer t(experiment(smallNet(false), 5), m_data);
+    TrainControl control;
+    Recorder rec;
+    rec.cancelAfterBatches = &control;
+    rec.cancelAt = 25; // inside epoch 2
+    t.setControl(&control);
+    t.setObserver(&rec);
+    const TrainResult r = t.run();
+    QCOMPARE(r.status, RunStatus::Cancelled);
+    QCOMPARE(rec.batches, 25);
+    QCOMPARE(r.epochs.size(), 1);
+}
+
+void TestTrainer::earlyStoppingOnFlatTestLoss()
+{
+    // Without BatchNorm and with a vanishing learning rate the test loss cannot improve after the
+    // first epoch, so patience 2 stops after epoch 3.
+    NetworkSpec n;
+    n.name = QStringLiteral("linear");
+    n.input = TensorShape::image(1, 12, 12);
+    LayerSpec f = layer(LayerType::Flatten);
+    LayerSpec d = layer(LayerType::Dense);
+    d.units = 10;
+    n.layers << f << d;
+    ExperimentSpec e = experiment(n, 20);
+    e.train.learningRate = 1e-30;
+    e.train.earlyStoppingPatience = 2;
+    Trainer t(e, m_data);
+    const TrainResult r = t.run();
+    QCOMPARE(r.status, RunStatus::Finished);
+    QVERIFY(r.stoppedEarly);
+    QCOMPARE(r.epochs.size(), 3);
+}
+
+void TestTrainer::observerFailureFailsTheRun()
+{
+    class Failing : public TrainObserver
+    {
+    public:
+        Status onEpoch(const EpochMetrics &) override { return Status::failure(QStringLiteral("disk full")); }
+    } failing;
+    Trainer t(experiment(smallNet(false), 3), m_data);
+    t.setObserver(&failing);
+    const TrainResult r = t.run();
+    QCOMPARE(r.status, RunStatus::Failed);
+    QCOMPARE(r.error, QStringLiteral("disk full"));
+    QCOMPARE(r.epochs.size(), 1);
+}
+
+void TestTrainer::rejectsMismatchedInput()
+{
+    auto bnn = PresetLibrary::load(QStringLiteral("larq-mnist-bnn")); // expects 1x28x28
+    QVERIFY(bnn.ok());
+    Trainer t(experiment(*bnn, 1), m_data);
+    const Status s = t.prepare();
+    QVERIFY(!s.ok());
+    QVERIFY2(s.error().contains(QLatin1String("1x28x28")) && s.error().contains(QLatin1String("1x12x12")),
+             qPrintable(s.error()));
+    const TrainResult r = t.run();
+    QCOMPARE(r.status, RunStatus::Failed);
+
+    NetworkSpec wrongClasses = smallNet(false);
+    wrongClasses.layers.last().units = 7;
+    Trainer t2(experiment(wrongClasses, 1), m_data);
+    const Status s2 = t2.prepare();
+    QVERIFY(!s2.ok());
+    QVERIFY2(s2.error().contains(QLatin1String("units")), qPrintable(s2.error()));
+}
+
+void TestTrainer::limitsAndThreads()
+{
+    ExperimentSpec e = experiment(smallNet(false), 1);
+    e.train.trainLimit = 100;
+    e.train.testLimit = 50;
+    e.train.batchSize = 25;
+    Trainer t(e, m_data);
+    Recorder rec;
+    t.setObserver(&rec);
+    QCOMPARE(t.run().status, RunStatus::Finished);
+    QCOMPARE(rec.batches, 4);
+    QCOMPARE(Trainer::applyThreadCount(1), 1);
+    QVERIFY(Trainer::applyThreadCount(0) >= 1);
+}
+
+QTEST_GUILESS_MAIN(TestTrainer)
+#include "tst_trainer.moc"
