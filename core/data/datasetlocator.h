@@ -12,7 +12,8 @@ namespace qb {
 /// Lookup order for dataset NAME (first folder that holds the files wins):
 ///   1. `dataDir` when given (the folder holding that dataset's files),
 ///   2. $QUANTBENCH_DATA/NAME,
-///   3. $XDG_DATA_HOME/quantbench/datasets/NAME (else the Qt AppDataLocation + /datasets/NAME),
+///   3. $XDG_DATA_HOME/quantbench/datasets/NAME (XDG_DATA_HOME unset: ~/.local/share, i.e. the Qt
+///      GenericDataLocation),
 ///   4. /usr/share/datasets/NAME (Debian's dataset-fashion-mnist installs Fashion-MNIST there).
 /// MNIST-style files may be plain or .gz; CIFAR-10 files may sit in a cifar-10-batches-bin/ subfolder.
 class DatasetLocator

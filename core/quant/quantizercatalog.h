@@ -9,6 +9,7 @@
 namespace qb {
 
 /// Description of one parameter of a quantizer, used for validation, defaults and the inspector.
+/// The default of a Bool parameter is defaultNumber != 0.
 struct QuantizerParam
 {
     enum class Kind { Number, Integer, Bool, Choice };
@@ -33,6 +34,8 @@ struct QuantizerInfo
     QString description; ///< one sentence for tooltips and `--help`
     int roles = AnyRole;
     QList<QuantizerParam> params;
+    int bits = 32;     ///< bits per output value, unless bitsParam names the parameter that sets it
+    QString bitsParam; ///< e.g. "bits" for the k-bit quantizers; empty when the width is fixed
 };
 
 /// The registry of quantizers by name: their parameters and how many bits their output takes.
@@ -45,8 +48,8 @@ public:
     static const QuantizerInfo *find(const QString &name);
     /// Empty string when the spec is usable in `role`; else what is wrong, naming the parameter.
     static QString check(const QuantizerSpec &spec, QuantizerRole role);
-    /// Bits per value of the quantizer's output (1 for signs, 2 for ternary, k for k-bit, 32 for
-    /// none); used by the model summary.
+    /// Bits per value of the quantizer's output (1 for signs, 2 for ternary, k for k-bit, the word
+    /// size for fixed point, 32 for none or an unknown name); used by the model summary.
     static int bits(const QuantizerSpec &spec);
 };
 

@@ -4,6 +4,7 @@
 // backward follow REFERENCE.md, section "Quantizers"; sign(0) = +1 throughout.
 #include "quant/quantizer_p.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace qb {
@@ -31,8 +32,9 @@ struct ApproxSignFunction : public torch::autograd::Function<ApproxSignFunction>
     }
 };
 
-/// swish_sign (BNN+): forward sign(x), backward the derivative of 2*sigmoid(beta*x)*(1 +
-/// beta*x*(1 - sigmoid(beta*x))) - 1, i.e. beta*(2 - beta*x*tanh(beta*x/2)) / (1 + cosh(beta*x)).
+/// swish_sign (BNN+'s SignSwish, as in Larq): forward sign(x), backward
+/// beta*(2 - beta*x*tanh(beta*x/2)) / (1 + cosh(beta*x)), which is beta at 0 and turns negative
+/// for |x| > about 2.4/beta before decaying to 0.
 struct SwishSignFunction : public torch::autograd::Function<SwishSignFunction>
 {
     static torch::Tensor forward(AutogradContext *ctx, const torch::Tensor &x, double beta)
@@ -149,7 +151,10 @@ class MagnitudeAwareSign : public Quantizer
 {
 public:
     explicit MagnitudeAwareSign(double clip) : m_clip(clip) {}
-    torch::Tensor apply(const torch::Tensor &x) override { return MagnitudeAwareSignFunction::apply(x, m_clip); }
+    torch::Tensor apply(const torch::Tensor &x) override
+    {
+        return MagnitudeAwareSignFunction::apply(x, m_clip);
+    }
 
 private:
     double m_clip;
@@ -169,7 +174,8 @@ private:
     {
         if (!m_cosine)
             return m_oEnd;
-        return 1.0 + (1.0 - std::cos(M_PI / 2.0 * m_progress)) * (m_oEnd - 1.0);
+        constexpr double kPi = 3.14159265358979323846;
+        return 1.0 + (1.0 - std::cos(kPi / 2.0 * m_progress)) * (m_oEnd - 1.0);
     }
 
     double m_oEnd;
@@ -190,10 +196,7 @@ private:
 
 } // namespace
 
-std::unique_ptr<Quantizer> makeApproxSign(const QuantizerSpec &)
-{
-    return std::make_unique<ApproxSign>();
-}
+std::unique_ptr<Quantizer> makeApproxSign(const QuantizerSpec &) { return std::make_unique<ApproxSign>(); }
 
 std::unique_ptr<Quantizer> makeSwishSign(const QuantizerSpec &spec)
 {
@@ -207,9 +210,9 @@ std::unique_ptr<Quantizer> makeMagnitudeAwareSign(const QuantizerSpec &spec)
 
 std::unique_ptr<Quantizer> makeReste(const QuantizerSpec &spec)
 {
-    return std::make_unique<Reste>(spec.number(QStringLiteral("o"), 3.0), spec.number(QStringLiteral("t"), 1.5),
-                                   spec.text(QStringLiteral("schedule"), QStringLiteral("constant"))
-                                       == QLatin1String("cosine"));
+    return std::make_unique<Reste>(
+        spec.number(QStringLiteral("o"), 3.0), spec.number(QStringLiteral("t"), 1.5),
+        spec.text(QStringLiteral("schedule"), QStringLiteral("constant")) == QLatin1String("cosine"));
 }
 
 std::unique_ptr<Quantizer> makeSteHeaviside(const QuantizerSpec &spec)

@@ -50,10 +50,7 @@ torch::Tensor clippedSteGradient(const torch::Tensor &grad, const torch::Tensor 
     return grad * (x.abs() <= clip).to(grad.scalar_type());
 }
 
-torch::Tensor steSign(const torch::Tensor &x, double clip)
-{
-    return SteSignFunction::apply(x, clip);
-}
+torch::Tensor steSign(const torch::Tensor &x, double clip) { return SteSignFunction::apply(x, clip); }
 
 std::unique_ptr<Quantizer> makeSteSign(const QuantizerSpec &spec)
 {

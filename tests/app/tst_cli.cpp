@@ -2,6 +2,8 @@
 // output, the history, and a SIGKILL in the middle of an epoch.
 #include "clitestutil.h"
 
+#include "spec/experimentspec.h"
+#include "spec/presetlibrary.h"
 #include "store/experimentstore.h"
 
 #include <QDir>
@@ -28,6 +30,8 @@ private Q_SLOTS:
     void trainRecordsRunAndWeights();
     void damagedDatabaseIsRefused();
     void sigkillLeavesHistoryIntact();
+    void experimentFileDrivesTheRun();
+    void sigtermCancelsTheRun();
 
 private:
     QTemporaryDir m_dir;
@@ -309,6 +313,71 @@ void TestCli::sigkillLeavesHistoryIntact()
     const QJsonObject run = runs[0].toObject();
     QCOMPARE(run.value(QStringLiteral("status")).toString(), QStringLiteral("interrupted"));
     QVERIFY2(run.value(QStringLiteral("epochs_done")).toInt() >= 2, qPrintable(h.out));
+}
+
+void TestCli::experimentFileDrivesTheRun()
+{
+    qb::ExperimentSpec spec;
+    spec.name = QStringLiteral("from-file");
+    spec.dataset = QStringLiteral("mnist"); // the folder given with --data-dir holds our bands
+    spec.network = *qb::PresetLibrary::load(QStringLiteral("cnn-mnist"));
+    spec.train.epochs = 1;
+    spec.train.batchSize = 100;
+    spec.train.trainLimit = 500;
+    spec.train.testLimit = 100;
+    spec.train.optimizer = qb::OptimizerKind::Sgd;
+    spec.train.learningRate = 0.05;
+    const QString path = m_dir.filePath(QStringLiteral("experiment.json"));
+    QVERIFY(spec.saveToFile(path).ok());
+    const QString db = m_dir.filePath(QStringLiteral("experiment.sqlite"));
+    const CliResult r = runCli({QStringLiteral("train"), QStringLiteral("--experiment"), path, QStringLiteral("--data-dir"),
+                                m_data, QStringLiteral("--db"), db, QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const qint64 runId = qint64(r.jsonLines().last().value(QStringLiteral("run_id")).toDouble());
+    qb::ExperimentStore store;
+    QVERIFY(store.open(db).ok());
+    auto run = store.run(runId);
+    QVERIFY(run.ok());
+    QCOMPARE(run->name, QStringLiteral("from-file"));
+    QCOMPARE(run->dataset, QStringLiteral("mnist"));
+    // The frozen spec in the history is the experiment that ran, and it parses back identically.
+    auto frozen = qb::ExperimentSpec::fromJson(QJsonDocument::fromJson(run->specJson.toUtf8()).object());
+    QVERIFY2(frozen.ok(), qPrintable(frozen.error()));
+    QVERIFY(*frozen == spec);
+
+    const CliResult both = runCli({QStringLiteral("train"), QStringLiteral("--experiment"), path,
+                                   QStringLiteral("--preset"), QStringLiteral("cnn-mnist")});
+    QCOMPARE(both.exitCode, 2);
+}
+
+void TestCli::sigtermCancelsTheRun()
+{
+    const QString db = m_dir.filePath(QStringLiteral("cancelled.sqlite"));
+    QProcess p;
+    p.start(cliPath(), {QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("cnn-mnist"),
+                        QStringLiteral("--data-dir"), m_data, QStringLiteral("--epochs"), QStringLiteral("100"),
+                        QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--db"), db,
+                        QStringLiteral("--json")});
+    QVERIFY(p.waitForStarted());
+    QByteArray out;
+    QElapsedTimer timer;
+    timer.start();
+    while (!out.contains("\"event\":\"epoch\"") && timer.elapsed() < 300000) {
+        p.waitForReadyRead(1000);
+        out += p.readAllStandardOutput();
+    }
+    p.terminate(); // SIGTERM: stop between batches, record as cancelled
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 1);
+    out += p.readAllStandardOutput();
+    QVERIFY2(out.contains("\"status\":\"cancelled\""), out.constData());
+    qb::ExperimentStore store;
+    QVERIFY(store.open(db).ok());
+    auto runs = store.runs();
+    QVERIFY(runs.ok() && runs->size() == 1);
+    QCOMPARE(runs->first().status, qb::RunStatus::Cancelled);
+    QVERIFY(runs->first().epochsDone >= 1);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
