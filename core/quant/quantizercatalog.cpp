@@ -75,6 +75,15 @@ QuantizerInfo entry(const QString &name, int roles, int bits, const QString &des
     return q;
 }
 
+/// An entry whose bit width is the value of its parameter `bitsKey`.
+QuantizerInfo kBitEntry(const QString &name, const QString &bitsKey, const QString &description,
+                        const QList<QuantizerParam> &params)
+{
+    QuantizerInfo q = entry(name, AnyRole, 32, description, params);
+    q.bitsParam = bitsKey;
+    return q;
+}
+
 /// The catalogue. Forward and backward of each entry: REFERENCE.md, section "Quantizers"; the torch
 /// implementations are registered in quantizerfactory.cpp under the same names.
 QList<QuantizerInfo> buildCatalog()
@@ -135,18 +144,16 @@ QList<QuantizerInfo> buildCatalog()
                                QObject::tr("Values with |x| <= threshold become 0.")),
                    clipParam()});
     // k bits.
-    QuantizerInfo dorefa = entry(
-        QStringLiteral("dorefa"), AnyRole, 32,
+    list << kBitEntry(
+        QStringLiteral("dorefa"), QStringLiteral("bits"),
         QObject::tr("DoReFa-Net's k-bit quantizer: activations round(clip(x, 0, 1) * (2^k - 1)) / (2^k - 1), "
                     "weights the same grid on [-1, 1] after tanh normalisation; straight-through gradient."),
         {bitsParam(2, 1, 32),
          choiceParam(QStringLiteral("mode"), {QStringLiteral("activations"), QStringLiteral("weights")},
                      QObject::tr("activations: clip to [0, 1]; weights: tanh(W) / max|tanh(W)| onto "
                                  "[-1, 1]."))});
-    dorefa.bitsParam = QStringLiteral("bits");
-    list << dorefa;
-    QuantizerInfo fixedPoint = entry(
-        QStringLiteral("fixed_point"), AnyRole, 32,
+    list << kBitEntry(
+        QStringLiteral("fixed_point"), QStringLiteral("word_bits"),
         QObject::tr("Fixed point in a word of w bits, f of them fraction: round(x * 2^f) saturated or "
                     "wrapped to the word, over 2^f; identity gradient inside the range."),
         {integerParam(QStringLiteral("word_bits"), 8, 1, 32,
@@ -162,10 +169,8 @@ QList<QuantizerInfo> buildCatalog()
          choiceParam(QStringLiteral("overflow"), {QStringLiteral("saturate"), QStringLiteral("wrap")},
                      QObject::tr("saturate: clamp to the range (gradient 0 outside); wrap: two's "
                                  "complement overflow (gradient passed everywhere)."))});
-    fixedPoint.bitsParam = QStringLiteral("word_bits");
-    list << fixedPoint;
-    QuantizerInfo uniform = entry(
-        QStringLiteral("uniform"), AnyRole, 32,
+    list << kBitEntry(
+        QStringLiteral("uniform"), QStringLiteral("bits"),
         QObject::tr("Uniform k-bit grid over [min, max] with a straight-through gradient; the defaults, "
                     "8 bits over [-1, 1], are the input-layer bit-width quantizer."),
         {bitsParam(8, 1, 32),
@@ -177,36 +182,45 @@ QList<QuantizerInfo> buildCatalog()
                      {QStringLiteral("deterministic"), QStringLiteral("stochastic")},
                      QObject::tr("deterministic: nearest level (halves to even); stochastic: floor(v + u), "
                                  "u ~ U[0, 1)."))});
-    uniform.bitsParam = QStringLiteral("bits");
-    list << uniform;
-    QuantizerInfo lsq = entry(
-        QStringLiteral("lsq"), AnyRole, 32,
+    list << kBitEntry(
+        QStringLiteral("lsq"), QStringLiteral("bits"),
         QObject::tr("Learned step size quantization (LSQ): a k-bit grid whose step is trained with the "
                     "network, starting from 2 * mean|x| / sqrt(Q_P) on the first batch."),
         {bitsParam(4, 2, 16),
          boolParam(QStringLiteral("signed"), true,
                    QObject::tr("Levels -2^(k-1) .. 2^(k-1) - 1 steps (weights) rather than 0 .. 2^k - 1 "
                                "(non-negative activations)."))});
-    lsq.bitsParam = QStringLiteral("bits");
-    list << lsq;
     return list;
 }
 
+QString describeNumber(double v)
+{
+    return QString::number(v, 'g', 10);
+}
+
+/// The value of a Number or Integer parameter, the catalogue's default where the spec has none.
+double numberOrDefault(const QuantizerSpec &spec, const QuantizerInfo &info, const QString &key)
+{
+    for (const QuantizerParam &p : info.params) {
+        if (p.key == key)
+            return spec.number(key, p.defaultNumber);
+    }
+    return spec.number(key, 0.0);
+}
+
 /// Constraints between parameters, which the per-parameter ranges cannot express.
-QString checkCombination(const QuantizerSpec &spec)
+QString checkCombination(const QuantizerSpec &spec, const QuantizerInfo &info)
 {
     if (spec.name == QLatin1String("uniform")) {
-        const double lo = spec.number(QStringLiteral("min"), -1.0);
-        const double hi = spec.number(QStringLiteral("max"), 1.0);
+        const double lo = numberOrDefault(spec, info, QStringLiteral("min"));
+        const double hi = numberOrDefault(spec, info, QStringLiteral("max"));
         if (!(lo < hi)) {
-            return QObject::tr("quantizer '%1': parameter 'min' (%2) must be below 'max' (%3)")
-                .arg(spec.name, QString::number(lo, 'g', 10), QString::number(hi, 'g', 10));
+            return QObject::tr("quantizer '%1': parameter 'min' = %2 must be below 'max' = %3")
+                .arg(spec.name, describeNumber(lo), describeNumber(hi));
         }
     }
     return QString();
 }
-
-QString describeNumber(double v) { return QString::number(v, 'g', 10); }
 
 } // namespace
 
@@ -276,7 +290,7 @@ QString QuantizerCatalog::check(const QuantizerSpec &spec, QuantizerRole role)
             break;
         }
     }
-    return checkCombination(spec);
+    return checkCombination(spec, *info);
 }
 
 int QuantizerCatalog::bits(const QuantizerSpec &spec)
@@ -288,11 +302,7 @@ int QuantizerCatalog::bits(const QuantizerSpec &spec)
         return 32;
     if (info->bitsParam.isEmpty())
         return info->bits;
-    for (const QuantizerParam &p : info->params) {
-        if (p.key == info->bitsParam)
-            return static_cast<int>(spec.number(p.key, p.defaultNumber));
-    }
-    return info->bits;
+    return static_cast<int>(numberOrDefault(spec, *info, info->bitsParam));
 }
 
 } // namespace qb

@@ -103,6 +103,29 @@ const std::array<MigrationStep, ExperimentStore::kSchemaVersion> &migrationSteps
             // lets ON DELETE CASCADE find a run's artifacts without a table scan
             "CREATE INDEX artifacts_run_id ON artifacts(run_id)",
         },
+        // Version 3: groups of repeated runs; sweeps (PTQ, noise, Monte Carlo) and their points.
+        {
+            "ALTER TABLE runs ADD COLUMN group_id INTEGER",
+            "CREATE TABLE sweeps ("
+            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            " run_id INTEGER REFERENCES runs(id) ON DELETE CASCADE,"
+            " kind TEXT NOT NULL,"
+            " parameter TEXT,"
+            " settings_json TEXT,"
+            " created TEXT)",
+            "CREATE INDEX sweeps_run_id ON sweeps(run_id)",
+            "CREATE TABLE sweep_points ("
+            " sweep_id INTEGER REFERENCES sweeps(id) ON DELETE CASCADE,"
+            " position INTEGER,"
+            " value REAL,"
+            " accuracy_mean REAL,"
+            " accuracy_std REAL,"
+            " accuracy_min REAL,"
+            " accuracy_max REAL,"
+            " loss REAL,"
+            " accuracies_json TEXT,"
+            " PRIMARY KEY (sweep_id, position))",
+        },
     }};
     return steps;
 }
@@ -111,7 +134,7 @@ const std::array<MigrationStep, ExperimentStore::kSchemaVersion> &migrationSteps
 const char kRunColumns[] =
     "r.id, r.name, r.created, r.finished, r.status, r.spec_json, r.network_name, r.dataset, r.seed,"
     " r.epochs_planned, r.final_test_accuracy, r.final_test_loss, r.best_test_accuracy, r.notes, r.tags,"
-    " r.error, (SELECT COUNT(*) FROM epochs e WHERE e.run_id = r.id)";
+    " r.error, (SELECT COUNT(*) FROM epochs e WHERE e.run_id = r.id), r.group_id";
 
 QString toIso(const QDateTime &time)
 {
@@ -188,6 +211,7 @@ RunRecord runFromQuery(const QSqlQuery &q)
     run.tags = tagsFromJson(q.value(14), run.id);
     run.error = q.value(15).toString();
     run.epochsDone = q.value(16).toInt();
+    run.groupId = q.value(17).isNull() ? -1 : q.value(17).toLongLong();
     return run;
 }
 
@@ -573,12 +597,12 @@ Result<qint64> ExperimentStore::createRun(const RunRecord &run)
     const bool ok =
         execSql(q,
                 QStringLiteral("INSERT INTO runs (name, created, status, spec_json, network_name, dataset,"
-                               " seed, epochs_planned, notes, tags, owner_pid)"
-                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                               " seed, epochs_planned, notes, tags, owner_pid, group_id)"
+                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                 {run.name, toIso(created), runStatusName(RunStatus::Running),
                  run.specJson.isNull() ? QStringLiteral("") : run.specJson, run.networkName, run.dataset,
                  run.seed, run.epochsPlanned, nullIfEmpty(run.notes), tagsToJson(run.tags),
-                 QCoreApplication::applicationPid()});
+                 QCoreApplication::applicationPid(), run.groupId >= 0 ? QVariant(run.groupId) : QVariant()});
     if (!ok)
         return Result<qint64>::failure(d->sqlError(tr("record a new run"), q.lastError()));
     return q.lastInsertId().toLongLong();
@@ -687,6 +711,99 @@ Result<qint64> ExperimentStore::addArtifact(qint64 runId, const QString &kind, c
         return Result<qint64>::failure(d->sqlError(action, error));
     }
     return q.lastInsertId().toLongLong();
+}
+
+Status ExperimentStore::setGroup(qint64 runId, qint64 groupId)
+{
+    return d->updateRunColumn(runId, "group_id", groupId >= 0 ? QVariant(groupId) : QVariant(),
+                              tr("group run %1").arg(runId));
+}
+
+Result<qint64> ExperimentStore::addSweep(const SweepRecord &sweep)
+{
+    using R = Result<qint64>;
+    if (!d->open)
+        return R::failure(d->notOpen().error());
+    const QString action = tr("record a %1 sweep of run %2").arg(sweep.kind, number(sweep.runId));
+    WriteTransaction transaction(d->db);
+    if (!transaction.begin())
+        return R::failure(d->sqlError(action, transaction.error()));
+    QSqlQuery q(d->db);
+    if (!execSql(q,
+                 QStringLiteral("INSERT INTO sweeps (run_id, kind, parameter, settings_json, created)"
+                                " VALUES (?, ?, ?, ?, ?)"),
+                 {sweep.runId, sweep.kind, sweep.parameter, sweep.settingsJson, nowIso()})) {
+        const QSqlError error = q.lastError();
+        if ((error.nativeErrorCode().toInt() & 0xff) == kSqliteConstraint)
+            return R::failure(d->noSuchRun(action, sweep.runId));
+        return R::failure(d->sqlError(action, error));
+    }
+    const qint64 sweepId = q.lastInsertId().toLongLong();
+    for (int i = 0; i < sweep.points.size(); ++i) {
+        const SweepPoint &p = sweep.points[i];
+        QJsonArray accuracies;
+        for (double a : p.accuracies)
+            accuracies.append(a);
+        if (!execSql(q,
+                     QStringLiteral("INSERT INTO sweep_points (sweep_id, position, value, accuracy_mean,"
+                                    " accuracy_std, accuracy_min, accuracy_max, loss, accuracies_json)"
+                                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                     {sweepId, i, p.value, p.accuracyMean, p.accuracyStd, p.accuracyMin, p.accuracyMax, p.loss,
+                      QString::fromUtf8(QJsonDocument(accuracies).toJson(QJsonDocument::Compact))}))
+            return R::failure(d->sqlError(action, q.lastError()));
+    }
+    if (!transaction.commit())
+        return R::failure(d->sqlError(action, transaction.error()));
+    return sweepId;
+}
+
+Result<QList<SweepRecord>> ExperimentStore::sweeps(qint64 runId) const
+{
+    using R = Result<QList<SweepRecord>>;
+    if (!d->open)
+        return R::failure(d->notOpen().error());
+    const QString action = tr("read the sweeps of run %1").arg(runId);
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    if (!execSql(q,
+                 QStringLiteral("SELECT id, kind, parameter, settings_json, created FROM sweeps WHERE run_id = ?"
+                                " ORDER BY id"),
+                 {runId}))
+        return R::failure(d->sqlError(action, q.lastError()));
+    QList<SweepRecord> list;
+    while (q.next()) {
+        SweepRecord s;
+        s.id = q.value(0).toLongLong();
+        s.runId = runId;
+        s.kind = q.value(1).toString();
+        s.parameter = q.value(2).toString();
+        s.settingsJson = q.value(3).toString();
+        s.created = fromIso(q.value(4));
+        list << s;
+    }
+    for (SweepRecord &s : list) {
+        QSqlQuery p(d->db);
+        p.setForwardOnly(true);
+        if (!execSql(p,
+                     QStringLiteral("SELECT value, accuracy_mean, accuracy_std, accuracy_min, accuracy_max, loss,"
+                                    " accuracies_json FROM sweep_points WHERE sweep_id = ? ORDER BY position"),
+                     {s.id}))
+            return R::failure(d->sqlError(action, p.lastError()));
+        while (p.next()) {
+            SweepPoint point;
+            point.value = p.value(0).toDouble();
+            point.accuracyMean = realOr(p.value(1), 0.0);
+            point.accuracyStd = realOr(p.value(2), 0.0);
+            point.accuracyMin = realOr(p.value(3), 0.0);
+            point.accuracyMax = realOr(p.value(4), 0.0);
+            point.loss = realOr(p.value(5), 0.0);
+            const QJsonArray accuracies = QJsonDocument::fromJson(p.value(6).toString().toUtf8()).array();
+            for (const QJsonValue &a : accuracies)
+                point.accuracies << a.toDouble();
+            s.points << point;
+        }
+    }
+    return list;
 }
 
 Result<QList<RunRecord>> ExperimentStore::runs() const

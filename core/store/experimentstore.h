@@ -21,7 +21,7 @@ namespace qb {
 class ExperimentStore
 {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     ExperimentStore();
     ~ExperimentStore();
@@ -50,6 +50,12 @@ public:
     /// Deletes the run, its epochs and artifact rows (files are left for the caller).
     Status deleteRun(qint64 runId);
     Result<qint64> addArtifact(qint64 runId, const QString &kind, const QString &path);
+    /// Puts a run into a group of repeated runs (group id = the first run's id).
+    Status setGroup(qint64 runId, qint64 groupId);
+    /// Stores a sweep and its points in one transaction; returns its id.
+    Result<qint64> addSweep(const SweepRecord &sweep);
+    /// The sweeps of a run, oldest first, with their points in the order stored.
+    Result<QList<SweepRecord>> sweeps(qint64 runId) const;
 
     Result<QList<RunRecord>> runs() const; ///< newest first
     Result<RunRecord> run(qint64 runId) const;

@@ -43,6 +43,33 @@ struct RunRecord
     QString notes;
     QStringList tags;
     QString error; ///< why a failed run failed
+    qint64 groupId = -1; ///< repeated runs (--repeat) share the id of the group's first run; -1: none
+};
+
+/// One point of a sweep: the swept value and the accuracy over the repeated evaluations there
+/// (simulated chips, or 1). Std is the population standard deviation.
+struct SweepPoint
+{
+    double value = 0.0;
+    double accuracyMean = 0.0;
+    double accuracyStd = 0.0;
+    double accuracyMin = 0.0;
+    double accuracyMax = 0.0;
+    double loss = 0.0;
+    QVector<double> accuracies; ///< one per evaluation (chip)
+};
+
+/// Evaluations of a trained run under varied conditions: a post-training quantization sweep
+/// ("ptq"), a robustness sweep ("noise"), a Monte-Carlo evaluation ("montecarlo").
+struct SweepRecord
+{
+    qint64 id = -1;
+    qint64 runId = -1;
+    QString kind;
+    QString parameter;    ///< what was swept, e.g. "frac_bits"
+    QString settingsJson; ///< the rest of the settings, compact JSON
+    QDateTime created;    ///< UTC
+    QList<SweepPoint> points;
 };
 
 /// A file written for a run (trained weights, exports).

@@ -141,6 +141,7 @@ private Q_SLOTS:
     void defaultPath();
     void roundTrip();
     void markInterrupted();
+    void sweepsAndGroups();
     void migrationFromVersion1();
     void textFileIsRefusedAndUntouched();
     void damagedDatabaseIsRefusedAndUntouched();
@@ -446,6 +447,60 @@ void TestExperimentStore::markInterrupted()
     QCOMPARE(store.run(mine)->status, RunStatus::Running);
 }
 
+void TestExperimentStore::sweepsAndGroups()
+{
+    ExperimentStore store;
+    QVERIFY(store.open(m_dir.filePath(QStringLiteral("sweeps/history.sqlite"))));
+    const qint64 first = *store.createRun(sampleRun(QStringLiteral("seed 1")));
+    RunRecord second = sampleRun(QStringLiteral("seed 2"));
+    second.groupId = first;
+    const qint64 secondId = *store.createRun(second);
+    QVERIFY(store.setGroup(first, first));
+    QCOMPARE(store.run(first)->groupId, first);
+    QCOMPARE(store.run(secondId)->groupId, first);
+
+    SweepRecord sweep;
+    sweep.runId = first;
+    sweep.kind = QStringLiteral("ptq");
+    sweep.parameter = QStringLiteral("frac_bits");
+    sweep.settingsJson = QStringLiteral("{\"word_bits\":16}");
+    for (int f = 2; f <= 4; ++f) {
+        SweepPoint p;
+        p.value = f;
+        p.accuracies = {0.5 + 0.1 * f, 0.6 + 0.1 * f};
+        p.accuracyMean = 0.55 + 0.1 * f;
+        p.accuracyStd = 0.05;
+        p.accuracyMin = p.accuracies[0];
+        p.accuracyMax = p.accuracies[1];
+        p.loss = 1.0 / f;
+        sweep.points << p;
+    }
+    const Result<qint64> id = store.addSweep(sweep);
+    QVERIFY2(id, qPrintable(id.error()));
+    const auto sweeps = store.sweeps(first);
+    QVERIFY(sweeps);
+    QCOMPARE(sweeps->size(), 1);
+    const SweepRecord &back = sweeps->first();
+    QCOMPARE(back.id, *id);
+    QCOMPARE(back.kind, QStringLiteral("ptq"));
+    QCOMPARE(back.parameter, QStringLiteral("frac_bits"));
+    QCOMPARE(back.settingsJson, sweep.settingsJson);
+    QCOMPARE(back.points.size(), 3);
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(back.points[i].value, sweep.points[i].value);
+        QCOMPARE(back.points[i].accuracies, sweep.points[i].accuracies);
+        QCOMPARE(back.points[i].accuracyMean, sweep.points[i].accuracyMean);
+        QCOMPARE(back.points[i].loss, sweep.points[i].loss);
+    }
+    sweep.runId = 999;
+    const Result<qint64> orphan = store.addSweep(sweep);
+    QVERIFY(!orphan);
+    QVERIFY2(orphan.error().contains(QLatin1String("999")), qPrintable(orphan.error()));
+    // Deleting the run deletes its sweeps and their points.
+    QVERIFY(store.deleteRun(first));
+    QCOMPARE(store.sweeps(first)->size(), 0);
+}
+
 void TestExperimentStore::migrationFromVersion1()
 {
     const QString path = m_dir.filePath(QStringLiteral("v1/history.sqlite"));
@@ -470,7 +525,7 @@ void TestExperimentStore::migrationFromVersion1()
     ExperimentStore store;
     const Status opened = store.open(path);
     QVERIFY2(opened, qPrintable(opened.error()));
-    QCOMPARE(store.schemaVersion(), 2);
+    QCOMPARE(store.schemaVersion(), ExperimentStore::kSchemaVersion);
 
     const Result<RunRecord> run = store.run(1);
     QVERIFY2(run, qPrintable(run.error()));
@@ -507,11 +562,19 @@ void TestExperimentStore::migrationFromVersion1()
     QCOMPARE(store.run(1)->tags, QStringList{QStringLiteral("legacy")});
     QCOMPARE(store.run(1)->error, QStringLiteral("re-judged"));
     QCOMPARE(store.artifacts(1)->size(), 1);
+    // The version 3 group column and sweep tables work on the old run.
+    QCOMPARE(store.run(1)->groupId, qint64(-1));
+    QVERIFY(store.setGroup(1, 1));
+    QCOMPARE(store.run(1)->groupId, qint64(1));
+    SweepRecord sweep;
+    sweep.runId = 1;
+    sweep.kind = QStringLiteral("ptq");
+    QVERIFY(store.addSweep(sweep));
     // New runs continue the old AUTOINCREMENT sequence.
     QCOMPARE(*store.createRun(sampleRun(QStringLiteral("new"))), qint64(2));
 
     RawConnection raw(path);
-    QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 2);
+    QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), ExperimentStore::kSchemaVersion);
     QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index'"
                                        " AND tbl_name = 'runs' AND sql LIKE '%(created)%'"))
                  .toInt(),
