@@ -29,5 +29,6 @@ int runPresets(const QStringList &arguments);
 int runSummary(const QStringList &arguments);
 int runTrain(const QStringList &arguments);
 int runHistory(const QStringList &arguments);
+int runSweep(const QStringList &arguments);
 
 } // namespace qb::cli

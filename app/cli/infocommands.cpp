@@ -138,6 +138,7 @@ int runHistory(const QStringList &arguments)
             o.insert(QStringLiteral("epochs_done"), r.epochsDone);
             o.insert(QStringLiteral("final_test_acc"), r.finalTestAccuracy < 0 ? QJsonValue() : QJsonValue(r.finalTestAccuracy));
             o.insert(QStringLiteral("best_test_acc"), r.bestTestAccuracy < 0 ? QJsonValue() : QJsonValue(r.bestTestAccuracy));
+            o.insert(QStringLiteral("group_id"), r.groupId >= 0 ? QJsonValue(double(r.groupId)) : QJsonValue());
             o.insert(QStringLiteral("tags"), QJsonArray::fromStringList(r.tags));
             o.insert(QStringLiteral("notes"), r.notes);
             if (!r.error.isEmpty())

@@ -5,9 +5,11 @@
 #include "spec/experimentspec.h"
 #include "store/experimentstore.h"
 #include "train/experimentrunner.h"
+#include "util/summarystats.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QJsonArray>
 
 #include <csignal>
 #include <cstdio>
@@ -122,6 +124,71 @@ bool readIntField(const QCommandLineParser &parser, const QString &name, int min
     return true;
 }
 
+void printRunDone(const RunOutcome &outcome, bool json, const QString &event, int repeatIndex)
+{
+    const QString status = runStatusName(outcome.result.status);
+    if (json) {
+        QJsonObject done;
+        done.insert(QStringLiteral("event"), event);
+        done.insert(QStringLiteral("run_id"), double(outcome.runId));
+        if (repeatIndex > 0)
+            done.insert(QStringLiteral("repeat"), repeatIndex);
+        done.insert(QStringLiteral("status"), status);
+        done.insert(QStringLiteral("test_acc"),
+                    outcome.result.finalTestAccuracy < 0 ? QJsonValue() : QJsonValue(outcome.result.finalTestAccuracy));
+        done.insert(QStringLiteral("test_loss"),
+                    outcome.result.finalTestLoss < 0 ? QJsonValue() : QJsonValue(outcome.result.finalTestLoss));
+        done.insert(QStringLiteral("epochs"), int(outcome.result.epochs.size()));
+        done.insert(QStringLiteral("stopped_early"), outcome.result.stoppedEarly);
+        if (!outcome.weightsPath.isEmpty())
+            done.insert(QStringLiteral("weights"), outcome.weightsPath);
+        if (!outcome.error.isEmpty())
+            done.insert(QStringLiteral("error"), outcome.error);
+        printJsonLine(done);
+        return;
+    }
+    printOut(tr("Run %1 %2.").arg(outcome.runId).arg(status));
+    if (outcome.result.finalTestAccuracy >= 0)
+        printOut(tr(" Final test accuracy: %1").arg(outcome.result.finalTestAccuracy, 0, 'f', 4));
+    printOut(QStringLiteral("\n"));
+    if (!outcome.weightsPath.isEmpty())
+        printOut(tr("Weights: %1\n").arg(outcome.weightsPath));
+}
+
+/// The mean, std (population), min and max of the final test accuracy over repeated seeds.
+void printRepeatSummary(const QList<RunOutcome> &outcomes, bool json)
+{
+    QVector<double> accuracies;
+    QJsonArray ids;
+    for (const RunOutcome &o : outcomes) {
+        accuracies << o.result.finalTestAccuracy;
+        ids.append(double(o.runId));
+    }
+    const SummaryStats stats = SummaryStats::of(accuracies);
+    if (json) {
+        QJsonObject done;
+        done.insert(QStringLiteral("event"), QStringLiteral("done"));
+        done.insert(QStringLiteral("run_id"), double(outcomes.first().runId));
+        done.insert(QStringLiteral("group_id"), double(outcomes.first().runId));
+        done.insert(QStringLiteral("runs"), ids);
+        done.insert(QStringLiteral("repeats"), int(outcomes.size()));
+        done.insert(QStringLiteral("test_acc"), stats.mean);
+        done.insert(QStringLiteral("test_acc_mean"), stats.mean);
+        done.insert(QStringLiteral("test_acc_std"), stats.std);
+        done.insert(QStringLiteral("test_acc_min"), stats.min);
+        done.insert(QStringLiteral("test_acc_max"), stats.max);
+        printJsonLine(done);
+        return;
+    }
+    printOut(tr("%1 runs (group %2): test accuracy mean %3, std %4, min %5, max %6\n")
+                 .arg(outcomes.size())
+                 .arg(outcomes.first().runId)
+                 .arg(stats.mean, 0, 'f', 4)
+                 .arg(stats.std, 0, 'f', 4)
+                 .arg(stats.min, 0, 'f', 4)
+                 .arg(stats.max, 0, 'f', 4));
+}
+
 } // namespace
 
 int runTrain(const QStringList &arguments)
@@ -149,6 +216,9 @@ int runTrain(const QStringList &arguments)
     parser.addOption({QStringLiteral("seed"), tr("Random seed (default 42): same seed, same numbers."), tr("N")});
     parser.addOption({QStringLiteral("threads"), tr("CPU threads (default: all cores)."), tr("N")});
     parser.addOption({QStringLiteral("name"), tr("Name of the run in the history."), tr("TEXT")});
+    parser.addOption({QStringLiteral("repeat"), tr("Train N times with seeds seed, seed+1, ... as one group; report "
+                                                  "mean, std, min and max of the final test accuracy."),
+                      tr("N")});
     parser.addOption({QStringLiteral("db"), tr("History database (default: %1).").arg(ExperimentStore::defaultPath()), tr("FILE")});
     parser.addOption({QStringLiteral("json"), tr("Print one JSON object per line (epoch events, then done).")});
     int exitCode = kExitOk;
@@ -219,6 +289,10 @@ int runTrain(const QStringList &arguments)
         }
     }
 
+    int repeats = 1;
+    if (!readIntField(parser, QStringLiteral("repeat"), 1, &repeats))
+        return kExitBadInput;
+
     RunRequest request;
     request.spec = spec;
     request.dataDir = parser.value(QStringLiteral("data-dir"));
@@ -235,52 +309,38 @@ int runTrain(const QStringList &arguments)
     runner.setObserver(&console);
     runner.setControl(&control);
     if (!json) {
-        printOut(tr("Training %1 on %2: %3 epochs, batch %4, seed %5\n")
+        printOut(tr("Training %1 on %2: %3 epochs, batch %4, seed %5%6\n")
                      .arg(spec.network.name, spec.dataset)
                      .arg(t.epochs)
                      .arg(t.batchSize)
-                     .arg(t.seed));
+                     .arg(t.seed)
+                     .arg(repeats > 1 ? tr(", %1 repeats with seeds %2..%3").arg(repeats).arg(t.seed).arg(t.seed + repeats - 1)
+                                      : QString()));
     }
-    const RunOutcome outcome = runner.run();
+    const QList<RunOutcome> outcomes = runner.runRepeated(repeats, [&](int index, const RunOutcome &outcome) {
+        if (outcome.problem == RunOutcome::Problem::BadInput)
+            return;
+        printRunDone(outcome, json, repeats > 1 ? QStringLiteral("run_done") : QStringLiteral("done"),
+                     repeats > 1 ? index + 1 : 0);
+    });
     g_control = nullptr;
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
 
-    if (outcome.problem == RunOutcome::Problem::BadInput) {
-        printErr(outcome.error);
+    const RunOutcome &last = outcomes.last();
+    if (last.problem == RunOutcome::Problem::BadInput) {
+        printErr(last.error);
         return kExitBadInput;
     }
-    const QString status = runStatusName(outcome.result.status);
-    if (json) {
-        QJsonObject done;
-        done.insert(QStringLiteral("event"), QStringLiteral("done"));
-        done.insert(QStringLiteral("run_id"), double(outcome.runId));
-        done.insert(QStringLiteral("status"), status);
-        done.insert(QStringLiteral("test_acc"),
-                    outcome.result.finalTestAccuracy < 0 ? QJsonValue() : QJsonValue(outcome.result.finalTestAccuracy));
-        done.insert(QStringLiteral("test_loss"),
-                    outcome.result.finalTestLoss < 0 ? QJsonValue() : QJsonValue(outcome.result.finalTestLoss));
-        done.insert(QStringLiteral("epochs"), int(outcome.result.epochs.size()));
-        done.insert(QStringLiteral("stopped_early"), outcome.result.stoppedEarly);
-        if (!outcome.weightsPath.isEmpty())
-            done.insert(QStringLiteral("weights"), outcome.weightsPath);
-        if (!outcome.error.isEmpty())
-            done.insert(QStringLiteral("error"), outcome.error);
-        printJsonLine(done);
-    } else {
-        printOut(tr("Run %1 %2.").arg(outcome.runId).arg(status));
-        if (outcome.result.finalTestAccuracy >= 0)
-            printOut(tr(" Final test accuracy: %1").arg(outcome.result.finalTestAccuracy, 0, 'f', 4));
-        printOut(QStringLiteral("\n"));
-        if (!outcome.weightsPath.isEmpty())
-            printOut(tr("Weights: %1\n").arg(outcome.weightsPath));
-    }
-    if (outcome.problem == RunOutcome::Problem::Failure) {
-        printErr(outcome.error);
+    if (repeats > 1 && outcomes.size() == repeats && last.problem == RunOutcome::Problem::None
+        && last.result.status == RunStatus::Finished)
+        printRepeatSummary(outcomes, json);
+    if (last.problem == RunOutcome::Problem::Failure) {
+        printErr(last.error);
         return kExitFailure;
     }
     // A run stopped by Ctrl+C / SIGTERM is recorded as cancelled; it is not a success.
-    return outcome.result.status == RunStatus::Cancelled ? kExitFailure : kExitOk;
+    return last.result.status == RunStatus::Cancelled ? kExitFailure : kExitOk;
 }
 
 } // namespace qb::cli

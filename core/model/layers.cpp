@@ -76,7 +76,7 @@ torch::Tensor QuantConv2dModule::forward(const torch::Tensor &x)
         in = torch::constant_pad_nd(in, {m_padLeft, m_padRight, m_padTop, m_padBottom}, 0.0);
         padding = {0, 0};
     }
-    return torch::conv2d(in, effectiveWeight(), m_bias, {m_strideH, m_strideW}, padding);
+    return torch::conv2d(in, transformWeight(effectiveWeight()), m_bias, {m_strideH, m_strideW}, padding);
 }
 
 void QuantConv2dModule::applyConstraints()
@@ -104,7 +104,7 @@ QuantDenseModule::QuantDenseModule(const LayerSpec &spec, const TensorShape &inp
 
 torch::Tensor QuantDenseModule::forward(const torch::Tensor &x)
 {
-    return torch::linear(quantizeIf(m_inputQuantizer, x), effectiveWeight(), m_bias);
+    return torch::linear(quantizeIf(m_inputQuantizer, x), transformWeight(effectiveWeight()), m_bias);
 }
 
 void QuantDenseModule::applyConstraints()

@@ -8,9 +8,14 @@
 
 #include <torch/torch.h>
 
+#include <functional>
 #include <memory>
 
 namespace qb {
+
+/// A map applied to a temporary tensor at evaluation time (post-training quantization, simulated
+/// hardware); it never writes into the latent weights.
+using TensorTransform = std::function<torch::Tensor(const torch::Tensor &)>;
 
 /// Base of every layer module: forward of one tensor, and an optional post-step constraint.
 class LayerModule : public torch::nn::Module
@@ -22,6 +27,15 @@ public:
     /// The weights the layer really computes with (the quantized kernel), undefined when the layer
     /// has none. Used to inspect effective weights next to the latent ones.
     virtual torch::Tensor effectiveWeight() { return torch::Tensor(); }
+
+    /// Extra transform of the effective weights used in forward (empty: none).
+    void setWeightTransform(TensorTransform transform) { m_weightTransform = std::move(transform); }
+
+protected:
+    torch::Tensor transformWeight(const torch::Tensor &w) const { return m_weightTransform ? m_weightTransform(w) : w; }
+
+private:
+    TensorTransform m_weightTransform;
 };
 
 /// Conv2D or Dense with an optional input quantizer, kernel quantizer and weight clip: Larq's

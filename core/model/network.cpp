@@ -63,9 +63,20 @@ torch::Tensor NetworkModule::forward(torch::Tensor x)
 {
     if (m_spec.input.isFlat() && x.dim() != 2)
         x = x.flatten(1);
-    for (const auto &layer : m_layers)
+    if (m_activationTransform)
+        x = m_activationTransform(x);
+    for (const auto &layer : m_layers) {
         x = layer->forward(x);
+        if (m_activationTransform)
+            x = m_activationTransform(x);
+    }
     return x;
+}
+
+void NetworkModule::setWeightTransform(const TensorTransform &transform)
+{
+    for (const auto &layer : m_layers)
+        layer->setWeightTransform(transform);
 }
 
 void NetworkModule::applyConstraints()

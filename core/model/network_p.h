@@ -31,6 +31,12 @@ public:
     int layerCount() const { return int(m_layers.size()); }
     LayerModule &layer(int index) { return *m_layers[size_t(index)]; }
 
+    /// Transforms applied on temporaries at evaluation time, never to the stored weights: one for the
+    /// effective weights of every conv/dense layer, one for the network input and every layer's
+    /// output (empty: none). Used by post-training quantization sweeps.
+    void setWeightTransform(const TensorTransform &transform);
+    void setActivationTransform(TensorTransform transform) { m_activationTransform = std::move(transform); }
+
     /// Saves / loads all parameters and buffers (torch archive). Errors name the file.
     Status save(const QString &path);
     Status load(const QString &path);
@@ -38,6 +44,7 @@ public:
 private:
     NetworkSpec m_spec;
     std::vector<std::shared_ptr<LayerModule>> m_layers;
+    TensorTransform m_activationTransform;
 };
 
 } // namespace qb

@@ -47,7 +47,8 @@ struct LsqFunction : public torch::autograd::Function<LsqFunction>
         const torch::Tensor dqds
             = torch::where(v.le(-qn), torch::full_like(v, -qn),
                            torch::where(v.ge(qp), torch::full_like(v, qp), v.round() - v));
-        const torch::Tensor gradStep = ((grad * dqds).sum() * g).reshape(s.sizes()).to(s.scalar_type());
+        // to(s.options()): the step may be a CPU scalar next to inputs on the GPU.
+        const torch::Tensor gradStep = ((grad * dqds).sum() * g).to(s.options());
         return {gradX, gradStep, torch::Tensor(), torch::Tensor(), torch::Tensor()};
     }
 };
@@ -76,7 +77,7 @@ struct StochasticBinaryFunction : public torch::autograd::Function<StochasticBin
 };
 
 /// LSQ with a k-bit grid, signed (Q_N = 2^(k-1), Q_P = 2^(k-1) - 1) or unsigned (Q_N = 0,
-/// Q_P = 2^k - 1). The step s is a trainable one-element tensor, 0 until initialised: the first
+/// Q_P = 2^k - 1). The step s is a trainable 0-dim tensor, 0 until initialised: the first
 /// apply() with a non-zero input sets s = 2 * mean|x| / sqrt(Q_P) (the paper's initialisation).
 /// A step restored from a checkpoint is already positive and is kept. N in the gradient scale is
 /// the number of elements the step is shared over in a call, x.numel() (weights: the layer's
@@ -87,7 +88,7 @@ public:
     Lsq(int bits, bool isSigned)
         : m_qn(isSigned ? std::ldexp(1.0, bits - 1) : 0.0),
           m_qp(isSigned ? std::ldexp(1.0, bits - 1) - 1.0 : std::ldexp(1.0, bits) - 1.0),
-          m_step(torch::zeros({1}).set_requires_grad(true))
+          m_step(torch::zeros({}).set_requires_grad(true))
     {
     }
 

@@ -85,6 +85,7 @@ RunOutcome ExperimentRunner::run()
     record.dataset = spec.dataset;
     record.seed = spec.train.seed;
     record.epochsPlanned = spec.train.epochs;
+    record.groupId = m_request.groupId >= 0 ? m_request.groupId : -1;
     auto runId = store.createRun(record);
     if (!runId) {
         RunOutcome o;
@@ -95,6 +96,14 @@ RunOutcome ExperimentRunner::run()
 
     RunOutcome outcome;
     outcome.runId = *runId;
+    if (m_request.groupId == RunRequest::kNewGroup) {
+        if (const Status s = store.setGroup(*runId, *runId); !s) {
+            outcome.problem = RunOutcome::Problem::Failure;
+            outcome.error = s.error();
+            store.finishRun(*runId, RunStatus::Failed, s.error());
+            return outcome;
+        }
+    }
     RecordingObserver recorder(store, *runId, m_observer);
     trainer.setObserver(&recorder);
     outcome.result = trainer.run();
@@ -119,6 +128,41 @@ RunOutcome ExperimentRunner::run()
         outcome.error = outcome.result.error;
     }
     return outcome;
+}
+
+} // namespace qb
+
+namespace qb {
+
+QList<RunOutcome> ExperimentRunner::runRepeated(int repeats,
+                                                const std::function<void(int, const RunOutcome &)> &onRunDone)
+{
+    QList<RunOutcome> outcomes;
+    const RunRequest original = m_request;
+    Dataset loaded;
+    if (!m_request.dataset) {
+        auto data = DatasetLocator::load(original.spec.dataset, original.dataDir);
+        if (!data) {
+            outcomes << badInput(data.error());
+            return outcomes;
+        }
+        loaded = std::move(*data);
+        m_request.dataset = &loaded;
+    }
+    m_request.groupId = repeats > 1 ? RunRequest::kNewGroup : -1;
+    for (int i = 0; i < repeats; ++i) {
+        m_request.spec.train.seed = original.spec.train.seed + i;
+        const RunOutcome outcome = run();
+        outcomes << outcome;
+        if (onRunDone)
+            onRunDone(i, outcome);
+        if (outcome.problem != RunOutcome::Problem::None || outcome.result.status != RunStatus::Finished)
+            break;
+        if (i == 0 && repeats > 1)
+            m_request.groupId = outcome.runId;
+    }
+    m_request = original;
+    return outcomes;
 }
 
 } // namespace qb

@@ -4,7 +4,10 @@
 #include "train/trainer.h"
 #include "train/trainobserver.h"
 
+#include <QList>
 #include <QString>
+
+#include <functional>
 
 namespace qb {
 
@@ -15,6 +18,8 @@ struct RunRequest
     QString dataDir; ///< empty: the dataset locator's search order
     QString dbPath;  ///< empty: ExperimentStore::defaultPath()
     const Dataset *dataset = nullptr; ///< optional, already loaded (the GUI caches datasets)
+    qint64 groupId = -1; ///< group of repeated runs to join; kNewGroup: start one with this run
+    static constexpr qint64 kNewGroup = -2;
 };
 
 /// How a run ended, for the CLI's exit status and the GUI's messages.
@@ -40,6 +45,10 @@ public:
     void setObserver(TrainObserver *observer) { m_observer = observer; }
     void setControl(TrainControl *control) { m_control = control; }
     RunOutcome run();
+    /// Trains the experiment `repeats` times with seeds seed, seed+1, ... as one group in the history
+    /// (the dataset is loaded once). Stops early on a problem or a cancel. `onRunDone` (optional) is
+    /// called after each run.
+    QList<RunOutcome> runRepeated(int repeats, const std::function<void(int index, const RunOutcome &)> &onRunDone = {});
 
 private:
     RunRequest m_request;

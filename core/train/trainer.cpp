@@ -3,6 +3,7 @@
 #include "model/network_p.h"
 #include "spec/networkvalidator.h"
 #include "train/batcher_p.h"
+#include "train/evaluation_p.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -17,37 +18,6 @@ Q_LOGGING_CATEGORY(lcTrain, "qb.core.train", QtInfoMsg)
 namespace qb {
 
 namespace {
-
-struct EvalResult
-{
-    double loss = 0.0;
-    double accuracy = 0.0;
-};
-
-constexpr int kEvalBatchSize = 1000;
-
-EvalResult evaluate(NetworkModule &net, const Batcher &batcher)
-{
-    torch::NoGradGuard noGrad;
-    net.eval();
-    double lossSum = 0.0;
-    int64_t correct = 0;
-    const int batches = batcher.batchCount(kEvalBatchSize);
-    for (int b = 0; b < batches; ++b) {
-        auto [x, y] = batcher.batch(b, kEvalBatchSize);
-        const torch::Tensor logits = net.forward(x);
-        lossSum += torch::nn::functional::cross_entropy(
-                       logits, y, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
-                       .item<double>();
-        correct += logits.argmax(1).eq(y).sum().item<int64_t>();
-    }
-    EvalResult r;
-    if (batcher.size() > 0) {
-        r.loss = lossSum / batcher.size();
-        r.accuracy = double(correct) / batcher.size();
-    }
-    return r;
-}
 
 std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainSpec &train, NetworkModule &net)
 {
@@ -208,7 +178,7 @@ TrainResult Trainer::Private::train()
             }
         }
         const double trainSeconds = epochTimer.nsecsElapsed() * 1e-9;
-        const EvalResult test = evaluate(*net, testBatches);
+        const EvalResult test = evaluateNetwork(*net, testBatches);
 
         EpochMetrics m;
         m.epoch = epoch;

@@ -32,6 +32,8 @@ private Q_SLOTS:
     void sigkillLeavesHistoryIntact();
     void experimentFileDrivesTheRun();
     void sigtermCancelsTheRun();
+    void repeatReportsMeanAndSpread();
+    void ptqSweepStoresPointsAndKeepsWeights();
 
 private:
     QTemporaryDir m_dir;
@@ -378,6 +380,99 @@ void TestCli::sigtermCancelsTheRun()
     QVERIFY(runs.ok() && runs->size() == 1);
     QCOMPARE(runs->first().status, qb::RunStatus::Cancelled);
     QVERIFY(runs->first().epochsDone >= 1);
+}
+
+void TestCli::repeatReportsMeanAndSpread()
+{
+    const QString db = m_dir.filePath(QStringLiteral("repeat.sqlite"));
+    const CliResult r = runCli({QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("cnn-mnist"),
+                                QStringLiteral("--data-dir"), m_data, QStringLiteral("--epochs"), QStringLiteral("1"),
+                                QStringLiteral("--train-limit"), QStringLiteral("600"), QStringLiteral("--repeat"),
+                                QStringLiteral("3"), QStringLiteral("--seed"), QStringLiteral("10"),
+                                QStringLiteral("--db"), db, QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVector<double> accuracies;
+    QList<qint64> ids;
+    for (const QJsonObject &line : r.jsonLines()) {
+        if (line.value(QStringLiteral("event")).toString() == QLatin1String("run_done")) {
+            accuracies << line.value(QStringLiteral("test_acc")).toDouble();
+            ids << qint64(line.value(QStringLiteral("run_id")).toDouble());
+        }
+    }
+    QCOMPARE(accuracies.size(), 3);
+    const QJsonObject done = r.jsonLines().last();
+    QCOMPARE(done.value(QStringLiteral("event")).toString(), QStringLiteral("done"));
+    double mean = (accuracies[0] + accuracies[1] + accuracies[2]) / 3.0;
+    double var = 0;
+    for (double a : accuracies)
+        var += (a - mean) * (a - mean) / 3.0;
+    QVERIFY(qAbs(done.value(QStringLiteral("test_acc_mean")).toDouble() - mean) < 1e-12);
+    QVERIFY(qAbs(done.value(QStringLiteral("test_acc_std")).toDouble() - std::sqrt(var)) < 1e-12);
+    QCOMPARE(done.value(QStringLiteral("test_acc_min")).toDouble(), *std::min_element(accuracies.begin(), accuracies.end()));
+    QCOMPARE(done.value(QStringLiteral("test_acc_max")).toDouble(), *std::max_element(accuracies.begin(), accuracies.end()));
+
+    qb::ExperimentStore store;
+    QVERIFY(store.open(db).ok());
+    for (int i = 0; i < 3; ++i) {
+        auto run = store.run(ids[i]);
+        QVERIFY(run.ok());
+        QCOMPARE(run->groupId, ids[0]);
+        QCOMPARE(run->seed, qint64(10 + i));
+    }
+}
+
+void TestCli::ptqSweepStoresPointsAndKeepsWeights()
+{
+    const QString db = m_dir.filePath(QStringLiteral("ptq.sqlite"));
+    const CliResult t = runCli({QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("cnn-mnist"),
+                                QStringLiteral("--data-dir"), m_data, QStringLiteral("--epochs"), QStringLiteral("2"),
+                                QStringLiteral("--db"), db, QStringLiteral("--json")});
+    QVERIFY2(t.exitCode == 0, qPrintable(t.err));
+    const QJsonObject trained = t.jsonLines().last();
+    const QString runId = QString::number(qint64(trained.value(QStringLiteral("run_id")).toDouble()));
+    QFile weights(trained.value(QStringLiteral("weights")).toString());
+    QVERIFY(weights.open(QIODevice::ReadOnly));
+    const QByteArray before = weights.readAll();
+    weights.close();
+
+    const CliResult r = runCli({QStringLiteral("sweep"), QStringLiteral("ptq"), QStringLiteral("--run"), runId,
+                                QStringLiteral("--frac-bits"), QStringLiteral("1,16"), QStringLiteral("--word-bits"),
+                                QStringLiteral("24"), QStringLiteral("--data-dir"), m_data, QStringLiteral("--db"), db,
+                                QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QList<QJsonObject> lines = r.jsonLines();
+    QCOMPARE(lines.size(), 3);
+    const double floatAcc = lines.last().value(QStringLiteral("float_test_acc")).toDouble();
+    QCOMPARE(floatAcc, trained.value(QStringLiteral("test_acc")).toDouble());
+    // 16 fraction bits reproduce the float model; 1 fraction bit (inputs and weights in steps of 0.5)
+    // does not. (The sharper 8-versus-2-bit comparison runs on Fashion-MNIST in tst_cli_fashion.)
+    QVERIFY2(floatAcc > 0.9, qPrintable(t.out));
+    QVERIFY2(qAbs(lines[1].value(QStringLiteral("test_acc")).toDouble() - floatAcc) <= 0.01, qPrintable(r.out));
+    QVERIFY2(lines[0].value(QStringLiteral("test_acc")).toDouble() < floatAcc - 0.1, qPrintable(r.out));
+
+    QVERIFY(weights.open(QIODevice::ReadOnly));
+    QCOMPARE(weights.readAll(), before);
+    qb::ExperimentStore store;
+    QVERIFY(store.open(db).ok());
+    auto sweeps = store.sweeps(runId.toLongLong());
+    QVERIFY(sweeps.ok());
+    QCOMPARE(sweeps->size(), 1);
+    QCOMPARE(sweeps->first().kind, QStringLiteral("ptq"));
+    QCOMPARE(sweeps->first().points.size(), 2);
+    QCOMPARE(sweeps->first().points[1].accuracyMean, lines[1].value(QStringLiteral("test_acc")).toDouble());
+
+    // Bad requests: unknown run, frac bits that do not fit the word, malformed list.
+    const CliResult missing = runCli({QStringLiteral("sweep"), QStringLiteral("ptq"), QStringLiteral("--run"),
+                                      QStringLiteral("4242"), QStringLiteral("--db"), db});
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY2(missing.err.contains(QLatin1String("4242")), qPrintable(missing.err));
+    const CliResult tooWide = runCli({QStringLiteral("sweep"), QStringLiteral("ptq"), QStringLiteral("--run"), runId,
+                                      QStringLiteral("--word-bits"), QStringLiteral("8"), QStringLiteral("--frac-bits"),
+                                      QStringLiteral("6..9"), QStringLiteral("--db"), db});
+    QCOMPARE(tooWide.exitCode, 2);
+    const CliResult badList = runCli({QStringLiteral("sweep"), QStringLiteral("ptq"), QStringLiteral("--run"), runId,
+                                      QStringLiteral("--frac-bits"), QStringLiteral("a..b"), QStringLiteral("--db"), db});
+    QCOMPARE(badList.exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -16,10 +16,12 @@ private Q_SLOTS:
     void initTestCase();
     void larqBnnOneEpochReproducible();
     void cnnOneEpoch();
+    void cnnTwoEpochsThenPtqSweep();
 
 private:
     QTemporaryDir m_dir;
     double trainOneEpoch(const QString &preset);
+    QString db() const { return m_dir.filePath(QStringLiteral("fashion.sqlite")); }
 };
 
 void TestCliFashion::initTestCase()
@@ -33,7 +35,7 @@ double TestCliFashion::trainOneEpoch(const QString &preset)
     const CliResult r = runCli({QStringLiteral("train"), QStringLiteral("--preset"), preset, QStringLiteral("--dataset"),
                                 QStringLiteral("fashion-mnist"), QStringLiteral("--epochs"), QStringLiteral("1"),
                                 QStringLiteral("--seed"), QStringLiteral("42"), QStringLiteral("--json"),
-                                QStringLiteral("--db"), m_dir.filePath(QStringLiteral("fashion.sqlite"))});
+                                QStringLiteral("--db"), db()});
     if (r.exitCode != 0) {
         qWarning() << r.err;
         return -1.0;
@@ -56,6 +58,28 @@ void TestCliFashion::cnnOneEpoch()
 {
     const double acc = trainOneEpoch(QStringLiteral("cnn-mnist"));
     QVERIFY2(acc >= 0.87, qPrintable(QString::number(acc)));
+}
+
+void TestCliFashion::cnnTwoEpochsThenPtqSweep()
+{
+    const CliResult t = runCli({QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("cnn-mnist"),
+                                QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--json"),
+                                QStringLiteral("--db"), db()});
+    QVERIFY2(t.exitCode == 0, qPrintable(t.err));
+    const QString runId = QString::number(qint64(t.jsonLines().last().value(QStringLiteral("run_id")).toDouble()));
+    const CliResult r = runCli({QStringLiteral("sweep"), QStringLiteral("ptq"), QStringLiteral("--run"), runId,
+                                QStringLiteral("--frac-bits"), QStringLiteral("2..10"), QStringLiteral("--json"),
+                                QStringLiteral("--db"), db()});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    qInfo("ptq sweep: %s", qPrintable(r.out.trimmed()));
+    const QList<QJsonObject> lines = r.jsonLines();
+    QCOMPARE(lines.size(), 10);
+    const double floatAcc = lines.last().value(QStringLiteral("float_test_acc")).toDouble();
+    const double eightBits = lines[6].value(QStringLiteral("test_acc")).toDouble();
+    const double twoBits = lines[0].value(QStringLiteral("test_acc")).toDouble();
+    QCOMPARE(lines[6].value(QStringLiteral("frac_bits")).toInt(), 8);
+    QVERIFY2(qAbs(eightBits - floatAcc) <= 0.01, qPrintable(QStringLiteral("%1 vs %2").arg(eightBits).arg(floatAcc)));
+    QVERIFY2(twoBits < floatAcc - 0.05, qPrintable(QStringLiteral("%1 vs %2").arg(twoBits).arg(floatAcc)));
 }
 
 QTEST_GUILESS_MAIN(TestCliFashion)

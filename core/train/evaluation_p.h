@@ -1,0 +1,19 @@
+#pragma once
+// Private: evaluation of a torch network over a split (no gradients, eval mode).
+
+#include "model/network_p.h"
+#include "train/batcher_p.h"
+
+namespace qb {
+
+struct EvalResult
+{
+    double loss = 0.0;     ///< mean cross-entropy
+    double accuracy = 0.0; ///< fraction correct
+    int samples = 0;
+};
+
+/// Mean loss and accuracy of `net` over all of `batcher`'s samples, in order, batches of 1000.
+EvalResult evaluateNetwork(NetworkModule &net, const Batcher &batcher);
+
+} // namespace qb

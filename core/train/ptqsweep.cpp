@@ -1,0 +1,93 @@
+#include "train/ptqsweep.h"
+
+#include "data/datasetlocator.h"
+#include "store/experimentstore.h"
+#include "train/trainedmodel.h"
+#include "train/trainer.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QObject>
+
+namespace qb {
+
+namespace {
+
+PtqSweepOutcome problem(PtqSweepOutcome::Problem kind, const QString &message)
+{
+    PtqSweepOutcome o;
+    o.problem = kind;
+    o.error = message;
+    return o;
+}
+
+} // namespace
+
+PtqSweepOutcome PtqSweep::run(const PtqSweepRequest &request)
+{
+    using P = PtqSweepOutcome::Problem;
+    if (request.fracBits.isEmpty())
+        return problem(P::BadInput, QObject::tr("no fraction bits to sweep"));
+    if (!request.weights && !request.activations)
+        return problem(P::BadInput, QObject::tr("nothing to quantize: enable weights and/or activations"));
+    for (int f : request.fracBits) {
+        if (f < 0 || f >= request.wordBits || request.wordBits > 32) {
+            return problem(P::BadInput, QObject::tr("fraction bits %1 do not fit a signed word of %2 bits "
+                                                    "(need 0 <= frac < word <= 32)")
+                                            .arg(f)
+                                            .arg(request.wordBits));
+        }
+    }
+    ExperimentStore store;
+    if (const Status s = store.open(request.dbPath.isEmpty() ? ExperimentStore::defaultPath() : request.dbPath); !s)
+        return problem(P::BadInput, s.error());
+    auto model = TrainedModel::fromRun(store, request.runId);
+    if (!model)
+        return problem(P::BadInput, model.error());
+    const ExperimentSpec &spec = (*model)->spec();
+    auto dataset = DatasetLocator::load(spec.dataset, request.dataDir);
+    if (!dataset)
+        return problem(P::BadInput, dataset.error());
+    Trainer::applyThreadCount(request.threads);
+
+    PtqSweepOutcome outcome;
+    auto reference = (*model)->evaluate(dataset->test, request.testLimit);
+    if (!reference)
+        return problem(P::Failure, reference.error());
+    outcome.floatAccuracy = reference->accuracy;
+    outcome.floatLoss = reference->loss;
+
+    SweepRecord &sweep = outcome.sweep;
+    sweep.runId = request.runId;
+    sweep.kind = QStringLiteral("ptq");
+    sweep.parameter = QStringLiteral("frac_bits");
+    QJsonObject settings{{QStringLiteral("word_bits"), request.wordBits},
+                         {QStringLiteral("weights"), request.weights},
+                         {QStringLiteral("activations"), request.activations},
+                         {QStringLiteral("test_samples"), reference->samples},
+                         {QStringLiteral("float_accuracy"), reference->accuracy}};
+    sweep.settingsJson = QString::fromUtf8(QJsonDocument(settings).toJson(QJsonDocument::Compact));
+    for (int f : request.fracBits) {
+        PtqConfig config;
+        config.weights = request.weights;
+        config.activations = request.activations;
+        config.wordBits = request.wordBits;
+        config.fracBits = f;
+        auto metrics = (*model)->evaluate(dataset->test, request.testLimit, &config);
+        if (!metrics)
+            return problem(P::Failure, metrics.error());
+        SweepPoint point;
+        point.value = f;
+        point.accuracies = {metrics->accuracy};
+        point.accuracyMean = point.accuracyMin = point.accuracyMax = metrics->accuracy;
+        point.loss = metrics->loss;
+        sweep.points << point;
+    }
+    auto id = store.addSweep(sweep);
+    if (!id)
+        return problem(P::Failure, id.error());
+    sweep.id = *id;
+    return outcome;
+}
+
+} // namespace qb

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "store/runrecord.h"
+#include "util/result.h"
+
+#include <QString>
+#include <QVector>
+
+namespace qb {
+
+/// A post-training quantization sweep over fraction bits of a recorded run.
+struct PtqSweepRequest
+{
+    qint64 runId = -1;
+    QString dbPath;  ///< empty: default history
+    QString dataDir; ///< empty: dataset locator
+    QVector<int> fracBits{2, 3, 4, 5, 6, 7, 8, 9, 10};
+    int wordBits = 32; ///< signed word incl. the sign bit; must exceed every frac bits value
+    bool weights = true;
+    bool activations = true;
+    int testLimit = 0; ///< 0: the whole test split
+    int threads = 0;
+};
+
+struct PtqSweepOutcome
+{
+    enum class Problem { None, BadInput, Failure };
+    Problem problem = Problem::None;
+    QString error;
+    double floatAccuracy = 0.0; ///< the run's model without quantization, same test images
+    double floatLoss = 0.0;
+    SweepRecord sweep;          ///< as stored (kind "ptq", parameter "frac_bits"; id set)
+};
+
+/// Evaluates a trained run with its weights and/or activations rounded to fixed point at each
+/// fraction-bit count, stores the results as a sweep linked to the run, and leaves the stored float
+/// weights untouched (the quantization acts on temporaries).
+class PtqSweep
+{
+public:
+    static PtqSweepOutcome run(const PtqSweepRequest &request);
+};
+
+} // namespace qb

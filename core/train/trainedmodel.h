@@ -1,0 +1,73 @@
+#pragma once
+
+#include "data/dataset.h"
+#include "spec/experimentspec.h"
+#include "util/result.h"
+
+#include <QList>
+#include <QString>
+#include <QVector>
+
+#include <memory>
+
+namespace qb {
+
+class ExperimentStore;
+
+/// Post-training fixed-point quantization applied at evaluation (REFERENCE.md's AlexNet notebook):
+/// q = clamp(round(x * 2^f), min, max) / 2^f with a signed word of `wordBits` bits, on the effective
+/// weights of every conv/dense layer and/or on the network input and every layer's output.
+struct PtqConfig
+{
+    bool weights = true;
+    bool activations = true;
+    int wordBits = 32;
+    int fracBits = 8;
+};
+
+/// Loss and accuracy of one evaluation.
+struct EvalMetrics
+{
+    double loss = 0.0;
+    double accuracy = 0.0;
+    int samples = 0;
+};
+
+/// The latent (trained, float) and effective (as used in forward: quantized) weights of one layer.
+struct LayerWeights
+{
+    int layer = 0;
+    QString name;
+    QVector<int> shape;
+    QVector<float> latent;
+    QVector<float> effective;
+};
+
+/// A trained network ready for evaluation: a recorded run's frozen spec plus its saved weights.
+/// Evaluations may transform weights and activations on temporaries (post-training quantization);
+/// the loaded weights themselves never change, so every evaluation starts from the trained model.
+class TrainedModel
+{
+public:
+    /// Loads the spec of run `runId` and its "weights" artifact. Errors name the run and the file.
+    static Result<std::shared_ptr<TrainedModel>> fromRun(const ExperimentStore &store, qint64 runId);
+    static Result<std::shared_ptr<TrainedModel>> load(const ExperimentSpec &spec, const QString &weightsPath);
+    ~TrainedModel();
+
+    const ExperimentSpec &spec() const;
+    QString weightsPath() const;
+
+    /// Evaluates on the first `limit` samples of `split` (0: all). ptq: optional quantization.
+    Result<EvalMetrics> evaluate(const DatasetSplit &split, int limit, const PtqConfig *ptq = nullptr) const;
+    /// Latent and effective weights of every conv/dense layer.
+    QList<LayerWeights> weights() const;
+    /// A hash of all parameters and buffers (bit-exact comparison in tests: evaluation never edits them).
+    QByteArray stateDigest() const;
+
+private:
+    TrainedModel();
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace qb
