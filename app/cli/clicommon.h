@@ -30,5 +30,6 @@ int runSummary(const QStringList &arguments);
 int runTrain(const QStringList &arguments);
 int runHistory(const QStringList &arguments);
 int runSweep(const QStringList &arguments);
+int runWeights(const QStringList &arguments);
 
 } // namespace qb::cli

@@ -16,6 +16,7 @@ QString usage()
         "  summary   parameters, memory and MACs per layer and precision of a network\n"
         "  train     train a network and record the run in the history\n"
         "  history   list the recorded runs\n"
+        "  weights   latent and effective (quantized) weights of a trained run\n"
         "  sweep     evaluate a trained run over a range of settings (sweep ptq: fixed-point fraction bits)\n"
         "\n"
         "Run 'quantbench-cli COMMAND --help' for a command's options.\n"
@@ -51,6 +52,8 @@ int main(int argc, char *argv[])
         return qb::cli::runTrain(args);
     if (command == QLatin1String("history"))
         return qb::cli::runHistory(args);
+    if (command == QLatin1String("weights"))
+        return qb::cli::runWeights(args);
     if (command == QLatin1String("sweep"))
         return qb::cli::runSweep(args);
     qb::cli::printErr(QCoreApplication::translate("cli", "quantbench-cli: unknown command '%1'\n").arg(command)

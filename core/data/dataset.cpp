@@ -16,6 +16,9 @@ DatasetSplit DatasetSplit::head(int n) const
     part.width = width;
     const auto pixelCount = std::min<std::size_t>(std::size_t(n) * std::size_t(sampleSize()), pixels.size());
     part.pixels.assign(pixels.begin(), pixels.begin() + std::ptrdiff_t(pixelCount));
+    const auto featureCount =
+        std::min<std::size_t>(std::size_t(n) * std::size_t(sampleSize()), features.size());
+    part.features.assign(features.begin(), features.begin() + std::ptrdiff_t(featureCount));
     const auto labelCount = std::min<std::size_t>(std::size_t(n), labels.size());
     part.labels.assign(labels.begin(), labels.begin() + std::ptrdiff_t(labelCount));
     return part;

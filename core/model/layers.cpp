@@ -31,7 +31,28 @@ void clampInPlace(torch::Tensor &weight, double clip)
     weight.clamp_(-clip, clip);
 }
 
+void setQuantizerTraining(const std::unique_ptr<Quantizer> &q, bool on)
+{
+    if (q)
+        q->setTraining(on);
+}
+
+void setQuantizerProgress(const std::unique_ptr<Quantizer> &q, double fraction)
+{
+    if (q)
+        q->setProgress(fraction);
+}
+
 } // namespace
+
+void registerQuantizerParameters(torch::nn::Module &owner, const std::unique_ptr<Quantizer> &q, const std::string &prefix)
+{
+    if (!q)
+        return;
+    const std::vector<torch::Tensor> params = q->parameters();
+    for (size_t i = 0; i < params.size(); ++i)
+        owner.register_parameter(prefix + "_" + std::to_string(i), params[i]);
+}
 
 // ---- QuantConv2dModule ----
 
@@ -49,6 +70,8 @@ QuantConv2dModule::QuantConv2dModule(const LayerSpec &spec, const TensorShape &i
                                 spec.filters * receptive));
     if (spec.useBias)
         m_bias = register_parameter("bias", torch::zeros({spec.filters}));
+    registerQuantizerParameters(*this, m_inputQuantizer, "input_quantizer");
+    registerQuantizerParameters(*this, m_kernelQuantizer, "kernel_quantizer");
     switch (spec.padding) {
     case Padding::Valid:
         break;
@@ -79,6 +102,19 @@ torch::Tensor QuantConv2dModule::forward(const torch::Tensor &x)
     return torch::conv2d(in, transformWeight(effectiveWeight()), m_bias, {m_strideH, m_strideW}, padding);
 }
 
+void QuantConv2dModule::train(bool on)
+{
+    LayerModule::train(on);
+    setQuantizerTraining(m_inputQuantizer, on);
+    setQuantizerTraining(m_kernelQuantizer, on);
+}
+
+void QuantConv2dModule::setTrainingProgress(double fraction)
+{
+    setQuantizerProgress(m_inputQuantizer, fraction);
+    setQuantizerProgress(m_kernelQuantizer, fraction);
+}
+
 void QuantConv2dModule::applyConstraints()
 {
     clampInPlace(m_weight, m_clip);
@@ -100,11 +136,26 @@ QuantDenseModule::QuantDenseModule(const LayerSpec &spec, const TensorShape &inp
     m_weight = register_parameter("weight", glorotUniform({spec.units, inFeatures}, inFeatures, spec.units));
     if (spec.useBias)
         m_bias = register_parameter("bias", torch::zeros({spec.units}));
+    registerQuantizerParameters(*this, m_inputQuantizer, "input_quantizer");
+    registerQuantizerParameters(*this, m_kernelQuantizer, "kernel_quantizer");
 }
 
 torch::Tensor QuantDenseModule::forward(const torch::Tensor &x)
 {
     return torch::linear(quantizeIf(m_inputQuantizer, x), transformWeight(effectiveWeight()), m_bias);
+}
+
+void QuantDenseModule::train(bool on)
+{
+    LayerModule::train(on);
+    setQuantizerTraining(m_inputQuantizer, on);
+    setQuantizerTraining(m_kernelQuantizer, on);
+}
+
+void QuantDenseModule::setTrainingProgress(double fraction)
+{
+    setQuantizerProgress(m_inputQuantizer, fraction);
+    setQuantizerProgress(m_kernelQuantizer, fraction);
 }
 
 void QuantDenseModule::applyConstraints()

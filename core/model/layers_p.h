@@ -28,6 +28,9 @@ public:
     /// has none. Used to inspect effective weights next to the latent ones.
     virtual torch::Tensor effectiveWeight() { return torch::Tensor(); }
 
+    /// Training progress (epoch / epochs in [0, 1]) for quantizers with a schedule.
+    virtual void setTrainingProgress(double fraction) {}
+
     /// Extra transform of the effective weights used in forward (empty: none).
     void setWeightTransform(TensorTransform transform) { m_weightTransform = std::move(transform); }
 
@@ -37,6 +40,10 @@ protected:
 private:
     TensorTransform m_weightTransform;
 };
+
+/// Registers a quantizer's trainable tensors (LSQ's step) as parameters of `owner`, named
+/// "<prefix>_<i>", so that the optimizer and the weights archive see them.
+void registerQuantizerParameters(torch::nn::Module &owner, const std::unique_ptr<Quantizer> &q, const std::string &prefix);
 
 /// Conv2D or Dense with an optional input quantizer, kernel quantizer and weight clip: Larq's
 /// QuantConv2D / QuantDense. Weights start Glorot-uniform, biases at zero (the Keras defaults the
@@ -48,6 +55,8 @@ public:
     torch::Tensor forward(const torch::Tensor &x) override;
     void applyConstraints() override;
     torch::Tensor effectiveWeight() override;
+    void train(bool on = true) override;
+    void setTrainingProgress(double fraction) override;
 
 private:
     torch::Tensor m_weight;
@@ -67,6 +76,8 @@ public:
     torch::Tensor forward(const torch::Tensor &x) override;
     void applyConstraints() override;
     torch::Tensor effectiveWeight() override;
+    void train(bool on = true) override;
+    void setTrainingProgress(double fraction) override;
 
 private:
     torch::Tensor m_weight;

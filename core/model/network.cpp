@@ -73,6 +73,12 @@ torch::Tensor NetworkModule::forward(torch::Tensor x)
     return x;
 }
 
+void NetworkModule::setTrainingProgress(double fraction)
+{
+    for (const auto &layer : m_layers)
+        layer->setTrainingProgress(fraction);
+}
+
 void NetworkModule::setWeightTransform(const TensorTransform &transform)
 {
     for (const auto &layer : m_layers)

@@ -26,6 +26,8 @@ public:
     torch::Tensor forward(torch::Tensor x);
     /// Clamps latent weights of layers with a weight clip; call after every optimizer step.
     void applyConstraints();
+    /// Tells quantizers with a schedule how far training has got (epoch / epochs, in [0, 1]).
+    void setTrainingProgress(double fraction);
 
     const NetworkSpec &spec() const { return m_spec; }
     int layerCount() const { return int(m_layers.size()); }

@@ -104,6 +104,8 @@ QJsonObject NetworkSpec::toJson() const
     for (const LayerSpec &layer : layers)
         layerArray.append(layer.toJson());
     json.insert(QStringLiteral("layers"), layerArray);
+    if (adaptToDataset)
+        json.insert(QStringLiteral("adapt_to_dataset"), true);
     return json;
 }
 
@@ -115,10 +117,12 @@ Result<NetworkSpec> NetworkSpec::fromJson(const QJsonObject &json)
         return R::failure(reader.error());
     const QStringList known{QStringLiteral("format"), QStringLiteral("version"),
                             QStringLiteral("name"),   QStringLiteral("description"),
-                            QStringLiteral("input"),  QStringLiteral("layers")};
+                            QStringLiteral("input"),  QStringLiteral("layers"),
+                            QStringLiteral("adapt_to_dataset")};
     NetworkSpec spec;
     if (!reader.checkKnownKeys(known) || !reader.readString(QStringLiteral("name"), &spec.name)
         || !reader.readString(QStringLiteral("description"), &spec.description)
+        || !reader.readBool(QStringLiteral("adapt_to_dataset"), &spec.adaptToDataset)
         || !reader.require(QStringLiteral("layers"))) {
         return R::failure(reader.error());
     }
@@ -142,6 +146,25 @@ Result<NetworkSpec> NetworkSpec::fromJson(const QJsonObject &json)
     return spec;
 }
 
+NetworkSpec NetworkSpec::adaptedTo(const TensorShape &sampleShape, int numClasses) const
+{
+    NetworkSpec adapted = *this;
+    if (!adaptToDataset)
+        return adapted;
+    adapted.input = input.isFlat() ? TensorShape::flat(int(sampleShape.elementCount())) : sampleShape;
+    for (int i = int(adapted.layers.size()) - 1; i >= 0; --i) {
+        LayerSpec &layer = adapted.layers[i];
+        if (layer.type == LayerType::Dense) {
+            if (numClasses > 0)
+                layer.units = numClasses;
+            break;
+        }
+        if (layer.type == LayerType::Conv2D)
+            break;
+    }
+    return adapted;
+}
+
 Result<NetworkSpec> NetworkSpec::fromFile(const QString &path)
 {
     const Result<QJsonObject> json = specjson::readJsonFile(path);
@@ -161,7 +184,8 @@ Status NetworkSpec::saveToFile(const QString &path) const
 
 bool operator==(const NetworkSpec &a, const NetworkSpec &b)
 {
-    return a.name == b.name && a.description == b.description && a.input == b.input && a.layers == b.layers;
+    return a.name == b.name && a.description == b.description && a.input == b.input && a.layers == b.layers
+        && a.adaptToDataset == b.adaptToDataset;
 }
 
 } // namespace qb

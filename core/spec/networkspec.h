@@ -23,6 +23,15 @@ struct NetworkSpec
     QString description;
     TensorShape input = TensorShape::image(1, 28, 28);
     QList<LayerSpec> layers;
+    /// JSON "adapt_to_dataset": the input size and the class count come from the dataset the network
+    /// is trained on (as a Keras model infers its input shape): a flat input takes the number of
+    /// features, an image input the image shape, and a final dense layer the number of classes.
+    /// For presets meant for several datasets (mlp-binary: MNIST or a small table).
+    bool adaptToDataset = false;
+
+    /// This network with input and output sized for samples of `sampleShape` and `numClasses`
+    /// classes when adaptToDataset is set; unchanged otherwise.
+    NetworkSpec adaptedTo(const TensorShape &sampleShape, int numClasses) const;
 
     QJsonObject toJson() const;
     /// Parses and checks the structure (types, known keys and values). Errors name the layer

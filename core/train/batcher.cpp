@@ -9,8 +9,14 @@ Batcher::Batcher(const DatasetSplit &split, int limit, Normalization normalizati
     , m_normalization(normalization)
 {
     // from_blob does not copy; the split outlives the batcher (the Trainer holds both).
-    auto *pixels = const_cast<std::uint8_t *>(split.pixels.data());
-    m_pixels = torch::from_blob(pixels, {split.count, split.channels, split.height, split.width}, torch::kUInt8);
+    m_tabular = split.isTabular();
+    if (m_tabular) {
+        auto *features = const_cast<float *>(split.features.data());
+        m_pixels = torch::from_blob(features, {split.count, split.channels}, torch::kFloat);
+    } else {
+        auto *pixels = const_cast<std::uint8_t *>(split.pixels.data());
+        m_pixels = torch::from_blob(pixels, {split.count, split.channels, split.height, split.width}, torch::kUInt8);
+    }
     auto *labels = const_cast<std::uint8_t *>(split.labels.data());
     m_labels = torch::from_blob(labels, {split.count}, torch::kUInt8).to(torch::kLong);
     m_order.resize(size_t(m_count));
@@ -41,6 +47,8 @@ std::pair<torch::Tensor, torch::Tensor> Batcher::batch(int index, int batchSize)
         images = m_pixels.index_select(0, idx);
         labels = m_labels.index_select(0, idx);
     }
+    if (m_tabular)
+        return {contiguousRange ? images.clone() : images, labels};
     torch::Tensor x = images.to(torch::kFloat);
     if (m_normalization == Normalization::MinusOneToOne)
         x.mul_(2.0 / 255.0).sub_(1.0);

@@ -12,8 +12,9 @@
 namespace qb {
 
 /// Batches of one split. The pixels are wrapped (not copied) as a uint8 tensor; each batch gathers
-/// its samples with index_select and normalizes them to [-1,1] or [0,1]. Shuffling uses its own
-/// seeded generator so a seed reproduces the order.
+/// its samples with index_select and normalizes them to [-1,1] or [0,1]. Tabular splits hold float
+/// features, already standardized by the reader: batches are gathered as they are. Shuffling uses its
+/// own seeded generator so a seed reproduces the order.
 class Batcher
 {
 public:
@@ -29,7 +30,8 @@ public:
 private:
     int m_count;
     Normalization m_normalization;
-    torch::Tensor m_pixels; ///< [N, C, H, W] uint8, a view over the split's memory
+    bool m_tabular = false;
+    torch::Tensor m_pixels; ///< [N, C, H, W] uint8 (or [N, F] float for tables), a view over the split's memory
     torch::Tensor m_labels; ///< [N] int64
     std::vector<int64_t> m_order;
 };

@@ -80,7 +80,8 @@ RunOutcome ExperimentRunner::run()
 
     RunRecord record;
     record.name = spec.name.isEmpty() ? spec.network.name : spec.name;
-    record.specJson = QString::fromUtf8(QJsonDocument(spec.toJson()).toJson(QJsonDocument::Compact));
+    // The frozen spec is the one that trains (a network that adapts to its dataset, sized).
+    record.specJson = QString::fromUtf8(QJsonDocument(trainer.spec().toJson()).toJson(QJsonDocument::Compact));
     record.networkName = spec.network.name;
     record.dataset = spec.dataset;
     record.seed = spec.train.seed;

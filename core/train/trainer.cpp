@@ -75,9 +75,11 @@ int Trainer::applyThreadCount(int threads)
 
 Status Trainer::prepare()
 {
-    const NetworkSpec &network = d->spec.network;
     const DatasetSplit &train = d->dataset.train;
-    const TensorShape dataShape = TensorShape::image(train.channels, train.height, train.width);
+    const TensorShape dataShape = train.isTabular() ? TensorShape::flat(train.channels)
+                                                    : TensorShape::image(train.channels, train.height, train.width);
+    d->spec.network = d->spec.network.adaptedTo(dataShape, d->dataset.numClasses);
+    const NetworkSpec &network = d->spec.network;
     if (network.input.elementCount() != dataShape.elementCount()
         || (network.input.isImage() && network.input != dataShape)) {
         return Status::failure(QObject::tr("network '%1' expects inputs of %2 but dataset '%3' has images of %4")
@@ -141,6 +143,7 @@ TrainResult Trainer::Private::train()
         QElapsedTimer epochTimer;
         epochTimer.start();
         net->train();
+        net->setTrainingProgress(double(epoch - 1) / double(ts.epochs));
         trainBatches.beginEpoch(true, shuffleRng);
         double lossSum = 0.0;
         int64_t correct = 0;
@@ -212,6 +215,11 @@ TrainResult Trainer::Private::train()
     }
     result.status = RunStatus::Finished;
     return result;
+}
+
+const ExperimentSpec &Trainer::spec() const
+{
+    return d->spec;
 }
 
 Status Trainer::saveWeights(const QString &path) const

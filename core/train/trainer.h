@@ -45,6 +45,8 @@ public:
     Status prepare();
     /// Runs all epochs (prepare() first if not done).
     TrainResult run();
+    /// The experiment as trained: after prepare(), a network with adaptToDataset is sized for the data.
+    const ExperimentSpec &spec() const;
     /// Saves the trained weights (torch archive) after run().
     Status saveWeights(const QString &path) const;
 

@@ -3,6 +3,8 @@
 // cnn-mnist reaches 0.87.
 #include "clitestutil.h"
 
+#include "spec/presetlibrary.h"
+
 #include <QDir>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -17,6 +19,8 @@ private Q_SLOTS:
     void larqBnnOneEpochReproducible();
     void cnnOneEpoch();
     void cnnTwoEpochsThenPtqSweep();
+    void larqBnnVariants_data();
+    void larqBnnVariants();
 
 private:
     QTemporaryDir m_dir;
@@ -80,6 +84,40 @@ void TestCliFashion::cnnTwoEpochsThenPtqSweep()
     QCOMPARE(lines[6].value(QStringLiteral("frac_bits")).toInt(), 8);
     QVERIFY2(qAbs(eightBits - floatAcc) <= 0.01, qPrintable(QStringLiteral("%1 vs %2").arg(eightBits).arg(floatAcc)));
     QVERIFY2(twoBits < floatAcc - 0.05, qPrintable(QStringLiteral("%1 vs %2").arg(twoBits).arg(floatAcc)));
+}
+
+void TestCliFashion::larqBnnVariants_data()
+{
+    QTest::addColumn<QString>("inputQuantizer");
+    QTest::addColumn<QString>("kernelQuantizer");
+    QTest::newRow("approx_sign") << QStringLiteral("approx_sign") << QStringLiteral("approx_sign");
+    QTest::newRow("reste") << QStringLiteral("reste") << QStringLiteral("reste");
+    QTest::newRow("ternary weights") << QStringLiteral("ste_sign") << QStringLiteral("ternary_twn");
+}
+
+void TestCliFashion::larqBnnVariants()
+{
+    // larq-mnist-bnn with other quantizers: one epoch reaches 0.78.
+    QFETCH(QString, inputQuantizer);
+    QFETCH(QString, kernelQuantizer);
+    auto spec = qb::PresetLibrary::load(QStringLiteral("larq-mnist-bnn"));
+    QVERIFY(spec.ok());
+    for (qb::LayerSpec &layer : spec->layers) {
+        if (!layer.hasWeights())
+            continue;
+        if (!layer.inputQuantizer.isNone())
+            layer.inputQuantizer = qb::QuantizerSpec{inputQuantizer, {}};
+        layer.kernelQuantizer = qb::QuantizerSpec{kernelQuantizer, {}};
+    }
+    spec->name = QStringLiteral("larq-mnist-bnn-") + kernelQuantizer;
+    const QString file = m_dir.filePath(spec->name + QStringLiteral(".json"));
+    QVERIFY(spec->saveToFile(file).ok());
+    const CliResult r = runCli({QStringLiteral("train"), QStringLiteral("--network"), file, QStringLiteral("--epochs"),
+                                QStringLiteral("1"), QStringLiteral("--json"), QStringLiteral("--db"), db()});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    qInfo("%s: %s", qPrintable(spec->name), qPrintable(r.out.trimmed()));
+    const double acc = r.jsonLines().last().value(QStringLiteral("test_acc")).toDouble();
+    QVERIFY2(acc >= 0.78, qPrintable(QString::number(acc)));
 }
 
 QTEST_GUILESS_MAIN(TestCliFashion)

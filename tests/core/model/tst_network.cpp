@@ -57,7 +57,10 @@ void TestNetwork::presetsBuildAndMatchInferredShapes()
     const ValidationReport report = NetworkValidator::validate(*spec);
     torch::NoGradGuard noGrad;
     (*net)->eval();
-    torch::Tensor x = torch::randn({3, spec->input.channels(), spec->input.height(), spec->input.width()});
+    std::vector<int64_t> inputShape{3};
+    for (int d : spec->input.dims)
+        inputShape.push_back(d);
+    torch::Tensor x = torch::randn(inputShape);
     for (int i = 0; i < (*net)->layerCount(); ++i) {
         x = (*net)->layer(i).forward(x);
         std::vector<int64_t> expected{3};
