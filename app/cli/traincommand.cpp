@@ -202,7 +202,7 @@ int runTrain(const QStringList &arguments)
                                                       "other options override its values."),
                       tr("FILE")});
     parser.addOption({QStringLiteral("dataset"),
-                      tr("Dataset: %1 (default fashion-mnist).").arg(DatasetLocator::knownDatasets().join(QStringLiteral(", "))),
+                      tr("Dataset: %1, or a CSV table FILE.csv (numeric features, label in a column named label/class/target or the last one; seeded stratified 80/20 split) (default fashion-mnist).").arg(DatasetLocator::knownDatasets().join(QStringLiteral(", "))),
                       tr("NAME")});
     parser.addOption({QStringLiteral("data-dir"), tr("Folder holding the dataset's files."), tr("DIR")});
     parser.addOption({QStringLiteral("epochs"), tr("Number of epochs (default 6)."), tr("N")});

@@ -1,6 +1,7 @@
 #include "data/datasetlocator.h"
 
 #include "data/cifarreader.h"
+#include "data/csvreader.h"
 #include "data/idxreader.h"
 
 #include <QCoreApplication>
@@ -136,8 +137,41 @@ Probe probe(const QString &name, const QString &folder)
 
 QString unknownDatasetError(const QString &name)
 {
-    return QCoreApplication::translate("qb::DatasetLocator", "unknown dataset '%1' (known: %2)")
+    return QCoreApplication::translate("qb::DatasetLocator",
+                                       "unknown dataset '%1' (known: %2, or the path of a .csv file)")
         .arg(name, DatasetLocator::knownDatasets().join(QLatin1String(", ")));
+}
+
+/// The absolute, clean path of a CSV name: a relative one is resolved against dataDir when given, else
+/// against the current folder.
+QString csvPath(const QString &name, const QString &dataDir)
+{
+    const QString trimmed = name.trimmed();
+    if (QDir::isAbsolutePath(trimmed) || dataDir.isEmpty())
+        return QFileInfo(trimmed).absoluteFilePath();
+    return QFileInfo(QDir(dataDir).filePath(trimmed)).absoluteFilePath();
+}
+
+/// The CSV file for `name`, or an error naming the path looked at.
+Result<QString> findCsv(const QString &name, const QString &dataDir)
+{
+    const QString path = csvPath(name, dataDir);
+    const QFileInfo info(path);
+    if (info.isFile())
+        return path;
+    if (info.exists())
+        return Result<QString>::failure(
+            QCoreApplication::translate("qb::DatasetLocator", "dataset %1 is not a file")
+                .arg(nativePath(path)));
+    const QString base = dataDir.isEmpty()
+                             ? QCoreApplication::translate("qb::DatasetLocator", "the current folder")
+                             : QCoreApplication::translate("qb::DatasetLocator", "the data folder %1")
+                                   .arg(nativePath(QDir::cleanPath(dataDir)));
+    return Result<QString>::failure(
+        QCoreApplication::translate("qb::DatasetLocator",
+                                    "dataset file %1 not found (a name ending in .csv is the path of a CSV "
+                                    "file; a relative one is resolved against %2)")
+            .arg(nativePath(path), base));
 }
 
 /// How to make the dataset available, for the end of a "not found" message.
@@ -229,11 +263,18 @@ QStringList DatasetLocator::knownDatasets()
 
 bool DatasetLocator::isKnown(const QString &name)
 {
-    return knownDatasets().contains(canonicalName(name));
+    return isCsvName(name) || knownDatasets().contains(canonicalName(name));
+}
+
+bool DatasetLocator::isCsvName(const QString &name)
+{
+    return name.trimmed().endsWith(QLatin1String(".csv"), Qt::CaseInsensitive);
 }
 
 QStringList DatasetLocator::searchPaths(const QString &name, const QString &dataDir)
 {
+    if (isCsvName(name))
+        return {QFileInfo(csvPath(name, dataDir)).absolutePath()};
     if (!dataDir.isEmpty())
         return {QDir::cleanPath(dataDir)};
 
@@ -257,6 +298,8 @@ QStringList DatasetLocator::searchPaths(const QString &name, const QString &data
 
 Result<QString> DatasetLocator::locate(const QString &name, const QString &dataDir)
 {
+    if (isCsvName(name))
+        return findCsv(name, dataDir);
     const QString n = canonicalName(name);
     if (!isKnown(n))
         return Result<QString>::failure(unknownDatasetError(name));
@@ -266,9 +309,15 @@ Result<QString> DatasetLocator::locate(const QString &name, const QString &dataD
     return found->folder;
 }
 
-Result<Dataset> DatasetLocator::load(const QString &name, const QString &dataDir)
+Result<Dataset> DatasetLocator::load(const QString &name, const QString &dataDir, const CsvOptions &csv)
 {
     using R = Result<Dataset>;
+    if (isCsvName(name)) {
+        auto path = findCsv(name, dataDir);
+        if (!path)
+            return R::failure(path.error());
+        return CsvReader::read(*path, csv);
+    }
     const QString n = canonicalName(name);
     if (!isKnown(n))
         return R::failure(unknownDatasetError(name));

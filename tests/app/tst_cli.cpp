@@ -34,6 +34,7 @@ private Q_SLOTS:
     void sigtermCancelsTheRun();
     void repeatReportsMeanAndSpread();
     void ptqSweepStoresPointsAndKeepsWeights();
+    void mlpBinaryOnCsvTable();
 
 private:
     QTemporaryDir m_dir;
@@ -473,6 +474,42 @@ void TestCli::ptqSweepStoresPointsAndKeepsWeights()
     const CliResult badList = runCli({QStringLiteral("sweep"), QStringLiteral("ptq"), QStringLiteral("--run"), runId,
                                       QStringLiteral("--frac-bits"), QStringLiteral("a..b"), QStringLiteral("--db"), db});
     QCOMPARE(badList.exitCode, 2);
+}
+
+void TestCli::mlpBinaryOnCsvTable()
+{
+    // A 310-row table like the users' (6 numeric features, 3 classes of 60/150/100 rows): each class
+    // has its own centre, so a trained model beats the 0.48 of always answering the largest class.
+    QByteArray csv("f1,f2,f3,f4,f5,f6,class\n");
+    std::mt19937 rng(3);
+    std::normal_distribution<double> noise(0.0, 6.0);
+    const QList<QPair<QByteArray, QVector<double>>> classes{
+        {"DH", {40, 15, 35, 25, 110, 5}}, {"SL", {70, 20, 65, 50, 115, 60}}, {"NO", {50, 12, 45, 38, 125, 2}}};
+    const int counts[] = {60, 150, 100};
+    for (int c = 0; c < 3; ++c) {
+        for (int i = 0; i < counts[c]; ++i) {
+            for (double centre : classes[c].second)
+                csv += QByteArray::number(centre + noise(rng), 'f', 2) + ',';
+            csv += classes[c].first + '\n';
+        }
+    }
+    const QString table = writeFile(QStringLiteral("column_3C.csv"), csv);
+    const QString db = m_dir.filePath(QStringLiteral("table.sqlite"));
+    const CliResult r = runCli({QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("mlp-binary"),
+                                QStringLiteral("--dataset"), table, QStringLiteral("--epochs"), QStringLiteral("20"),
+                                QStringLiteral("--batch-size"), QStringLiteral("16"), QStringLiteral("--db"), db,
+                                QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QJsonObject done = r.jsonLines().last();
+    QVERIFY2(done.value(QStringLiteral("test_acc")).toDouble() > 0.85, qPrintable(r.out));
+    // The history keeps the network as trained: 6 inputs, 3 classes.
+    qb::ExperimentStore store;
+    QVERIFY(store.open(db).ok());
+    auto run = store.run(qint64(done.value(QStringLiteral("run_id")).toDouble()));
+    auto spec = qb::ExperimentSpec::fromJson(QJsonDocument::fromJson(run->specJson.toUtf8()).object());
+    QVERIFY(spec.ok());
+    QCOMPARE(spec->network.input, qb::TensorShape::flat(6));
+    QCOMPARE(spec->network.layers[6].units, 3);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

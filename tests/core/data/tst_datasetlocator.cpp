@@ -83,6 +83,15 @@ bool writeIdxSet(const QString &folder, int trainCount, bool gz, int side = 4)
     return true;
 }
 
+/// A small table: x, y and a class column, `rows` rows of two classes (a, b) alternating.
+QByteArray csvTable(int rows)
+{
+    QByteArray csv = "x,y,class\n";
+    for (int i = 0; i < rows; ++i)
+        csv += QByteArray::number(i) + ',' + QByteArray::number(i * i % 7) + ',' + (i % 2 ? "b" : "a") + '\n';
+    return csv;
+}
+
 /// Writes the six CIFAR-10 batches (`perBatch` records each) into `folder`.
 bool writeCifarSet(const QString &folder, int perBatch)
 {
@@ -133,6 +142,11 @@ private Q_SLOTS:
     void cifarSubfolder();
     void cifarMissingBatch();
     void realFashionMnist();
+    void csvNames_data();
+    void csvNames();
+    void loadCsvByPath();
+    void csvRelativePaths();
+    void csvMissing();
 
 private:
     QString path(const QString &relative) const { return m_dir.filePath(relative); }
@@ -463,6 +477,114 @@ void TestDatasetLocator::realFashionMnist()
         sum += p;
     const double mean = sum / double(data->train.pixels.size());
     QVERIFY2(mean > 70 && mean < 76, qPrintable(QString::number(mean)));
+}
+
+void TestDatasetLocator::csvNames_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("csv");
+    QTest::newRow("plain") << "column_3C.csv" << true;
+    QTest::newRow("upper case") << "TABLE.CSV" << true;
+    QTest::newRow("path") << "/data/tables/iris.Csv" << true;
+    QTest::newRow("spaces") << " iris.csv " << true;
+    QTest::newRow("image set") << "mnist" << false;
+    QTest::newRow("csv inside") << "csv-data" << false;
+    QTest::newRow("other suffix") << "table.tsv" << false;
+}
+
+void TestDatasetLocator::csvNames()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, csv);
+    QCOMPARE(DatasetLocator::isCsvName(name), csv);
+    if (csv) // a CSV name is accepted whether or not the file exists; it is not listed as a known set
+        QVERIFY(DatasetLocator::isKnown(name));
+    QCOMPARE(DatasetLocator::knownDatasets().size(), 3);
+}
+
+void TestDatasetLocator::loadCsvByPath()
+{
+    const QString folder = path(QStringLiteral("tables"));
+    QVERIFY(QDir().mkpath(folder));
+    const QString file = QDir(folder).filePath(QStringLiteral("column_3C.csv"));
+    QVERIFY(writeFile(file, csvTable(20)));
+
+    const auto found = DatasetLocator::locate(file);
+    QVERIFY2(found.ok(), qPrintable(found.error()));
+    QCOMPARE(*found, QFileInfo(file).absoluteFilePath());
+    QCOMPARE(DatasetLocator::searchPaths(file), QStringList{QFileInfo(file).absolutePath()});
+
+    const auto data = DatasetLocator::load(file);
+    QVERIFY2(data.ok(), qPrintable(data.error()));
+    QCOMPARE(data->name, QStringLiteral("column_3C.csv"));
+    QCOMPARE(data->directory, QFileInfo(folder).absoluteFilePath());
+    QCOMPARE(data->numClasses, 2);
+    QCOMPARE(data->classNames, (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+    QVERIFY(data->train.isTabular());
+    QVERIFY(data->test.isTabular());
+    QCOMPARE(data->train.channels, 2);
+    QCOMPARE(data->train.height, 1);
+    QCOMPARE(data->train.width, 1);
+    QCOMPARE(data->train.count, 16);
+    QCOMPARE(data->test.count, 4);
+    QVERIFY(data->train.pixels.empty());
+
+    // The CSV options reach the reader.
+    CsvOptions options;
+    options.testFraction = 0.5;
+    const auto half = DatasetLocator::load(file, QString(), options);
+    QVERIFY2(half.ok(), qPrintable(half.error()));
+    QCOMPARE(half->test.count, 10);
+}
+
+void TestDatasetLocator::csvRelativePaths()
+{
+    const QString folder = path(QStringLiteral("relative/tables"));
+    QVERIFY(QDir().mkpath(folder));
+    QVERIFY(writeFile(QDir(folder).filePath(QStringLiteral("iris.csv")), csvTable(10)));
+
+    // Against dataDir when given...
+    const auto inDataDir
+        = DatasetLocator::load(QStringLiteral("tables/iris.csv"), path(QStringLiteral("relative")));
+    QVERIFY2(inDataDir.ok(), qPrintable(inDataDir.error()));
+    QCOMPARE(inDataDir->train.count + inDataDir->test.count, 10);
+    QCOMPARE(inDataDir->directory, QFileInfo(folder).absoluteFilePath());
+
+    // ... else against the current folder (and never through $QUANTBENCH_DATA).
+    qputenv("QUANTBENCH_DATA", QFile::encodeName(path(QStringLiteral("relative"))));
+    const QString saved = QDir::currentPath();
+    QVERIFY(QDir::setCurrent(folder));
+    const auto inCurrent = DatasetLocator::load(QStringLiteral("iris.csv"));
+    const auto notViaEnv = DatasetLocator::load(QStringLiteral("tables/iris.csv"));
+    QVERIFY(QDir::setCurrent(saved));
+    QVERIFY2(inCurrent.ok(), qPrintable(inCurrent.error()));
+    QCOMPARE(inCurrent->name, QStringLiteral("iris.csv"));
+    QVERIFY(!notViaEnv.ok());
+    QVERIFY2(
+        notViaEnv.error().contains(QDir::toNativeSeparators(folder + QStringLiteral("/tables/iris.csv"))),
+        qPrintable(notViaEnv.error()));
+}
+
+void TestDatasetLocator::csvMissing()
+{
+    const QString missing = path(QStringLiteral("nowhere/table.csv"));
+    for (const bool load : {false, true}) {
+        const QString error
+            = load ? DatasetLocator::load(missing).error() : DatasetLocator::locate(missing).error();
+        QVERIFY2(error.contains(QDir::toNativeSeparators(missing)), qPrintable(error));
+        QVERIFY2(error.contains(QLatin1String("not found")), qPrintable(error));
+    }
+    // Relative to a data folder: the message names the resolved path.
+    const auto relative = DatasetLocator::load(QStringLiteral("table.csv"), path(QStringLiteral("nowhere")));
+    QVERIFY(!relative.ok());
+    QVERIFY2(relative.error().contains(QDir::toNativeSeparators(missing)), qPrintable(relative.error()));
+    // A bad file: the reader's error, naming the file and the line.
+    const QString bad = path(QStringLiteral("bad.csv"));
+    QVERIFY(writeFile(bad, "x,y,class\n1,2,a\n3,oops,b\n"));
+    const auto badData = DatasetLocator::load(bad);
+    QVERIFY(!badData.ok());
+    QVERIFY2(badData.error().contains(QDir::toNativeSeparators(bad)), qPrintable(badData.error()));
+    QVERIFY2(badData.error().contains(QLatin1String("line 3")), qPrintable(badData.error()));
 }
 
 QTEST_GUILESS_MAIN(TestDatasetLocator)
