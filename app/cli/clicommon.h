@@ -31,5 +31,7 @@ int runTrain(const QStringList &arguments);
 int runHistory(const QStringList &arguments);
 int runSweep(const QStringList &arguments);
 int runWeights(const QStringList &arguments);
+int runEvaluate(const QStringList &arguments);
+int runNoiseSweep(const QStringList &arguments);
 
 } // namespace qb::cli

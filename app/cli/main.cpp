@@ -17,7 +17,9 @@ QString usage()
         "  train     train a network and record the run in the history\n"
         "  history   list the recorded runs\n"
         "  weights   latent and effective (quantized) weights of a trained run\n"
-        "  sweep     evaluate a trained run over a range of settings (sweep ptq: fixed-point fraction bits)\n"
+        "  evaluate  Monte-Carlo evaluation of a trained run on simulated chips\n"
+        "  sweep     evaluate a trained run over a range of settings (ptq: fixed-point fraction bits;\n"
+        "            noise: a nonideality parameter over simulated chips)\n"
         "\n"
         "Run 'quantbench-cli COMMAND --help' for a command's options.\n"
         "Exit status: 0 success, 2 bad usage or bad input, 1 other failure.\n");
@@ -54,6 +56,8 @@ int main(int argc, char *argv[])
         return qb::cli::runHistory(args);
     if (command == QLatin1String("weights"))
         return qb::cli::runWeights(args);
+    if (command == QLatin1String("evaluate"))
+        return qb::cli::runEvaluate(args);
     if (command == QLatin1String("sweep"))
         return qb::cli::runSweep(args);
     qb::cli::printErr(QCoreApplication::translate("cli", "quantbench-cli: unknown command '%1'\n").arg(command)

@@ -145,12 +145,17 @@ int runSweep(const QStringList &arguments)
         rest[0] += QStringLiteral(" ptq");
         return runPtqSweep(rest);
     }
+    if (kind == QLatin1String("noise")) {
+        rest.removeAt(1);
+        rest[0] += QStringLiteral(" noise");
+        return runNoiseSweep(rest);
+    }
     if (kind == QLatin1String("--help") || kind == QLatin1String("-h")) {
         printOut(tr("Usage: quantbench-cli sweep KIND [OPTIONS]\n\nKinds:\n  ptq   post-training fixed-point "
-                    "quantization over fraction bits\n"));
+                    "quantization over fraction bits\n  noise robustness: accuracy over simulated chips against one nonideality parameter\n"));
         return kExitOk;
     }
-    printErr(tr("quantbench-cli sweep: unknown or missing sweep kind '%1' (known: ptq)").arg(kind));
+    printErr(tr("quantbench-cli sweep: unknown or missing sweep kind '%1' (known: ptq, noise)").arg(kind));
     return kExitBadInput;
 }
 

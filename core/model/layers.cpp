@@ -54,24 +54,90 @@ void registerQuantizerParameters(torch::nn::Module &owner, const std::unique_ptr
         owner.register_parameter(prefix + "_" + std::to_string(i), params[i]);
 }
 
-// ---- QuantConv2dModule ----
+// ---- WeightedLayerModule ----
 
-QuantConv2dModule::QuantConv2dModule(const LayerSpec &spec, const TensorShape &input)
+WeightedLayerModule::WeightedLayerModule(const LayerSpec &spec, std::uint64_t salt)
     : m_inputQuantizer(makeQuantizer(spec.inputQuantizer))
     , m_kernelQuantizer(makeQuantizer(spec.kernelQuantizer))
     , m_clip(spec.kernelClip)
+{
+    for (int i = 0; i < spec.nonidealities.size(); ++i) {
+        const NoiseSpec &noise = spec.nonidealities[i];
+        m_nonidealities.push_back({noise, makeNoiseModel(noise, salt * 64 + std::uint64_t(i))});
+    }
+}
+
+void WeightedLayerModule::createParameters(std::vector<int64_t> weightShape, int64_t fanIn, int64_t fanOut, bool bias)
+{
+    const int64_t outputs = weightShape.front();
+    m_weight = register_parameter("weight", glorotUniform(std::move(weightShape), fanIn, fanOut));
+    if (bias)
+        m_bias = register_parameter("bias", torch::zeros({outputs}));
+    registerQuantizerParameters(*this, m_inputQuantizer, "input_quantizer");
+    registerQuantizerParameters(*this, m_kernelQuantizer, "kernel_quantizer");
+}
+
+torch::Tensor WeightedLayerModule::quantizedInput(const torch::Tensor &x) const
+{
+    return quantizeIf(m_inputQuantizer, x);
+}
+
+torch::Tensor WeightedLayerModule::applyNoise(torch::Tensor x, NoiseTarget target)
+{
+    const bool training = is_training();
+    const std::optional<std::uint64_t> chip = training ? std::nullopt : m_chip;
+    for (const Nonideality &n : m_nonidealities) {
+        if (n.model->target() == target && n.spec.activeIn(training))
+            x = n.model->apply(x, chip);
+    }
+    return x;
+}
+
+torch::Tensor WeightedLayerModule::forwardWeight()
+{
+    const torch::Tensor latent = applyNoise(m_weight, NoiseTarget::LatentWeights);
+    return transformWeight(applyNoise(quantizeIf(m_kernelQuantizer, latent), NoiseTarget::Weights));
+}
+
+torch::Tensor WeightedLayerModule::perturbOutput(const torch::Tensor &y)
+{
+    return applyNoise(y, NoiseTarget::Outputs);
+}
+
+void WeightedLayerModule::applyConstraints()
+{
+    clampInPlace(m_weight, m_clip);
+}
+
+torch::Tensor WeightedLayerModule::effectiveWeight()
+{
+    return quantizeIf(m_kernelQuantizer, m_weight);
+}
+
+void WeightedLayerModule::train(bool on)
+{
+    LayerModule::train(on);
+    setQuantizerTraining(m_inputQuantizer, on);
+    setQuantizerTraining(m_kernelQuantizer, on);
+}
+
+void WeightedLayerModule::setTrainingProgress(double fraction)
+{
+    setQuantizerProgress(m_inputQuantizer, fraction);
+    setQuantizerProgress(m_kernelQuantizer, fraction);
+}
+
+// ---- QuantConv2dModule ----
+
+QuantConv2dModule::QuantConv2dModule(const LayerSpec &spec, const TensorShape &input, std::uint64_t salt)
+    : WeightedLayerModule(spec, salt)
     , m_strideH(spec.strideH)
     , m_strideW(spec.strideW)
 {
     const int inChannels = input.channels();
     const int64_t receptive = int64_t(spec.kernelH) * spec.kernelW;
-    m_weight = register_parameter(
-        "weight", glorotUniform({spec.filters, inChannels, spec.kernelH, spec.kernelW}, inChannels * receptive,
-                                spec.filters * receptive));
-    if (spec.useBias)
-        m_bias = register_parameter("bias", torch::zeros({spec.filters}));
-    registerQuantizerParameters(*this, m_inputQuantizer, "input_quantizer");
-    registerQuantizerParameters(*this, m_kernelQuantizer, "kernel_quantizer");
+    createParameters({spec.filters, inChannels, spec.kernelH, spec.kernelW}, inChannels * receptive,
+                     spec.filters * receptive, spec.useBias);
     switch (spec.padding) {
     case Padding::Valid:
         break;
@@ -92,80 +158,28 @@ QuantConv2dModule::QuantConv2dModule(const LayerSpec &spec, const TensorShape &i
 
 torch::Tensor QuantConv2dModule::forward(const torch::Tensor &x)
 {
-    torch::Tensor in = quantizeIf(m_inputQuantizer, x);
+    torch::Tensor in = quantizedInput(x);
     std::vector<int64_t> padding{m_padTop, m_padLeft};
     if (m_padTop != m_padBottom || m_padLeft != m_padRight) {
         // Asymmetric TF "same" padding (extra row/column at the bottom/right).
         in = torch::constant_pad_nd(in, {m_padLeft, m_padRight, m_padTop, m_padBottom}, 0.0);
         padding = {0, 0};
     }
-    return torch::conv2d(in, transformWeight(effectiveWeight()), m_bias, {m_strideH, m_strideW}, padding);
-}
-
-void QuantConv2dModule::train(bool on)
-{
-    LayerModule::train(on);
-    setQuantizerTraining(m_inputQuantizer, on);
-    setQuantizerTraining(m_kernelQuantizer, on);
-}
-
-void QuantConv2dModule::setTrainingProgress(double fraction)
-{
-    setQuantizerProgress(m_inputQuantizer, fraction);
-    setQuantizerProgress(m_kernelQuantizer, fraction);
-}
-
-void QuantConv2dModule::applyConstraints()
-{
-    clampInPlace(m_weight, m_clip);
-}
-
-torch::Tensor QuantConv2dModule::effectiveWeight()
-{
-    return quantizeIf(m_kernelQuantizer, m_weight);
+    return perturbOutput(torch::conv2d(in, forwardWeight(), m_bias, {m_strideH, m_strideW}, padding));
 }
 
 // ---- QuantDenseModule ----
 
-QuantDenseModule::QuantDenseModule(const LayerSpec &spec, const TensorShape &input)
-    : m_inputQuantizer(makeQuantizer(spec.inputQuantizer))
-    , m_kernelQuantizer(makeQuantizer(spec.kernelQuantizer))
-    , m_clip(spec.kernelClip)
+QuantDenseModule::QuantDenseModule(const LayerSpec &spec, const TensorShape &input, std::uint64_t salt)
+    : WeightedLayerModule(spec, salt)
 {
     const int inFeatures = int(input.elementCount());
-    m_weight = register_parameter("weight", glorotUniform({spec.units, inFeatures}, inFeatures, spec.units));
-    if (spec.useBias)
-        m_bias = register_parameter("bias", torch::zeros({spec.units}));
-    registerQuantizerParameters(*this, m_inputQuantizer, "input_quantizer");
-    registerQuantizerParameters(*this, m_kernelQuantizer, "kernel_quantizer");
+    createParameters({spec.units, inFeatures}, inFeatures, spec.units, spec.useBias);
 }
 
 torch::Tensor QuantDenseModule::forward(const torch::Tensor &x)
 {
-    return torch::linear(quantizeIf(m_inputQuantizer, x), transformWeight(effectiveWeight()), m_bias);
-}
-
-void QuantDenseModule::train(bool on)
-{
-    LayerModule::train(on);
-    setQuantizerTraining(m_inputQuantizer, on);
-    setQuantizerTraining(m_kernelQuantizer, on);
-}
-
-void QuantDenseModule::setTrainingProgress(double fraction)
-{
-    setQuantizerProgress(m_inputQuantizer, fraction);
-    setQuantizerProgress(m_kernelQuantizer, fraction);
-}
-
-void QuantDenseModule::applyConstraints()
-{
-    clampInPlace(m_weight, m_clip);
-}
-
-torch::Tensor QuantDenseModule::effectiveWeight()
-{
-    return quantizeIf(m_kernelQuantizer, m_weight);
+    return perturbOutput(torch::linear(quantizedInput(x), forwardWeight(), m_bias));
 }
 
 // ---- BatchNormModule ----

@@ -2,13 +2,16 @@
 // Private torch modules for the layer types of a NetworkSpec. They live in one header/source pair
 // (not one file per class) because every torch translation unit costs ~30 s to compile here.
 
+#include "noise/noisemodel_p.h"
 #include "quant/quantizer_p.h"
 #include "spec/layerspec.h"
 #include "spec/tensorshape.h"
 
 #include <torch/torch.h>
 
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <memory>
 
 namespace qb {
@@ -30,6 +33,8 @@ public:
 
     /// Training progress (epoch / epochs in [0, 1]) for quantizers with a schedule.
     virtual void setTrainingProgress(double fraction) {}
+    /// The simulated chip evaluated next (per-chip nonideality patterns); no-op by default.
+    virtual void setChip(std::optional<std::uint64_t> chip) {}
 
     /// Extra transform of the effective weights used in forward (empty: none).
     void setWeightTransform(TensorTransform transform) { m_weightTransform = std::move(transform); }
@@ -45,46 +50,69 @@ private:
 /// "<prefix>_<i>", so that the optimizer and the weights archive see them.
 void registerQuantizerParameters(torch::nn::Module &owner, const std::unique_ptr<Quantizer> &q, const std::string &prefix);
 
-/// Conv2D or Dense with an optional input quantizer, kernel quantizer and weight clip: Larq's
-/// QuantConv2D / QuantDense. Weights start Glorot-uniform, biases at zero (the Keras defaults the
-/// presets were published with).
-class QuantConv2dModule : public LayerModule
+/// What Conv2D and Dense share: the latent weights and bias, an optional input quantizer and kernel
+/// quantizer, the weight clip constraint (Larq's QuantConv2D / QuantDense), and the layer's
+/// nonidealities. Weights start Glorot-uniform, biases at zero (the Keras defaults the presets were
+/// published with).
+///
+/// The weights used in a forward pass are built on temporaries, in this order: latent weights ->
+/// nonidealities on the latent weights -> kernel quantizer -> nonidealities on the effective weights
+/// -> the evaluation weight transform (post-training quantization). The output then passes the
+/// output nonidealities. Nothing is ever written back into the latent weights.
+class WeightedLayerModule : public LayerModule
 {
 public:
-    QuantConv2dModule(const LayerSpec &spec, const TensorShape &input);
-    torch::Tensor forward(const torch::Tensor &x) override;
     void applyConstraints() override;
     torch::Tensor effectiveWeight() override;
     void train(bool on = true) override;
     void setTrainingProgress(double fraction) override;
+    void setChip(std::optional<std::uint64_t> chip) override { m_chip = chip; }
 
-private:
+protected:
+    /// `salt` (e.g. the layer index) keeps the per-chip patterns of different layers apart.
+    WeightedLayerModule(const LayerSpec &spec, std::uint64_t salt);
+    /// Registers the weight (Glorot-uniform over fanIn/fanOut) and, if wanted, a zero bias.
+    void createParameters(std::vector<int64_t> weightShape, int64_t fanIn, int64_t fanOut, bool bias);
+    torch::Tensor quantizedInput(const torch::Tensor &x) const;
+    /// The weights this forward pass computes with (nonidealities of the current mode included).
+    torch::Tensor forwardWeight();
+    torch::Tensor perturbOutput(const torch::Tensor &y);
+
     torch::Tensor m_weight;
     torch::Tensor m_bias;
+
+private:
+    struct Nonideality
+    {
+        NoiseSpec spec;
+        std::unique_ptr<NoiseModel> model;
+    };
+    torch::Tensor applyNoise(torch::Tensor x, NoiseTarget target);
+
     std::unique_ptr<Quantizer> m_inputQuantizer;
     std::unique_ptr<Quantizer> m_kernelQuantizer;
     double m_clip = 0.0;
+    std::vector<Nonideality> m_nonidealities;
+    std::optional<std::uint64_t> m_chip = 0; ///< evaluation chip; training always draws fresh
+};
+
+class QuantConv2dModule : public WeightedLayerModule
+{
+public:
+    QuantConv2dModule(const LayerSpec &spec, const TensorShape &input, std::uint64_t salt);
+    torch::Tensor forward(const torch::Tensor &x) override;
+
+private:
     int m_strideH, m_strideW;
     // Padding as (top, bottom, left, right); TF "same" may be asymmetric.
     int m_padTop = 0, m_padBottom = 0, m_padLeft = 0, m_padRight = 0;
 };
 
-class QuantDenseModule : public LayerModule
+class QuantDenseModule : public WeightedLayerModule
 {
 public:
-    QuantDenseModule(const LayerSpec &spec, const TensorShape &input);
+    QuantDenseModule(const LayerSpec &spec, const TensorShape &input, std::uint64_t salt);
     torch::Tensor forward(const torch::Tensor &x) override;
-    void applyConstraints() override;
-    torch::Tensor effectiveWeight() override;
-    void train(bool on = true) override;
-    void setTrainingProgress(double fraction) override;
-
-private:
-    torch::Tensor m_weight;
-    torch::Tensor m_bias;
-    std::unique_ptr<Quantizer> m_inputQuantizer;
-    std::unique_ptr<Quantizer> m_kernelQuantizer;
-    double m_clip = 0.0;
 };
 
 /// Batch normalization over channels (feature maps) or features (flat), with gamma ("scale") and

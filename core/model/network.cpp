@@ -9,13 +9,13 @@ namespace qb {
 
 namespace {
 
-std::shared_ptr<LayerModule> makeLayer(const LayerSpec &spec, const TensorShape &input)
+std::shared_ptr<LayerModule> makeLayer(const LayerSpec &spec, const TensorShape &input, int index)
 {
     switch (spec.type) {
     case LayerType::Conv2D:
-        return std::make_shared<QuantConv2dModule>(spec, input);
+        return std::make_shared<QuantConv2dModule>(spec, input, std::uint64_t(index));
     case LayerType::Dense:
-        return std::make_shared<QuantDenseModule>(spec, input);
+        return std::make_shared<QuantDenseModule>(spec, input, std::uint64_t(index));
     case LayerType::BatchNorm:
         return std::make_shared<BatchNormModule>(spec, input);
     case LayerType::MaxPool:
@@ -38,7 +38,7 @@ NetworkModule::NetworkModule(const NetworkSpec &spec) : m_spec(spec)
     const ValidationReport report = NetworkValidator::validate(spec);
     TensorShape shape = spec.input;
     for (int i = 0; i < spec.layers.size(); ++i) {
-        auto layer = makeLayer(spec.layers[i], shape);
+        auto layer = makeLayer(spec.layers[i], shape, i);
         // Names are stable keys of the weights archive: index and type, e.g. "3_conv2d".
         register_module(std::to_string(i) + "_" + layerTypeName(spec.layers[i].type).toStdString(), layer);
         m_layers.push_back(layer);
@@ -71,6 +71,12 @@ torch::Tensor NetworkModule::forward(torch::Tensor x)
             x = m_activationTransform(x);
     }
     return x;
+}
+
+void NetworkModule::setChip(std::optional<std::uint64_t> chip)
+{
+    for (const auto &layer : m_layers)
+        layer->setChip(chip);
 }
 
 void NetworkModule::setTrainingProgress(double fraction)

@@ -26,6 +26,8 @@ public:
     torch::Tensor forward(torch::Tensor x);
     /// Clamps latent weights of layers with a weight clip; call after every optimizer step.
     void applyConstraints();
+    /// Selects the simulated chip whose fixed nonideality patterns evaluation uses (default chip 0).
+    void setChip(std::optional<std::uint64_t> chip);
     /// Tells quantizers with a schedule how far training has got (epoch / epochs, in [0, 1]).
     void setTrainingProgress(double fraction);
 

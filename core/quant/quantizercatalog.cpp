@@ -239,6 +239,47 @@ const QuantizerInfo *QuantizerCatalog::find(const QString &name)
     return nullptr;
 }
 
+QString checkParameters(const QList<QuantizerParam> &known, const QJsonObject &params, const QString &owner)
+{
+    for (auto it = params.begin(); it != params.end(); ++it) {
+        const QuantizerParam *param = nullptr;
+        for (const QuantizerParam &p : known) {
+            if (p.key == it.key())
+                param = &p;
+        }
+        if (!param)
+            return QObject::tr("%1 has no parameter '%2'").arg(owner, it.key());
+        const QJsonValue v = it.value();
+        switch (param->kind) {
+        case QuantizerParam::Kind::Number:
+        case QuantizerParam::Kind::Integer: {
+            if (!v.isDouble())
+                return QObject::tr("%1: parameter '%2' must be a number").arg(owner, param->key);
+            const double x = v.toDouble();
+            if (param->kind == QuantizerParam::Kind::Integer && x != std::floor(x))
+                return QObject::tr("%1: parameter '%2' must be an integer").arg(owner, param->key);
+            if (x < param->minimum || x > param->maximum) {
+                return QObject::tr("%1: parameter '%2' = %3 is outside [%4, %5]")
+                    .arg(owner, param->key, describeNumber(x), describeNumber(param->minimum),
+                         describeNumber(param->maximum));
+            }
+            break;
+        }
+        case QuantizerParam::Kind::Bool:
+            if (!v.isBool())
+                return QObject::tr("%1: parameter '%2' must be true or false").arg(owner, param->key);
+            break;
+        case QuantizerParam::Kind::Choice:
+            if (!v.isString() || !param->choices.contains(v.toString())) {
+                return QObject::tr("%1: parameter '%2' must be one of %3")
+                    .arg(owner, param->key, param->choices.join(QStringLiteral(", ")));
+            }
+            break;
+        }
+    }
+    return QString();
+}
+
 QString QuantizerCatalog::check(const QuantizerSpec &spec, QuantizerRole role)
 {
     if (spec.isNone())
@@ -254,42 +295,9 @@ QString QuantizerCatalog::check(const QuantizerSpec &spec, QuantizerRole role)
         return QObject::tr("quantizer '%1' cannot be used as %2 quantizer")
             .arg(spec.name, role == KernelRole ? QObject::tr("a kernel") : QObject::tr("an input"));
     }
-    for (auto it = spec.params.begin(); it != spec.params.end(); ++it) {
-        const QuantizerParam *param = nullptr;
-        for (const QuantizerParam &p : info->params) {
-            if (p.key == it.key())
-                param = &p;
-        }
-        if (!param)
-            return QObject::tr("quantizer '%1' has no parameter '%2'").arg(spec.name, it.key());
-        const QJsonValue v = it.value();
-        switch (param->kind) {
-        case QuantizerParam::Kind::Number:
-        case QuantizerParam::Kind::Integer: {
-            if (!v.isDouble())
-                return QObject::tr("quantizer '%1': parameter '%2' must be a number").arg(spec.name, param->key);
-            const double x = v.toDouble();
-            if (param->kind == QuantizerParam::Kind::Integer && x != std::floor(x))
-                return QObject::tr("quantizer '%1': parameter '%2' must be an integer").arg(spec.name, param->key);
-            if (x < param->minimum || x > param->maximum) {
-                return QObject::tr("quantizer '%1': parameter '%2' = %3 is outside [%4, %5]")
-                    .arg(spec.name, param->key, describeNumber(x), describeNumber(param->minimum),
-                         describeNumber(param->maximum));
-            }
-            break;
-        }
-        case QuantizerParam::Kind::Bool:
-            if (!v.isBool())
-                return QObject::tr("quantizer '%1': parameter '%2' must be true or false").arg(spec.name, param->key);
-            break;
-        case QuantizerParam::Kind::Choice:
-            if (!v.isString() || !param->choices.contains(v.toString())) {
-                return QObject::tr("quantizer '%1': parameter '%2' must be one of %3")
-                    .arg(spec.name, param->key, param->choices.join(QStringLiteral(", ")));
-            }
-            break;
-        }
-    }
+    const QString problem = checkParameters(info->params, spec.params, QObject::tr("quantizer '%1'").arg(spec.name));
+    if (!problem.isEmpty())
+        return problem;
     return checkCombination(spec, *info);
 }
 

@@ -2,6 +2,8 @@
 
 #include "spec/quantizerspec.h"
 
+#include <QJsonObject>
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -23,6 +25,11 @@ struct QuantizerParam
     QString description;
     bool optional = false; ///< may be absent (Number kind); absent/0 means "disabled"
 };
+
+/// Checks parameter values against their descriptions: unknown keys, types, ranges, choices.
+/// Empty when all is well, else a sentence starting with `owner` (e.g. "quantizer 'lsq'").
+/// Shared by the quantizer and nonideality catalogues.
+QString checkParameters(const QList<QuantizerParam> &known, const QJsonObject &params, const QString &owner);
 
 /// Where a quantizer may be used.
 enum QuantizerRole { InputRole = 1, KernelRole = 2, AnyRole = 3 };

@@ -66,7 +66,8 @@ QStringList knownKeys(LayerType type)
         if (type == LayerType::Dense)
             keys << QStringLiteral("units");
         keys << QStringLiteral("bias") << QStringLiteral("input_quantizer")
-             << QStringLiteral("kernel_quantizer") << QStringLiteral("kernel_clip");
+             << QStringLiteral("kernel_quantizer") << QStringLiteral("kernel_clip")
+             << QStringLiteral("nonidealities");
         break;
     case LayerType::BatchNorm:
         keys << QStringLiteral("scale") << QStringLiteral("center") << QStringLiteral("momentum")
@@ -213,6 +214,12 @@ QJsonObject LayerSpec::toJson() const
         json.insert(QStringLiteral("kernel_quantizer"), kernelQuantizer.toJson());
         if (kernelClip != 0.0)
             json.insert(QStringLiteral("kernel_clip"), kernelClip);
+        if (!nonidealities.isEmpty()) {
+            QJsonArray list;
+            for (const NoiseSpec &n : nonidealities)
+                list.append(n.toJson());
+            json.insert(QStringLiteral("nonidealities"), list);
+        }
         break;
     case LayerType::BatchNorm:
         json.insert(QStringLiteral("scale"), scale);
@@ -248,7 +255,8 @@ bool operator==(const LayerSpec &a, const LayerSpec &b)
     };
     const auto sameWeights = [&] {
         return a.useBias == b.useBias && a.inputQuantizer == b.inputQuantizer
-            && a.kernelQuantizer == b.kernelQuantizer && a.kernelClip == b.kernelClip;
+            && a.kernelQuantizer == b.kernelQuantizer && a.kernelClip == b.kernelClip
+            && a.nonidealities == b.nonidealities;
     };
     switch (a.type) {
     case LayerType::Conv2D:
@@ -327,6 +335,22 @@ Result<LayerSpec> layerFromJson(const QJsonValue &value, int index)
             && readQuantizer(reader, QStringLiteral("input_quantizer"), &layer.inputQuantizer)
             && readQuantizer(reader, QStringLiteral("kernel_quantizer"), &layer.kernelQuantizer)
             && reader.readDouble(QStringLiteral("kernel_clip"), &layer.kernelClip);
+        if (ok && reader.contains(QStringLiteral("nonidealities"))) {
+            const QJsonValue list = reader.value(QStringLiteral("nonidealities"));
+            if (!list.isArray()) {
+                ok = reader.failField(QStringLiteral("nonidealities"), QObject::tr("must be a list"));
+                break;
+            }
+            const QJsonArray entries = list.toArray();
+            for (int i = 0; ok && i < entries.size(); ++i) {
+                NoiseSpec noise;
+                QString error;
+                if (!NoiseSpec::fromJson(entries.at(i), reader.context() + QStringLiteral(": nonidealities[%1]").arg(i + 1),
+                                         &noise, &error))
+                    return Result<LayerSpec>::failure(error);
+                layer.nonidealities << noise;
+            }
+        }
         break;
     case LayerType::BatchNorm:
         ok = ok && reader.readBool(QStringLiteral("scale"), &layer.scale)

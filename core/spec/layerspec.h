@@ -1,8 +1,10 @@
 #pragma once
 
+#include "spec/noisespec.h"
 #include "spec/quantizerspec.h"
 
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 namespace qb {
@@ -17,8 +19,9 @@ enum class ActivationFunction { None, ReLU, HardTanh, Tanh, Softmax };
 ///
 /// JSON keys (snake_case) per type, all optional except "type" (missing keys take the defaults):
 ///   conv2d:     name, filters, kernel [h,w], stride [h,w], padding ("valid"|"same"|int), bias,
-///               input_quantizer, kernel_quantizer, kernel_clip (number, 0/absent = none)
-///   dense:      name, units, bias, input_quantizer, kernel_quantizer, kernel_clip
+///               input_quantizer, kernel_quantizer, kernel_clip (number, 0/absent = none),
+///               nonidealities (list of NoiseSpec objects; absent = none)
+///   dense:      name, units, bias, input_quantizer, kernel_quantizer, kernel_clip, nonidealities
 ///   batchnorm:  name, scale, center, momentum (Keras convention: weight of the old mean), epsilon
 ///   maxpool / avgpool: name, pool [h,w], stride [h,w] (0 = pool size), padding ("valid"|int)
 ///   flatten:    name
@@ -40,6 +43,7 @@ struct LayerSpec
     QuantizerSpec inputQuantizer;
     QuantizerSpec kernelQuantizer;
     double kernelClip = 0.0; ///< > 0: latent weights clamped to [-c, c] after each step
+    QList<NoiseSpec> nonidealities; ///< simulated hardware effects, applied in list order
 
     // BatchNorm
     bool scale = true;

@@ -1,5 +1,6 @@
 #include "spec/networkvalidator.h"
 
+#include "noise/noisecatalog.h"
 #include "quant/quantizercatalog.h"
 #include "spec/specjson_p.h"
 
@@ -206,6 +207,11 @@ void Checker::checkWeights(int index, const LayerSpec &layer)
     if (!(layer.kernelClip >= 0.0)) {
         issue(index, QStringLiteral("kernel_clip"),
               QObject::tr("must be 0 (no clip) or positive; got %1").arg(layer.kernelClip));
+    }
+    for (int i = 0; i < layer.nonidealities.size(); ++i) {
+        const QString problem = NoiseCatalog::check(layer.nonidealities[i]);
+        if (!problem.isEmpty())
+            issue(index, QStringLiteral("nonidealities[%1]").arg(i + 1), problem);
     }
 }
 

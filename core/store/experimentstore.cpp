@@ -949,7 +949,11 @@ QString ExperimentStore::runDirectory(qint64 runId) const
 {
     if (!d->open)
         return QString();
-    const QString dir = QFileInfo(d->path).absolutePath() + QStringLiteral("/runs/") + number(runId);
+    // "<db dir>/<db name>-runs/<id>": named after the database, so two histories kept in one folder
+    // never share (and overwrite) each other's run folders.
+    const QFileInfo db(d->path);
+    const QString dir = db.absolutePath() + QLatin1Char('/') + db.completeBaseName() + QStringLiteral("-runs/")
+        + number(runId);
     if (!QDir().mkpath(dir))
         qCWarning(lcStore) << "cannot create the run folder" << dir;
     return dir;

@@ -66,7 +66,8 @@ public:
     /// Called by open(); public for tests.
     Result<int> markInterruptedRuns();
 
-    /// The folder next to the database where a run's files go: <db dir>/runs/<id>/ (created).
+    /// The folder next to the database where a run's files go: <db dir>/<db name>-runs/<id>
+    /// (e.g. history-runs/7 next to history.sqlite), created.
     QString runDirectory(qint64 runId) const;
 
 private:

@@ -3,7 +3,7 @@
 namespace qb {
 
 namespace {
-constexpr int kEvalBatchSize = 1000;
+constexpr int kEvalBatchSize = 250;
 }
 
 EvalResult evaluateNetwork(NetworkModule &net, const Batcher &batcher)

@@ -1,12 +1,14 @@
 #include "train/trainedmodel.h"
 
 #include "model/network_p.h"
+#include "noise/noisemodel_p.h"
 #include "quant/quantizer_p.h"
 #include "store/experimentstore.h"
 #include "train/batcher_p.h"
 #include "train/evaluation_p.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QObject>
@@ -108,6 +110,40 @@ Result<EvalMetrics> TrainedModel::evaluate(const DatasetSplit &split, int limit,
     net.setWeightTransform(TensorTransform());
     net.setActivationTransform(TensorTransform());
     return result;
+}
+
+Result<ChipEvaluation> TrainedModel::evaluateChips(const DatasetSplit &split, int limit, int chips, quint64 seed) const
+{
+    NetworkModule &net = *d->net;
+    ChipEvaluation result;
+    QElapsedTimer timer;
+    timer.start();
+    try {
+        Batcher batcher(split, limit, d->spec.train.normalization);
+        for (int i = 0; i < chips; ++i) {
+            const std::uint64_t chip = mixSeed(seed, std::uint64_t(i));
+            net.setChip(chip);
+            torch::manual_seed(chip);
+            const EvalResult r = evaluateNetwork(net, batcher);
+            result.accuracies << r.accuracy;
+            result.losses << r.loss;
+            result.samples = r.samples;
+        }
+    } catch (const std::exception &e) {
+        net.setChip(0);
+        return Result<ChipEvaluation>::failure(
+            QObject::tr("evaluation failed: %1").arg(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0)));
+    }
+    net.setChip(0);
+    result.seconds = timer.nsecsElapsed() * 1e-9;
+    return result;
+}
+
+Result<std::shared_ptr<TrainedModel>> TrainedModel::withNetwork(const NetworkSpec &network) const
+{
+    ExperimentSpec spec = d->spec;
+    spec.network = network;
+    return load(spec, d->weightsPath);
 }
 
 QList<LayerWeights> TrainedModel::weights() const

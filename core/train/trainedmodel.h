@@ -33,6 +33,15 @@ struct EvalMetrics
     int samples = 0;
 };
 
+/// Accuracies of a Monte-Carlo evaluation over simulated chips.
+struct ChipEvaluation
+{
+    QVector<double> accuracies; ///< one per chip
+    QVector<double> losses;
+    double seconds = 0.0;       ///< wall time of all chips
+    int samples = 0;            ///< test images per chip
+};
+
 /// The latent (trained, float) and effective (as used in forward: quantized) weights of one layer.
 struct LayerWeights
 {
@@ -59,6 +68,13 @@ public:
 
     /// Evaluates on the first `limit` samples of `split` (0: all). ptq: optional quantization.
     Result<EvalMetrics> evaluate(const DatasetSplit &split, int limit, const PtqConfig *ptq = nullptr) const;
+    /// Evaluates `chips` simulated chips: chip i draws its fixed nonideality patterns (process
+    /// variation, stuck-at faults, drift) from a seed mixed from (seed, i), and its per-pass noise from
+    /// torch's generator seeded the same way, so (seed, i) reproduces a chip exactly.
+    Result<ChipEvaluation> evaluateChips(const DatasetSplit &split, int limit, int chips, quint64 seed) const;
+    /// The same trained weights under another network spec of the same architecture (other
+    /// nonidealities); used by robustness sweeps. Errors if the weights do not fit.
+    Result<std::shared_ptr<TrainedModel>> withNetwork(const NetworkSpec &network) const;
     /// Latent and effective weights of every conv/dense layer.
     QList<LayerWeights> weights() const;
     /// A hash of all parameters and buffers (bit-exact comparison in tests: evaluation never edits them).

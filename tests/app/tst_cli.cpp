@@ -35,6 +35,7 @@ private Q_SLOTS:
     void repeatReportsMeanAndSpread();
     void ptqSweepStoresPointsAndKeepsWeights();
     void mlpBinaryOnCsvTable();
+    void monteCarloAndNoiseSweep();
 
 private:
     QTemporaryDir m_dir;
@@ -510,6 +511,64 @@ void TestCli::mlpBinaryOnCsvTable()
     QVERIFY(spec.ok());
     QCOMPARE(spec->network.input, qb::TensorShape::flat(6));
     QCOMPARE(spec->network.layers[6].units, 3);
+}
+
+void TestCli::monteCarloAndNoiseSweep()
+{
+    const QString db = m_dir.filePath(QStringLiteral("noise.sqlite"));
+    const CliResult t = runCli({QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("cnn-mnist"),
+                                QStringLiteral("--data-dir"), m_data, QStringLiteral("--epochs"), QStringLiteral("2"),
+                                QStringLiteral("--db"), db, QStringLiteral("--json")});
+    QVERIFY2(t.exitCode == 0, qPrintable(t.err));
+    const QJsonObject trained = t.jsonLines().last();
+    const QString runId = QString::number(qint64(trained.value(QStringLiteral("run_id")).toDouble()));
+    QFile weights(trained.value(QStringLiteral("weights")).toString());
+    QVERIFY(weights.open(QIODevice::ReadOnly));
+    const QByteArray before = weights.readAll();
+    weights.close();
+
+    // Without evaluation nonidealities every chip is the trained model.
+    const CliResult e = runCli({QStringLiteral("evaluate"), QStringLiteral("--run"), runId, QStringLiteral("--chips"),
+                                QStringLiteral("3"), QStringLiteral("--data-dir"), m_data, QStringLiteral("--db"), db,
+                                QStringLiteral("--json")});
+    QVERIFY2(e.exitCode == 0, qPrintable(e.err));
+    const QJsonArray chips = e.jsonLines().first().value(QStringLiteral("chip_acc")).toArray();
+    QCOMPARE(chips.size(), 3);
+    for (const QJsonValue &c : chips)
+        QCOMPARE(c.toDouble(), trained.value(QStringLiteral("test_acc")).toDouble());
+
+    const QStringList sweepArgs{QStringLiteral("sweep"), QStringLiteral("noise"), QStringLiteral("--run"), runId,
+                                QStringLiteral("--param"), QStringLiteral("weight_noise.sigma"), QStringLiteral("--values"),
+                                QStringLiteral("0,1.0"), QStringLiteral("--chips"), QStringLiteral("4"),
+                                QStringLiteral("--data-dir"), m_data, QStringLiteral("--db"), db, QStringLiteral("--json")};
+    const CliResult r = runCli(sweepArgs);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QList<QJsonObject> points = r.jsonLines();
+    QCOMPARE(points.size(), 3);
+    QCOMPARE(points[0].value(QStringLiteral("test_acc_std")).toDouble(), 0.0);
+    QVERIFY(points[1].value(QStringLiteral("test_acc_std")).toDouble() > 0.0);
+    QVERIFY(points[1].value(QStringLiteral("test_acc_mean")).toDouble()
+            < points[0].value(QStringLiteral("test_acc_mean")).toDouble());
+    // Same seed, same chips, same numbers.
+    const CliResult again = runCli(sweepArgs);
+    QCOMPARE(again.jsonLines()[1].value(QStringLiteral("chip_acc")), points[1].value(QStringLiteral("chip_acc")));
+
+    QVERIFY(weights.open(QIODevice::ReadOnly));
+    QCOMPARE(weights.readAll(), before);
+    qb::ExperimentStore store;
+    QVERIFY(store.open(db).ok());
+    auto sweeps = store.sweeps(runId.toLongLong());
+    QVERIFY(sweeps.ok());
+    QCOMPARE(sweeps->size(), 3);
+    QCOMPARE(sweeps->at(0).kind, QStringLiteral("montecarlo"));
+    QCOMPARE(sweeps->at(1).kind, QStringLiteral("noise"));
+    QCOMPARE(sweeps->at(1).points[1].accuracies.size(), 4);
+
+    const CliResult badParam = runCli({QStringLiteral("sweep"), QStringLiteral("noise"), QStringLiteral("--run"), runId,
+                                       QStringLiteral("--param"), QStringLiteral("weight_noise.sigmaa"),
+                                       QStringLiteral("--values"), QStringLiteral("1"), QStringLiteral("--db"), db});
+    QCOMPARE(badParam.exitCode, 2);
+    QVERIFY2(badParam.err.contains(QLatin1String("weight_noise.sigmaa")), qPrintable(badParam.err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

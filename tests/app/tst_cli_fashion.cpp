@@ -6,6 +6,7 @@
 #include "spec/presetlibrary.h"
 
 #include <QDir>
+#include <QJsonArray>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -21,11 +22,18 @@ private Q_SLOTS:
     void cnnTwoEpochsThenPtqSweep();
     void larqBnnVariants_data();
     void larqBnnVariants();
+    void monteCarloTwentyChips();
+    void weightNoiseInTrainingCostsLittle();
+    void noiseTrainedModelDegradesLess();
 
 private:
     QTemporaryDir m_dir;
     double trainOneEpoch(const QString &preset);
     QString db() const { return m_dir.filePath(QStringLiteral("fashion.sqlite")); }
+    QList<QJsonObject> noiseSweep(const QString &runId);
+    double m_larqAccuracy = -1.0;
+    QString m_larqRunId;
+    QString m_cnnTwoEpochRunId;
 };
 
 void TestCliFashion::initTestCase()
@@ -47,12 +55,15 @@ double TestCliFashion::trainOneEpoch(const QString &preset)
     const QList<QJsonObject> lines = r.jsonLines();
     const QJsonObject done = lines.value(lines.size() - 1);
     qInfo("%s: %s", qPrintable(preset), qPrintable(r.out.trimmed()));
+    if (preset == QLatin1String("larq-mnist-bnn"))
+        m_larqRunId = QString::number(qint64(done.value(QStringLiteral("run_id")).toDouble()));
     return done.value(QStringLiteral("test_acc")).toDouble(-1.0);
 }
 
 void TestCliFashion::larqBnnOneEpochReproducible()
 {
     const double first = trainOneEpoch(QStringLiteral("larq-mnist-bnn"));
+    m_larqAccuracy = first;
     QVERIFY2(first >= 0.80, qPrintable(QString::number(first)));
     const double second = trainOneEpoch(QStringLiteral("larq-mnist-bnn"));
     QCOMPARE(QString::number(second, 'f', 4), QString::number(first, 'f', 4));
@@ -71,6 +82,7 @@ void TestCliFashion::cnnTwoEpochsThenPtqSweep()
                                 QStringLiteral("--db"), db()});
     QVERIFY2(t.exitCode == 0, qPrintable(t.err));
     const QString runId = QString::number(qint64(t.jsonLines().last().value(QStringLiteral("run_id")).toDouble()));
+    m_cnnTwoEpochRunId = runId;
     const CliResult r = runCli({QStringLiteral("sweep"), QStringLiteral("ptq"), QStringLiteral("--run"), runId,
                                 QStringLiteral("--frac-bits"), QStringLiteral("2..10"), QStringLiteral("--json"),
                                 QStringLiteral("--db"), db()});
@@ -118,6 +130,107 @@ void TestCliFashion::larqBnnVariants()
     qInfo("%s: %s", qPrintable(spec->name), qPrintable(r.out.trimmed()));
     const double acc = r.jsonLines().last().value(QStringLiteral("test_acc")).toDouble();
     QVERIFY2(acc >= 0.78, qPrintable(QString::number(acc)));
+}
+
+void TestCliFashion::monteCarloTwentyChips()
+{
+    // larq-mnist-bnn on 20 simulated chips over the 10,000 test images; the run has no evaluation
+    // nonidealities, so every chip scores the trained accuracy exactly.
+    QVERIFY(!m_larqRunId.isEmpty());
+    const CliResult r = runCli({QStringLiteral("evaluate"), QStringLiteral("--run"), m_larqRunId, QStringLiteral("--chips"),
+                                QStringLiteral("20"), QStringLiteral("--json"), QStringLiteral("--db"), db()});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    qInfo("monte carlo: %s", qPrintable(r.out.trimmed()));
+    const QJsonObject point = r.jsonLines().first();
+    QCOMPARE(point.value(QStringLiteral("chip_acc")).toArray().size(), 20);
+    QCOMPARE(point.value(QStringLiteral("test_acc_mean")).toDouble(), m_larqAccuracy);
+    QCOMPARE(point.value(QStringLiteral("test_acc_std")).toDouble(), 0.0);
+}
+
+void TestCliFashion::weightNoiseInTrainingCostsLittle()
+{
+    // The notebook's noisy layer (sigma 0.01 on the latent weights) lost 8-12 points because it wrote
+    // the noise into the weights; drawn per pass on a temporary it costs at most 2 points.
+    auto spec = qb::PresetLibrary::load(QStringLiteral("larq-mnist-bnn"));
+    QVERIFY(spec.ok());
+    for (qb::LayerSpec &layer : spec->layers) {
+        if (!layer.hasWeights())
+            continue;
+        qb::NoiseSpec noise;
+        noise.model = QStringLiteral("weight_noise");
+        noise.phase = qb::NoisePhase::Training;
+        noise.params = {{QStringLiteral("sigma"), 0.01}, {QStringLiteral("relative"), false},
+                        {QStringLiteral("on"), QStringLiteral("latent")}};
+        layer.nonidealities << noise;
+    }
+    spec->name = QStringLiteral("larq-mnist-bnn-trained-with-noise");
+    const QString file = m_dir.filePath(QStringLiteral("noisy-bnn.json"));
+    QVERIFY(spec->saveToFile(file).ok());
+    const CliResult r = runCli({QStringLiteral("train"), QStringLiteral("--network"), file, QStringLiteral("--epochs"),
+                                QStringLiteral("1"), QStringLiteral("--json"), QStringLiteral("--db"), db()});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    qInfo("bnn with training weight noise: %s", qPrintable(r.out.trimmed()));
+    const double acc = r.jsonLines().last().value(QStringLiteral("test_acc")).toDouble();
+    QVERIFY2(acc >= m_larqAccuracy - 0.02, qPrintable(QStringLiteral("%1 vs clean %2").arg(acc).arg(m_larqAccuracy)));
+}
+
+QList<QJsonObject> TestCliFashion::noiseSweep(const QString &runId)
+{
+    const CliResult r = runCli({QStringLiteral("sweep"), QStringLiteral("noise"), QStringLiteral("--run"), runId,
+                                QStringLiteral("--param"), QStringLiteral("weight_noise.sigma"), QStringLiteral("--values"),
+                                QStringLiteral("0,0.05,0.1,0.2,0.4"), QStringLiteral("--chips"), QStringLiteral("10"),
+                                QStringLiteral("--test-limit"), QStringLiteral("2000"), QStringLiteral("--json"),
+                                QStringLiteral("--db"), db()});
+    if (r.exitCode != 0)
+        qWarning() << r.err;
+    qInfo("noise sweep of run %s: %s", qPrintable(runId), qPrintable(r.out.trimmed()));
+    QList<QJsonObject> points = r.jsonLines();
+    if (!points.isEmpty())
+        points.removeLast();
+    return points;
+}
+
+void TestCliFashion::noiseTrainedModelDegradesLess()
+{
+    QVERIFY(!m_cnnTwoEpochRunId.isEmpty());
+    const QList<QJsonObject> clean = noiseSweep(m_cnnTwoEpochRunId);
+    QCOMPARE(clean.size(), 5);
+    // Mean accuracy falls as sigma grows (the 0 -> 0.05 step may be within chip noise).
+    for (int i = 2; i < 5; ++i) {
+        QVERIFY2(clean[i].value(QStringLiteral("test_acc_mean")).toDouble()
+                     < clean[i - 1].value(QStringLiteral("test_acc_mean")).toDouble(),
+                 qPrintable(QString::number(i)));
+    }
+    QVERIFY(clean[3].value(QStringLiteral("test_acc_std")).toDouble() > 0.0);
+
+    // The same network trained with relative weight noise 0.1 (hardware-aware training).
+    auto spec = qb::PresetLibrary::load(QStringLiteral("cnn-mnist"));
+    QVERIFY(spec.ok());
+    for (qb::LayerSpec &layer : spec->layers) {
+        if (!layer.hasWeights())
+            continue;
+        qb::NoiseSpec noise;
+        noise.model = QStringLiteral("weight_noise");
+        noise.phase = qb::NoisePhase::Training;
+        noise.params = {{QStringLiteral("sigma"), 0.1}};
+        layer.nonidealities << noise;
+    }
+    spec->name = QStringLiteral("cnn-mnist-noise-trained");
+    const QString file = m_dir.filePath(QStringLiteral("noise-trained-cnn.json"));
+    QVERIFY(spec->saveToFile(file).ok());
+    const CliResult t = runCli({QStringLiteral("train"), QStringLiteral("--network"), file, QStringLiteral("--epochs"),
+                                QStringLiteral("2"), QStringLiteral("--json"), QStringLiteral("--db"), db()});
+    QVERIFY2(t.exitCode == 0, qPrintable(t.err));
+    const QString runId = QString::number(qint64(t.jsonLines().last().value(QStringLiteral("run_id")).toDouble()));
+    const QList<QJsonObject> robust = noiseSweep(runId);
+    QCOMPARE(robust.size(), 5);
+    const double cleanDrop = clean[0].value(QStringLiteral("test_acc_mean")).toDouble()
+                             - clean[2].value(QStringLiteral("test_acc_mean")).toDouble();
+    const double robustDrop = robust[0].value(QStringLiteral("test_acc_mean")).toDouble()
+                              - robust[2].value(QStringLiteral("test_acc_mean")).toDouble();
+    QVERIFY2(robustDrop < cleanDrop, qPrintable(QStringLiteral("drop at sigma 0.1: noise-trained %1, clean %2")
+                                                    .arg(robustDrop)
+                                                    .arg(cleanDrop)));
 }
 
 QTEST_GUILESS_MAIN(TestCliFashion)

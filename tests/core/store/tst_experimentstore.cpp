@@ -334,7 +334,7 @@ void TestExperimentStore::roundTrip()
         const QString runDir = store.runDirectory(firstId);
         QVERIFY(QFileInfo(runDir).isDir());
         QCOMPARE(QDir::cleanPath(runDir),
-                 QDir::cleanPath(m_dir.filePath(QStringLiteral("roundtrip/nested/runs/%1").arg(firstId))));
+                 QDir::cleanPath(m_dir.filePath(QStringLiteral("roundtrip/nested/history-runs/%1").arg(firstId))));
 
         // Newest first.
         Result<QList<RunRecord>> all = store.runs();

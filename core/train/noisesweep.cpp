@@ -1,0 +1,151 @@
+#include "train/noisesweep.h"
+
+#include "data/datasetlocator.h"
+#include "noise/noisecatalog.h"
+#include "spec/networkvalidator.h"
+#include "store/experimentstore.h"
+#include "train/trainedmodel.h"
+#include "train/trainer.h"
+#include "util/summarystats.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QObject>
+
+namespace qb {
+
+namespace {
+
+NoiseSweepOutcome problem(NoiseSweepOutcome::Problem kind, const QString &message)
+{
+    NoiseSweepOutcome o;
+    o.problem = kind;
+    o.error = message;
+    return o;
+}
+
+/// The network with MODEL.PARAM = value at evaluation on every conv/dense layer.
+NetworkSpec withParameter(NetworkSpec network, const QString &model, const QString &param, double value)
+{
+    for (LayerSpec &layer : network.layers) {
+        if (!layer.hasWeights())
+            continue;
+        bool found = false;
+        for (NoiseSpec &noise : layer.nonidealities) {
+            if (noise.model == model && noise.activeIn(false)) {
+                noise.params.insert(param, value);
+                found = true;
+            }
+        }
+        if (!found) {
+            NoiseSpec noise;
+            noise.model = model;
+            noise.phase = NoisePhase::Evaluation;
+            noise.params.insert(param, value);
+            layer.nonidealities << noise;
+        }
+    }
+    return network;
+}
+
+SweepPoint pointOf(double value, const ChipEvaluation &chips)
+{
+    SweepPoint p;
+    p.value = value;
+    p.accuracies = chips.accuracies;
+    const SummaryStats stats = SummaryStats::of(chips.accuracies);
+    p.accuracyMean = stats.mean;
+    p.accuracyStd = stats.std;
+    p.accuracyMin = stats.min;
+    p.accuracyMax = stats.max;
+    p.loss = SummaryStats::of(chips.losses).mean;
+    return p;
+}
+
+} // namespace
+
+NoiseSweepOutcome NoiseSweep::run(const NoiseSweepRequest &request)
+{
+    using P = NoiseSweepOutcome::Problem;
+    if (request.chips < 1)
+        return problem(P::BadInput, QObject::tr("the number of chips must be at least 1"));
+    QString model;
+    QString param;
+    if (!request.parameter.isEmpty()) {
+        model = request.parameter.section(QLatin1Char('.'), 0, 0);
+        param = request.parameter.section(QLatin1Char('.'), 1);
+        const NoiseInfo *info = NoiseCatalog::find(model);
+        bool known = false;
+        if (info) {
+            for (const NoiseParam &p : info->params)
+                known = known || (p.key == param && p.kind != NoiseParam::Kind::Choice && p.kind != NoiseParam::Kind::Bool);
+        }
+        if (!known) {
+            QStringList names;
+            for (const NoiseInfo &i : NoiseCatalog::all()) {
+                for (const NoiseParam &p : i.params) {
+                    if (p.kind == NoiseParam::Kind::Number || p.kind == NoiseParam::Kind::Integer)
+                        names << i.name + QLatin1Char('.') + p.key;
+                }
+            }
+            return problem(P::BadInput, QObject::tr("unknown sweep parameter '%1' (known: %2)")
+                                            .arg(request.parameter, names.join(QStringLiteral(", "))));
+        }
+        if (request.values.isEmpty())
+            return problem(P::BadInput, QObject::tr("no values to sweep"));
+    }
+
+    ExperimentStore store;
+    if (const Status s = store.open(request.dbPath.isEmpty() ? ExperimentStore::defaultPath() : request.dbPath); !s)
+        return problem(P::BadInput, s.error());
+    auto trained = TrainedModel::fromRun(store, request.runId);
+    if (!trained)
+        return problem(P::BadInput, trained.error());
+    const ExperimentSpec &spec = (*trained)->spec();
+    auto dataset = DatasetLocator::load(spec.dataset, request.dataDir);
+    if (!dataset)
+        return problem(P::BadInput, dataset.error());
+    Trainer::applyThreadCount(request.threads);
+
+    NoiseSweepOutcome outcome;
+    SweepRecord &sweep = outcome.sweep;
+    sweep.runId = request.runId;
+    QJsonObject settings{{QStringLiteral("chips"), request.chips}, {QStringLiteral("seed"), double(request.seed)}};
+    if (param.isEmpty()) {
+        sweep.kind = QStringLiteral("montecarlo");
+        sweep.parameter = QStringLiteral("chips");
+        auto chips = (*trained)->evaluateChips(dataset->test, request.testLimit, request.chips, request.seed);
+        if (!chips)
+            return problem(P::Failure, chips.error());
+        sweep.points << pointOf(request.chips, *chips);
+        outcome.seconds = chips->seconds;
+        settings.insert(QStringLiteral("test_samples"), chips->samples);
+    } else {
+        sweep.kind = QStringLiteral("noise");
+        sweep.parameter = request.parameter;
+        for (double value : request.values) {
+            const NetworkSpec network = withParameter(spec.network, model, param, value);
+            const ValidationReport report = NetworkValidator::validate(network);
+            if (!report.ok())
+                return problem(P::BadInput, QObject::tr("%1 = %2: %3").arg(request.parameter).arg(value).arg(report.message(network)));
+            auto variant = (*trained)->withNetwork(network);
+            if (!variant)
+                return problem(P::Failure, variant.error());
+            auto chips = (*variant)->evaluateChips(dataset->test, request.testLimit, request.chips, request.seed);
+            if (!chips)
+                return problem(P::Failure, chips.error());
+            sweep.points << pointOf(value, *chips);
+            outcome.seconds += chips->seconds;
+            settings.insert(QStringLiteral("test_samples"), chips->samples);
+        }
+    }
+    sweep.settingsJson = QString::fromUtf8(QJsonDocument(settings).toJson(QJsonDocument::Compact));
+    auto id = store.addSweep(sweep);
+    if (!id)
+        return problem(P::Failure, id.error());
+    sweep.id = *id;
+    return outcome;
+}
+
+} // namespace qb

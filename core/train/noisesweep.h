@@ -1,0 +1,48 @@
+#pragma once
+
+#include "store/runrecord.h"
+#include "util/result.h"
+
+#include <QString>
+#include <QVector>
+
+namespace qb {
+
+/// A Monte-Carlo evaluation or a robustness sweep of a recorded run over simulated chips.
+struct NoiseSweepRequest
+{
+    qint64 runId = -1;
+    QString dbPath;  ///< empty: default history
+    QString dataDir; ///< empty: dataset locator
+    /// The swept parameter as MODEL.PARAM (e.g. "weight_noise.sigma"); empty: a plain Monte-Carlo
+    /// evaluation of the run's own nonidealities.
+    QString parameter;
+    QVector<double> values;
+    int chips = 10;
+    quint64 seed = 1;
+    int testLimit = 0;
+    int threads = 0;
+};
+
+struct NoiseSweepOutcome
+{
+    enum class Problem { None, BadInput, Failure };
+    Problem problem = Problem::None;
+    QString error;
+    SweepRecord sweep; ///< as stored: kind "montecarlo" (one point, value = chips) or "noise"
+    double seconds = 0.0;
+};
+
+/// Evaluates a trained run on N simulated chips, optionally for each value of one nonideality
+/// parameter, and stores the result as a sweep of the run. For a swept MODEL.PARAM, every conv/dense
+/// layer gets that model at evaluation: an instance of MODEL already active in evaluation has PARAM
+/// set to the value; a layer without one gains {"model": MODEL, "phase": "eval", PARAM: value} (other
+/// parameters at their defaults). Training-only instances are left alone. The trained weights are
+/// never modified.
+class NoiseSweep
+{
+public:
+    static NoiseSweepOutcome run(const NoiseSweepRequest &request);
+};
+
+} // namespace qb
