@@ -7,49 +7,6 @@ namespace qb {
 
 namespace {
 
-// The parameter builders of quantizercatalog.cpp live in its anonymous namespace; these are the
-// same few lines, kept here so the two catalogues stay independent.
-NoiseParam numberParam(const QString &key, double def, double lo, double hi, const QString &text)
-{
-    NoiseParam p;
-    p.key = key;
-    p.kind = NoiseParam::Kind::Number;
-    p.defaultNumber = def;
-    p.minimum = lo;
-    p.maximum = hi;
-    p.description = text;
-    return p;
-}
-
-NoiseParam integerParam(const QString &key, int def, int lo, int hi, const QString &text)
-{
-    NoiseParam p = numberParam(key, def, lo, hi, text);
-    p.kind = NoiseParam::Kind::Integer;
-    return p;
-}
-
-NoiseParam boolParam(const QString &key, bool def, const QString &text)
-{
-    NoiseParam p;
-    p.key = key;
-    p.kind = NoiseParam::Kind::Bool;
-    p.defaultNumber = def ? 1.0 : 0.0;
-    p.description = text;
-    return p;
-}
-
-NoiseParam choiceParam(
-    const QString &key, const QStringList &choices, const QString &def, const QString &text)
-{
-    NoiseParam p;
-    p.key = key;
-    p.kind = NoiseParam::Kind::Choice;
-    p.choices = choices;
-    p.defaultChoice = def;
-    p.description = text;
-    return p;
-}
-
 NoiseParam sigmaParam(double def, const QString &text)
 {
     return numberParam(QStringLiteral("sigma"), def, 0.0, 10.0, text);

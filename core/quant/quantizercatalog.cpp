@@ -7,10 +7,7 @@
 
 namespace qb {
 
-namespace {
-
-QuantizerParam numberParam(const QString &key, double def, double lo, double hi, const QString &text,
-                           bool optional = false)
+QuantizerParam numberParam(const QString &key, double def, double lo, double hi, const QString &text, bool optional)
 {
     QuantizerParam p;
     p.key = key;
@@ -50,6 +47,15 @@ QuantizerParam choiceParam(const QString &key, const QStringList &choices, const
     p.description = text;
     return p;
 }
+
+QuantizerParam choiceParam(const QString &key, const QStringList &choices, const QString &def, const QString &text)
+{
+    QuantizerParam p = choiceParam(key, choices, text);
+    p.defaultChoice = def;
+    return p;
+}
+
+namespace {
 
 /// The `clip` of the clipped straight-through estimator, shared by most 1- and 2-bit quantizers.
 QuantizerParam clipParam()

@@ -26,6 +26,15 @@ struct QuantizerParam
     bool optional = false; ///< may be absent (Number kind); absent/0 means "disabled"
 };
 
+/// Builders of parameter descriptions, shared by the quantizer and nonideality catalogues.
+QuantizerParam numberParam(const QString &key, double def, double lo, double hi, const QString &text,
+                           bool optional = false);
+QuantizerParam integerParam(const QString &key, int def, int lo, int hi, const QString &text);
+QuantizerParam boolParam(const QString &key, bool def, const QString &text);
+/// A choice whose default is the first of `choices`, or `def`.
+QuantizerParam choiceParam(const QString &key, const QStringList &choices, const QString &text);
+QuantizerParam choiceParam(const QString &key, const QStringList &choices, const QString &def, const QString &text);
+
 /// Checks parameter values against their descriptions: unknown keys, types, ranges, choices.
 /// Empty when all is well, else a sentence starting with `owner` (e.g. "quantizer 'lsq'").
 /// Shared by the quantizer and nonideality catalogues.

@@ -120,6 +120,7 @@ class TestSpecJson : public QObject
 
 private Q_SLOTS:
     void quantizerSpec();
+    void nonidealitiesRoundTrip();
     void layerRoundTrip_data();
     void layerRoundTrip();
     void layerWritesOnlyMeaningfulFields();
@@ -893,6 +894,45 @@ void TestSpecJson::enumNames()
     QCOMPARE(f, ActivationFunction::HardTanh);
     QCOMPARE(activationName(ActivationFunction::Softmax), QStringLiteral("softmax"));
     QVERIFY(!activationFromName(QStringLiteral("sigmoid"), &f));
+}
+
+void TestSpecJson::nonidealitiesRoundTrip()
+{
+    const QByteArray text = R"({"type": "dense", "units": 4, "nonidealities": [
+        {"model": "weight_noise", "phase": "train", "sigma": 0.05, "on": "latent"},
+        {"model": "saturation", "lo": 0, "hi": 255}]})";
+    NetworkSpec net;
+    net.name = QStringLiteral("n");
+    net.input = TensorShape::flat(3);
+    QJsonObject json = net.toJson();
+    json.insert(QStringLiteral("layers"), QJsonArray{QJsonDocument::fromJson(text).object()});
+    auto parsed = NetworkSpec::fromJson(json);
+    QVERIFY2(parsed.ok(), qPrintable(parsed.error()));
+    const LayerSpec &layer = parsed->layers.first();
+    QCOMPARE(layer.nonidealities.size(), 2);
+    QCOMPARE(layer.nonidealities[0].model, QStringLiteral("weight_noise"));
+    QCOMPARE(layer.nonidealities[0].phase, NoisePhase::Training);
+    QCOMPARE(layer.nonidealities[0].number(QStringLiteral("sigma"), 0), 0.05);
+    QCOMPARE(layer.nonidealities[1].phase, NoisePhase::Both);
+    QVERIFY(layer.nonidealities[1].activeIn(false) && layer.nonidealities[1].activeIn(true));
+    QVERIFY(!layer.nonidealities[0].activeIn(false));
+    auto again = NetworkSpec::fromJson(parsed->toJson());
+    QVERIFY(again.ok());
+    QVERIFY(*again == *parsed);
+    QCOMPARE(again->toJson(), parsed->toJson());
+
+    QJsonObject bad = QJsonDocument::fromJson(text).object();
+    QJsonArray list = bad.value(QStringLiteral("nonidealities")).toArray();
+    QJsonObject first = list[0].toObject();
+    first.insert(QStringLiteral("phase"), QStringLiteral("always"));
+    list[0] = first;
+    bad.insert(QStringLiteral("nonidealities"), list);
+    json.insert(QStringLiteral("layers"), QJsonArray{bad});
+    auto failed = NetworkSpec::fromJson(json);
+    QVERIFY(!failed.ok());
+    QVERIFY2(failed.error().contains(QLatin1String("layer 1")) && failed.error().contains(QLatin1String("nonidealities[1]"))
+                 && failed.error().contains(QLatin1String("phase")),
+             qPrintable(failed.error()));
 }
 
 QTEST_GUILESS_MAIN(TestSpecJson)
