@@ -1,11 +1,8 @@
 #include "train/noisesweep.h"
 
-#include "data/datasetlocator.h"
 #include "noise/noisecatalog.h"
 #include "spec/networkvalidator.h"
-#include "store/experimentstore.h"
-#include "train/trainedmodel.h"
-#include "train/trainer.h"
+#include "train/evaluationsession.h"
 #include "util/summarystats.h"
 
 #include <QJsonArray>
@@ -96,17 +93,12 @@ NoiseSweepOutcome NoiseSweep::run(const NoiseSweepRequest &request)
             return problem(P::BadInput, QObject::tr("no values to sweep"));
     }
 
-    ExperimentStore store;
-    if (const Status s = store.open(request.dbPath.isEmpty() ? ExperimentStore::defaultPath() : request.dbPath); !s)
+    EvaluationSession session;
+    if (const Status s = session.open(request.dbPath, request.runId, request.dataDir, request.threads); !s)
         return problem(P::BadInput, s.error());
-    auto trained = TrainedModel::fromRun(store, request.runId);
-    if (!trained)
-        return problem(P::BadInput, trained.error());
-    const ExperimentSpec &spec = (*trained)->spec();
-    auto dataset = DatasetLocator::load(spec.dataset, request.dataDir);
-    if (!dataset)
-        return problem(P::BadInput, dataset.error());
-    Trainer::applyThreadCount(request.threads);
+    const std::shared_ptr<TrainedModel> &trained = session.model;
+    const ExperimentSpec &spec = trained->spec();
+    const Dataset *dataset = &session.dataset;
 
     NoiseSweepOutcome outcome;
     SweepRecord &sweep = outcome.sweep;
@@ -115,7 +107,7 @@ NoiseSweepOutcome NoiseSweep::run(const NoiseSweepRequest &request)
     if (param.isEmpty()) {
         sweep.kind = QStringLiteral("montecarlo");
         sweep.parameter = QStringLiteral("chips");
-        auto chips = (*trained)->evaluateChips(dataset->test, request.testLimit, request.chips, request.seed);
+        auto chips = trained->evaluateChips(dataset->test, request.testLimit, request.chips, request.seed);
         if (!chips)
             return problem(P::Failure, chips.error());
         sweep.points << pointOf(request.chips, *chips);
@@ -129,7 +121,7 @@ NoiseSweepOutcome NoiseSweep::run(const NoiseSweepRequest &request)
             const ValidationReport report = NetworkValidator::validate(network);
             if (!report.ok())
                 return problem(P::BadInput, QObject::tr("%1 = %2: %3").arg(request.parameter).arg(value).arg(report.message(network)));
-            auto variant = (*trained)->withNetwork(network);
+            auto variant = trained->withNetwork(network);
             if (!variant)
                 return problem(P::Failure, variant.error());
             auto chips = (*variant)->evaluateChips(dataset->test, request.testLimit, request.chips, request.seed);
@@ -141,7 +133,7 @@ NoiseSweepOutcome NoiseSweep::run(const NoiseSweepRequest &request)
         }
     }
     sweep.settingsJson = QString::fromUtf8(QJsonDocument(settings).toJson(QJsonDocument::Compact));
-    auto id = store.addSweep(sweep);
+    auto id = session.store->addSweep(sweep);
     if (!id)
         return problem(P::Failure, id.error());
     sweep.id = *id;

@@ -1,9 +1,6 @@
 #include "train/ptqsweep.h"
 
-#include "data/datasetlocator.h"
-#include "store/experimentstore.h"
-#include "train/trainedmodel.h"
-#include "train/trainer.h"
+#include "train/evaluationsession.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -38,20 +35,14 @@ PtqSweepOutcome PtqSweep::run(const PtqSweepRequest &request)
                                             .arg(request.wordBits));
         }
     }
-    ExperimentStore store;
-    if (const Status s = store.open(request.dbPath.isEmpty() ? ExperimentStore::defaultPath() : request.dbPath); !s)
+    EvaluationSession session;
+    if (const Status s = session.open(request.dbPath, request.runId, request.dataDir, request.threads); !s)
         return problem(P::BadInput, s.error());
-    auto model = TrainedModel::fromRun(store, request.runId);
-    if (!model)
-        return problem(P::BadInput, model.error());
-    const ExperimentSpec &spec = (*model)->spec();
-    auto dataset = DatasetLocator::load(spec.dataset, request.dataDir);
-    if (!dataset)
-        return problem(P::BadInput, dataset.error());
-    Trainer::applyThreadCount(request.threads);
+    const std::shared_ptr<TrainedModel> &model = session.model;
+    const Dataset *dataset = &session.dataset;
 
     PtqSweepOutcome outcome;
-    auto reference = (*model)->evaluate(dataset->test, request.testLimit);
+    auto reference = model->evaluate(dataset->test, request.testLimit);
     if (!reference)
         return problem(P::Failure, reference.error());
     outcome.floatAccuracy = reference->accuracy;
@@ -73,7 +64,7 @@ PtqSweepOutcome PtqSweep::run(const PtqSweepRequest &request)
         config.activations = request.activations;
         config.wordBits = request.wordBits;
         config.fracBits = f;
-        auto metrics = (*model)->evaluate(dataset->test, request.testLimit, &config);
+        auto metrics = model->evaluate(dataset->test, request.testLimit, &config);
         if (!metrics)
             return problem(P::Failure, metrics.error());
         SweepPoint point;
@@ -83,7 +74,7 @@ PtqSweepOutcome PtqSweep::run(const PtqSweepRequest &request)
         point.loss = metrics->loss;
         sweep.points << point;
     }
-    auto id = store.addSweep(sweep);
+    auto id = session.store->addSweep(sweep);
     if (!id)
         return problem(P::Failure, id.error());
     sweep.id = *id;

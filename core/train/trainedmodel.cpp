@@ -101,6 +101,9 @@ Result<EvalMetrics> TrainedModel::evaluate(const DatasetSplit &split, int limit,
                 net.setActivationTransform(transform);
         }
         Batcher batcher(split, limit, d->spec.train.normalization);
+        // Chip 0 and a fixed seed: evaluation nonidealities give the same numbers every time.
+        net.setChip(0);
+        torch::manual_seed(0);
         const EvalResult r = evaluateNetwork(net, batcher);
         result = EvalMetrics{r.loss, r.accuracy, r.samples};
     } catch (const std::exception &e) {

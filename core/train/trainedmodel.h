@@ -67,6 +67,7 @@ public:
     QString weightsPath() const;
 
     /// Evaluates on the first `limit` samples of `split` (0: all). ptq: optional quantization.
+    /// Evaluation nonidealities act as on simulated chip 0 with a fixed seed (repeatable numbers).
     Result<EvalMetrics> evaluate(const DatasetSplit &split, int limit, const PtqConfig *ptq = nullptr) const;
     /// Evaluates `chips` simulated chips: chip i draws its fixed nonideality patterns (process
     /// variation, stuck-at faults, drift) from a seed mixed from (seed, i), and its per-pass noise from
