@@ -35,6 +35,11 @@ struct SummaryStats
         const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
         s.min = *lo;
         s.max = *hi;
+        if (s.min == s.max) {
+            // Identical values: report them exactly, not with the rounding of sum / n.
+            s.mean = s.min;
+            s.std = 0.0;
+        }
         return s;
     }
 };
