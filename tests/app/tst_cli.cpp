@@ -41,7 +41,31 @@ private:
     QTemporaryDir m_dir;
     QString m_data; ///< a small valid IDX dataset
     QString writeFile(const QString &name, const QByteArray &content);
+    /// Starts a 100-epoch cnn-mnist run on the small dataset, one thread, JSON output.
+    void startLongTraining(QProcess &p, const QString &db) const;
+    /// Reads the process's stdout until `epochs` epoch events arrived (5 minutes at most).
+    static QByteArray waitForEpochs(QProcess &p, int epochs);
 };
+
+void TestCli::startLongTraining(QProcess &p, const QString &db) const
+{
+    p.start(cliPath(), {QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("cnn-mnist"),
+                        QStringLiteral("--data-dir"), m_data, QStringLiteral("--epochs"), QStringLiteral("100"),
+                        QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--db"), db,
+                        QStringLiteral("--json")});
+}
+
+QByteArray TestCli::waitForEpochs(QProcess &p, int epochs)
+{
+    QByteArray out;
+    QElapsedTimer timer;
+    timer.start();
+    while (out.count("\"event\":\"epoch\"") < epochs && timer.elapsed() < 300000) {
+        p.waitForReadyRead(1000);
+        out += p.readAllStandardOutput();
+    }
+    return out;
+}
 
 void TestCli::initTestCase()
 {
@@ -279,19 +303,10 @@ void TestCli::sigkillLeavesHistoryIntact()
 {
     const QString db = m_dir.filePath(QStringLiteral("killed.sqlite"));
     QProcess p;
-    p.start(cliPath(), {QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("cnn-mnist"),
-                        QStringLiteral("--data-dir"), m_data, QStringLiteral("--epochs"), QStringLiteral("100"),
-                        QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--db"), db,
-                        QStringLiteral("--json")});
+    startLongTraining(p, db);
     QVERIFY(p.waitForStarted());
     // Wait for two finished epochs, then kill in the middle of the third.
-    QByteArray out;
-    QElapsedTimer timer;
-    timer.start();
-    while (out.count("\"event\":\"epoch\"") < 2 && timer.elapsed() < 300000) {
-        p.waitForReadyRead(1000);
-        out += p.readAllStandardOutput();
-    }
+    QByteArray out = waitForEpochs(p, 2);
     QCOMPARE(out.count("\"event\":\"epoch\""), 2);
     QTest::qSleep(300);
     ::kill(pid_t(p.processId()), SIGKILL);
@@ -358,18 +373,9 @@ void TestCli::sigtermCancelsTheRun()
 {
     const QString db = m_dir.filePath(QStringLiteral("cancelled.sqlite"));
     QProcess p;
-    p.start(cliPath(), {QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("cnn-mnist"),
-                        QStringLiteral("--data-dir"), m_data, QStringLiteral("--epochs"), QStringLiteral("100"),
-                        QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--db"), db,
-                        QStringLiteral("--json")});
+    startLongTraining(p, db);
     QVERIFY(p.waitForStarted());
-    QByteArray out;
-    QElapsedTimer timer;
-    timer.start();
-    while (!out.contains("\"event\":\"epoch\"") && timer.elapsed() < 300000) {
-        p.waitForReadyRead(1000);
-        out += p.readAllStandardOutput();
-    }
+    QByteArray out = waitForEpochs(p, 1);
     p.terminate(); // SIGTERM: stop between batches, record as cancelled
     QVERIFY(p.waitForFinished(60000));
     QCOMPARE(p.exitStatus(), QProcess::NormalExit);

@@ -31,6 +31,8 @@ private:
     double trainOneEpoch(const QString &preset);
     QString db() const { return m_dir.filePath(QStringLiteral("fashion.sqlite")); }
     QList<QJsonObject> noiseSweep(const QString &runId);
+    /// Writes preset `preset` with `noise` added to every conv/dense layer as network file `name`.json.
+    QString presetWithNoise(const QString &preset, const QString &name, const qb::NoiseSpec &noise);
     double m_larqAccuracy = -1.0;
     QString m_larqRunId;
     QString m_cnnTwoEpochRunId;
@@ -151,27 +153,33 @@ void TestCliFashion::weightNoiseInTrainingCostsLittle()
 {
     // The notebook's noisy layer (sigma 0.01 on the latent weights) lost 8-12 points because it wrote
     // the noise into the weights; drawn per pass on a temporary it costs at most 2 points.
-    auto spec = qb::PresetLibrary::load(QStringLiteral("larq-mnist-bnn"));
-    QVERIFY(spec.ok());
-    for (qb::LayerSpec &layer : spec->layers) {
-        if (!layer.hasWeights())
-            continue;
-        qb::NoiseSpec noise;
-        noise.model = QStringLiteral("weight_noise");
-        noise.phase = qb::NoisePhase::Training;
-        noise.params = {{QStringLiteral("sigma"), 0.01}, {QStringLiteral("relative"), false},
-                        {QStringLiteral("on"), QStringLiteral("latent")}};
-        layer.nonidealities << noise;
-    }
-    spec->name = QStringLiteral("larq-mnist-bnn-trained-with-noise");
-    const QString file = m_dir.filePath(QStringLiteral("noisy-bnn.json"));
-    QVERIFY(spec->saveToFile(file).ok());
+    qb::NoiseSpec noise;
+    noise.model = QStringLiteral("weight_noise");
+    noise.phase = qb::NoisePhase::Training;
+    noise.params = {{QStringLiteral("sigma"), 0.01}, {QStringLiteral("relative"), false},
+                    {QStringLiteral("on"), QStringLiteral("latent")}};
+    const QString file = presetWithNoise(QStringLiteral("larq-mnist-bnn"), QStringLiteral("noisy-bnn"), noise);
+    QVERIFY(!file.isEmpty());
     const CliResult r = runCli({QStringLiteral("train"), QStringLiteral("--network"), file, QStringLiteral("--epochs"),
                                 QStringLiteral("1"), QStringLiteral("--json"), QStringLiteral("--db"), db()});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     qInfo("bnn with training weight noise: %s", qPrintable(r.out.trimmed()));
     const double acc = r.jsonLines().last().value(QStringLiteral("test_acc")).toDouble();
     QVERIFY2(acc >= m_larqAccuracy - 0.02, qPrintable(QStringLiteral("%1 vs clean %2").arg(acc).arg(m_larqAccuracy)));
+}
+
+QString TestCliFashion::presetWithNoise(const QString &preset, const QString &name, const qb::NoiseSpec &noise)
+{
+    auto spec = qb::PresetLibrary::load(preset);
+    if (!spec.ok())
+        return QString();
+    for (qb::LayerSpec &layer : spec->layers) {
+        if (layer.hasWeights())
+            layer.nonidealities << noise;
+    }
+    spec->name = name;
+    const QString file = m_dir.filePath(name + QStringLiteral(".json"));
+    return spec->saveToFile(file).ok() ? file : QString();
 }
 
 QList<QJsonObject> TestCliFashion::noiseSweep(const QString &runId)
@@ -204,20 +212,12 @@ void TestCliFashion::noiseTrainedModelDegradesLess()
     QVERIFY(clean[3].value(QStringLiteral("test_acc_std")).toDouble() > 0.0);
 
     // The same network trained with relative weight noise 0.1 (hardware-aware training).
-    auto spec = qb::PresetLibrary::load(QStringLiteral("cnn-mnist"));
-    QVERIFY(spec.ok());
-    for (qb::LayerSpec &layer : spec->layers) {
-        if (!layer.hasWeights())
-            continue;
-        qb::NoiseSpec noise;
-        noise.model = QStringLiteral("weight_noise");
-        noise.phase = qb::NoisePhase::Training;
-        noise.params = {{QStringLiteral("sigma"), 0.1}};
-        layer.nonidealities << noise;
-    }
-    spec->name = QStringLiteral("cnn-mnist-noise-trained");
-    const QString file = m_dir.filePath(QStringLiteral("noise-trained-cnn.json"));
-    QVERIFY(spec->saveToFile(file).ok());
+    qb::NoiseSpec noise;
+    noise.model = QStringLiteral("weight_noise");
+    noise.phase = qb::NoisePhase::Training;
+    noise.params = {{QStringLiteral("sigma"), 0.1}};
+    const QString file = presetWithNoise(QStringLiteral("cnn-mnist"), QStringLiteral("cnn-mnist-noise-trained"), noise);
+    QVERIFY(!file.isEmpty());
     const CliResult t = runCli({QStringLiteral("train"), QStringLiteral("--network"), file, QStringLiteral("--epochs"),
                                 QStringLiteral("2"), QStringLiteral("--json"), QStringLiteral("--db"), db()});
     QVERIFY2(t.exitCode == 0, qPrintable(t.err));
