@@ -33,6 +33,8 @@ Result<std::shared_ptr<TrainedModel>> TrainedModel::load(const ExperimentSpec &s
         return R::failure(built.error());
     if (const Status s = (*built)->load(weightsPath); !s)
         return R::failure(s.error());
+    // A trained model is only ever evaluated: stochastic quantizers show their deterministic weights.
+    (*built)->eval();
     std::shared_ptr<TrainedModel> model(new TrainedModel());
     model->d->spec = spec;
     model->d->weightsPath = weightsPath;
