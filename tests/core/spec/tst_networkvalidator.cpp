@@ -312,6 +312,18 @@ void TestNetworkValidator::errors_data()
     QTest::newRow("unknown kernel quantizer")
         << network(mnist, {simple(LayerType::Flatten), sine}) << 10 << 1 << "kernel_quantizer"
         << "unknown quantizer 'ste_sine'";
+    LayerSpec unknownNoise = dense(10);
+    unknownNoise.nonidealities << NoiseSpec{QStringLiteral("cosmic_rays"), NoisePhase::Both, {}};
+    QTest::newRow("unknown nonideality")
+        << network(mnist, {simple(LayerType::Flatten), unknownNoise}) << 10 << 1 << "nonidealities[1]"
+        << "unknown nonideality 'cosmic_rays'";
+    LayerSpec badSaturation = dense(10);
+    badSaturation.nonidealities << NoiseSpec{QStringLiteral("weight_noise"), NoisePhase::Training, {}}
+                                << NoiseSpec{QStringLiteral("saturation"), NoisePhase::Both,
+                                             QJsonObject{{QStringLiteral("lo"), 1.0}, {QStringLiteral("hi"), 0.0}}};
+    QTest::newRow("saturation bounds reversed")
+        << network(mnist, {simple(LayerType::Flatten), badSaturation}) << 10 << 1 << "nonidealities[2]"
+        << "saturation";
     LayerSpec badInput = conv(8, 3);
     badInput.inputQuantizer = quantizer(QStringLiteral("sign_of_the_times"));
     QTest::newRow("unknown input quantizer")
