@@ -41,11 +41,20 @@ private:
     QTemporaryDir m_dir;
     QString m_data; ///< a small valid IDX dataset
     QString writeFile(const QString &name, const QByteArray &content);
+    /// Trains cnn-mnist on the small band dataset into `db` (JSON output).
+    CliResult trainBands(const QString &db, int epochs) const;
     /// Starts a 100-epoch cnn-mnist run on the small dataset, one thread, JSON output.
     void startLongTraining(QProcess &p, const QString &db) const;
     /// Reads the process's stdout until `epochs` epoch events arrived (5 minutes at most).
     static QByteArray waitForEpochs(QProcess &p, int epochs);
 };
+
+CliResult TestCli::trainBands(const QString &db, int epochs) const
+{
+    return runCli({QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("cnn-mnist"),
+                   QStringLiteral("--data-dir"), m_data, QStringLiteral("--epochs"), QString::number(epochs),
+                   QStringLiteral("--db"), db, QStringLiteral("--json")});
+}
 
 void TestCli::startLongTraining(QProcess &p, const QString &db) const
 {
@@ -432,9 +441,7 @@ void TestCli::repeatReportsMeanAndSpread()
 void TestCli::ptqSweepStoresPointsAndKeepsWeights()
 {
     const QString db = m_dir.filePath(QStringLiteral("ptq.sqlite"));
-    const CliResult t = runCli({QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("cnn-mnist"),
-                                QStringLiteral("--data-dir"), m_data, QStringLiteral("--epochs"), QStringLiteral("2"),
-                                QStringLiteral("--db"), db, QStringLiteral("--json")});
+    const CliResult t = trainBands(db, 2);
     QVERIFY2(t.exitCode == 0, qPrintable(t.err));
     const QJsonObject trained = t.jsonLines().last();
     const QString runId = QString::number(qint64(trained.value(QStringLiteral("run_id")).toDouble()));
@@ -522,9 +529,7 @@ void TestCli::mlpBinaryOnCsvTable()
 void TestCli::monteCarloAndNoiseSweep()
 {
     const QString db = m_dir.filePath(QStringLiteral("noise.sqlite"));
-    const CliResult t = runCli({QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("cnn-mnist"),
-                                QStringLiteral("--data-dir"), m_data, QStringLiteral("--epochs"), QStringLiteral("2"),
-                                QStringLiteral("--db"), db, QStringLiteral("--json")});
+    const CliResult t = trainBands(db, 2);
     QVERIFY2(t.exitCode == 0, qPrintable(t.err));
     const QJsonObject trained = t.jsonLines().last();
     const QString runId = QString::number(qint64(trained.value(QStringLiteral("run_id")).toDouble()));
