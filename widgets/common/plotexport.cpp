@@ -1,0 +1,73 @@
+#include "common/plotexport.h"
+
+#include "common/qcp.h"
+
+#include <QCoreApplication>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QSvgGenerator>
+
+namespace qb {
+
+namespace {
+
+QString trPlot(const char *text) { return QCoreApplication::translate("qb::PlotExport", text); }
+
+bool saveSvg(QCustomPlot *plot, const QString &path)
+{
+    QSvgGenerator generator;
+    generator.setFileName(path);
+    generator.setSize(plot->size());
+    generator.setViewBox(QRect(QPoint(0, 0), plot->size()));
+    generator.setTitle(plot->windowTitle());
+    QCPPainter painter;
+    if (!painter.begin(&generator))
+        return false;
+    plot->toPainter(&painter, plot->width(), plot->height());
+    return painter.end();
+}
+
+} // namespace
+
+Status exportPlot(QCustomPlot *plot, const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    bool ok = false;
+    if (suffix == QLatin1String("png"))
+        ok = plot->savePng(path, plot->width(), plot->height(), 2.0);
+    else if (suffix == QLatin1String("pdf"))
+        ok = plot->savePdf(path, plot->width(), plot->height());
+    else if (suffix == QLatin1String("svg"))
+        ok = saveSvg(plot, path);
+    else
+        return Status::failure(
+            trPlot("%1: unknown plot format '%2' (use .png, .pdf or .svg)").arg(path, suffix));
+    if (!ok || !QFileInfo(path).exists() || QFileInfo(path).size() == 0)
+        return Status::failure(trPlot("%1: could not write the plot").arg(path));
+    return Status();
+}
+
+void exportPlotInteractively(QCustomPlot *plot, QWidget *parent, const QString &suggestedName)
+{
+    QString selected;
+    const QString path
+        = QFileDialog::getSaveFileName(parent, trPlot("Export plot"), suggestedName + QStringLiteral(".png"),
+            trPlot("PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)"), &selected);
+    if (path.isEmpty())
+        return;
+    QString target = path;
+    if (QFileInfo(target).suffix().isEmpty()) {
+        if (selected.contains(QLatin1String("*.pdf")))
+            target += QStringLiteral(".pdf");
+        else if (selected.contains(QLatin1String("*.svg")))
+            target += QStringLiteral(".svg");
+        else
+            target += QStringLiteral(".png");
+    }
+    const Status status = exportPlot(plot, target);
+    if (!status)
+        QMessageBox::warning(parent, trPlot("Export plot"), status.error());
+}
+
+} // namespace qb
