@@ -6,7 +6,7 @@ namespace {
 constexpr int kEvalBatchSize = 250;
 }
 
-EvalResult evaluateNetwork(NetworkModule &net, const Batcher &batcher)
+EvalResult evaluateNetwork(NetworkModule &net, const Batcher &batcher, QVector<int> *predictions)
 {
     torch::NoGradGuard noGrad;
     net.eval();
@@ -19,7 +19,13 @@ EvalResult evaluateNetwork(NetworkModule &net, const Batcher &batcher)
         lossSum += torch::nn::functional::cross_entropy(
                        logits, y, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
                        .item<double>();
-        correct += logits.argmax(1).eq(y).sum().item<int64_t>();
+        const torch::Tensor predicted = logits.argmax(1);
+        correct += predicted.eq(y).sum().item<int64_t>();
+        if (predictions) {
+            const torch::Tensor p = predicted.to(torch::kInt32).contiguous();
+            const int32_t *data = p.data_ptr<int32_t>();
+            predictions->append(QVector<int>(data, data + p.numel()));
+        }
     }
     EvalResult r;
     r.samples = batcher.size();

@@ -4,6 +4,8 @@
 #include "model/network_p.h"
 #include "train/batcher_p.h"
 
+#include <QVector>
+
 namespace qb {
 
 struct EvalResult
@@ -14,6 +16,7 @@ struct EvalResult
 };
 
 /// Mean loss and accuracy of `net` over all of `batcher`'s samples, in order, in batches of 250 (larger batches run slower: their activations leave the CPU caches).
-EvalResult evaluateNetwork(NetworkModule &net, const Batcher &batcher);
+/// With `predictions`, also the predicted class of every sample, in order.
+EvalResult evaluateNetwork(NetworkModule &net, const Batcher &batcher, QVector<int> *predictions = nullptr);
 
 } // namespace qb

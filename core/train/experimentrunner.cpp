@@ -105,6 +105,8 @@ RunOutcome ExperimentRunner::run()
             return outcome;
         }
     }
+    if (m_observer)
+        m_observer->onRunStarted(*runId);
     RecordingObserver recorder(store, *runId, m_observer);
     trainer.setObserver(&recorder);
     outcome.result = trainer.run();

@@ -117,6 +117,23 @@ Result<EvalMetrics> TrainedModel::evaluate(const DatasetSplit &split, int limit,
     return result;
 }
 
+Result<QVector<int>> TrainedModel::predict(const DatasetSplit &split, int limit) const
+{
+    NetworkModule &net = *d->net;
+    try {
+        Batcher batcher(split, limit, d->spec.train.normalization);
+        net.setChip(0);
+        torch::manual_seed(0);
+        QVector<int> predictions;
+        predictions.reserve(batcher.size());
+        evaluateNetwork(net, batcher, &predictions);
+        return predictions;
+    } catch (const std::exception &e) {
+        return Result<QVector<int>>::failure(
+            QObject::tr("prediction failed: %1").arg(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0)));
+    }
+}
+
 Result<ChipEvaluation> TrainedModel::evaluateChips(const DatasetSplit &split, int limit, int chips, quint64 seed) const
 {
     NetworkModule &net = *d->net;

@@ -69,6 +69,9 @@ public:
     /// Evaluates on the first `limit` samples of `split` (0: all). ptq: optional quantization.
     /// Evaluation nonidealities act as on simulated chip 0 with a fixed seed (repeatable numbers).
     Result<EvalMetrics> evaluate(const DatasetSplit &split, int limit, const PtqConfig *ptq = nullptr) const;
+    /// The predicted class of each of the first `limit` samples of `split` (0: all), in order, under
+    /// the same conditions as evaluate() without ptq (for confusion matrices and misclassified images).
+    Result<QVector<int>> predict(const DatasetSplit &split, int limit) const;
     /// Evaluates `chips` simulated chips: chip i draws its fixed nonideality patterns (process
     /// variation, stuck-at faults, drift) from a seed mixed from (seed, i), and its per-pass noise from
     /// torch's generator seeded the same way, so (seed, i) reproduces a chip exactly.

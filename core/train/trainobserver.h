@@ -26,6 +26,8 @@ class TrainObserver
 {
 public:
     virtual ~TrainObserver() = default;
+    /// The run's row exists in the history (ExperimentRunner only; before the first batch).
+    virtual void onRunStarted(qint64 runId) {}
     virtual void onBatch(const BatchProgress &progress) {}
     /// A finished epoch. Returning a non-ok Status stops training with status failed (e.g. the
     /// history could not be written).

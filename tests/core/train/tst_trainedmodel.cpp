@@ -16,6 +16,7 @@ class TestTrainedModel : public QObject
 private Q_SLOTS:
     void initTestCase();
     void evaluationMatchesTraining();
+    void predictionsAgreeWithAccuracy();
     void effectiveWeightsOfBinaryLayers();
     void ptqLeavesWeightsBitIdentical();
     void missingWeightsFileIsNamed();
@@ -54,6 +55,22 @@ void TestTrainedModel::evaluationMatchesTraining()
     QVERIFY(qAbs(metrics->loss - m_finalLoss) < 1e-6);
     auto limited = (*model)->evaluate(m_data.test, 50);
     QCOMPARE(limited->samples, 50);
+}
+
+void TestTrainedModel::predictionsAgreeWithAccuracy()
+{
+    auto model = TrainedModel::load(m_spec, m_weights);
+    QVERIFY2(model.ok(), qPrintable(model.error()));
+    auto predicted = (*model)->predict(m_data.test, 0);
+    QVERIFY2(predicted.ok(), qPrintable(predicted.error()));
+    QCOMPARE(predicted->size(), 200);
+    int correct = 0;
+    for (int i = 0; i < predicted->size(); ++i) {
+        QVERIFY(predicted->at(i) >= 0 && predicted->at(i) < m_data.numClasses);
+        correct += predicted->at(i) == m_data.test.labels[size_t(i)] ? 1 : 0;
+    }
+    QCOMPARE(correct / 200.0, m_finalAccuracy);
+    QCOMPARE((*model)->predict(m_data.test, 30)->size(), 30);
 }
 
 void TestTrainedModel::effectiveWeightsOfBinaryLayers()
