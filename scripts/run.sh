@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Installs the Debian packages, builds, and trains the larq-mnist-bnn preset on Fashion-MNIST from the
-# command line (per-epoch progress, final test accuracy, run recorded in the history database).
-# Extra arguments are passed to `quantbench-cli train` and override the defaults below.
+# Installs the Debian packages, builds, and opens the QuantBench workbench with the larq-mnist-bnn
+# preset and Fashion-MNIST selected: the first click on Train trains it. Extra arguments go to
+# `quantbench` (see `quantbench --help`; e.g. --language es, --db FILE, --epochs N).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-scripts/build.sh quantbench-cli
-exec "${BUILD_DIR:-build}/app/quantbench-cli" train --preset larq-mnist-bnn --dataset fashion-mnist --epochs 3 "$@"
+scripts/build.sh quantbench quantbench-cli
+exec "${BUILD_DIR:-build}/app/quantbench" --preset larq-mnist-bnn --dataset fashion-mnist "$@"

@@ -1,17 +1,309 @@
 #include "mainwindow.h"
 
-#include <QLabel>
+#include "common/appsettings.h"
+#include "document/networkdocument.h"
+#include "editor/layerpalette.h"
+#include "editor/networkcanvas.h"
+#include "history/comparisonview.h"
+#include "history/confusionview.h"
+#include "history/historypanel.h"
+#include "inspector/batchapplydialog.h"
+#include "inspector/layerinspector.h"
+#include "inspector/summarypane.h"
+#include "languagemanager.h"
+#include "networkfileactions.h"
+#include "training/curveplot.h"
+#include "training/trainingcontroller.h"
+#include "training/trainingpanel.h"
+#include "workbench.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QStatusBar>
+#include <QUndoStack>
 
 namespace qb {
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+MainWindow::MainWindow(Workbench *workbench, QWidget *parent)
+    : QMainWindow(parent)
+    , m_workbench(workbench)
+    , m_document(workbench->document())
 {
-    setWindowTitle(tr("QuantBench"));
-    auto *label = new QLabel(tr("QuantBench: use quantbench-cli to train networks; "
-                                "the workbench views are under construction."), this);
-    label->setAlignment(Qt::AlignCenter);
-    setCentralWidget(label);
-    resize(900, 600);
+    setObjectName(QStringLiteral("MainWindow"));
+    setDockOptions(
+        QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks | QMainWindow::AllowNestedDocks);
+    m_fileActions = new NetworkFileActions(m_document, this);
+    createViews();
+    createDocks();
+    createMenus();
+    connectViews();
+    updateTitle();
+    statusBar()->showMessage(
+        tr("Ready. Drag layers from the palette, pick quantizers in the inspector, then press Train."));
+
+    AppSettings settings;
+    if (!restoreGeometry(settings.windowGeometry()))
+        resize(1500, 950);
+    restoreState(settings.windowState());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createViews()
+{
+    m_canvas = new NetworkCanvas(m_document, this);
+    m_canvasScroll = new QScrollArea(this);
+    m_canvasScroll->setWidget(m_canvas);
+    m_canvasScroll->setWidgetResizable(true);
+    m_canvasScroll->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    setCentralWidget(m_canvasScroll);
+
+    m_palette = new LayerPalette(this);
+    m_inspector = new LayerInspector(m_document, this);
+    m_summary = new SummaryPane(m_document, this);
+    m_trainingPanel = new TrainingPanel(m_document, m_workbench->controller(), this);
+    m_trainingPanel->setDatabasePath(m_workbench->databasePath());
+    m_curves = new CurvePlot(this);
+    m_history = new HistoryPanel(this);
+    m_comparison = new ComparisonView(this);
+    m_details = new ConfusionView(this);
+    m_history->setDatabasePath(m_workbench->databasePath());
+    m_comparison->setDatabasePath(m_workbench->databasePath());
+    m_details->setDatabasePath(m_workbench->databasePath());
+
+    const WorkbenchOptions &options = m_workbench->options();
+    AppSettings settings;
+    m_trainingPanel->setDatasetName(options.dataset.isEmpty() ? settings.dataset() : options.dataset);
+    if (!options.dataDir.isEmpty())
+        m_trainingPanel->setDataDirectory(options.dataDir);
+    if (options.epochs > 0) {
+        TrainSpec spec = m_trainingPanel->trainSpec();
+        spec.epochs = options.epochs;
+        m_trainingPanel->setTrainSpec(spec);
+    }
+}
+
+QDockWidget *MainWindow::addDock(
+    QWidget *widget, const QString &title, const QString &objectName, Qt::DockWidgetArea area)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName); // restoreState() finds docks by object name
+    dock->setWidget(widget);
+    addDockWidget(area, dock);
+    m_docks.append(dock);
+    return dock;
+}
+
+void MainWindow::createDocks()
+{
+    addDock(m_palette, tr("Layers"), QStringLiteral("paletteDock"), Qt::LeftDockWidgetArea);
+    QDockWidget *inspector
+        = addDock(m_inspector, tr("Inspector"), QStringLiteral("inspectorDock"), Qt::RightDockWidgetArea);
+    QDockWidget *summary
+        = addDock(m_summary, tr("Model summary"), QStringLiteral("summaryDock"), Qt::RightDockWidgetArea);
+    tabifyDockWidget(inspector, summary);
+    inspector->raise();
+    addDock(m_trainingPanel, tr("Training"), QStringLiteral("trainingDock"), Qt::RightDockWidgetArea);
+
+    QDockWidget *curves
+        = addDock(m_curves, tr("Curves"), QStringLiteral("curvesDock"), Qt::BottomDockWidgetArea);
+    QDockWidget *history
+        = addDock(m_history, tr("History"), QStringLiteral("historyDock"), Qt::BottomDockWidgetArea);
+    QDockWidget *comparison
+        = addDock(m_comparison, tr("Comparison"), QStringLiteral("comparisonDock"), Qt::BottomDockWidgetArea);
+    QDockWidget *details
+        = addDock(m_details, tr("Run details"), QStringLiteral("detailsDock"), Qt::BottomDockWidgetArea);
+    // Curves and history side by side; comparison and details tabbed behind the history.
+    splitDockWidget(curves, history, Qt::Horizontal);
+    tabifyDockWidget(history, comparison);
+    tabifyDockWidget(comparison, details);
+    history->raise();
+    resizeDocks({curves}, {380}, Qt::Vertical);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_fileActions->populate(file);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(
+        tr("D&uplicate layer"), this, [this] { m_document->duplicateLayer(m_canvas->currentLayer()); });
+    edit->addAction(tr("&Delete layer"), this, [this] { m_document->removeLayer(m_canvas->currentLayer()); });
+    edit->addSeparator();
+    edit->addAction(tr("&Batch apply…"), this, [this] {
+        BatchApplyDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted)
+            applyBatchEdit(m_document, dialog.action(), dialog.sigma());
+    });
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *dock : std::as_const(m_docks))
+        m_viewMenu->addAction(dock->toggleViewAction());
+
+    QMenu *run = menuBar()->addMenu(tr("&Run"));
+    run->addAction(tr("&Train"), QKeySequence(Qt::CTRL | Qt::Key_T), this, &MainWindow::startTraining);
+    run->addAction(tr("&Stop"), this, [this] { m_workbench->controller()->stop(); });
+
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    QMenu *language = settings->addMenu(tr("&Language"));
+    auto *languages = new QActionGroup(this);
+    const QString chosen = AppSettings().language();
+    QStringList codes = LanguageManager::available();
+    codes.prepend(QString()); // follow the system
+    for (const QString &code : std::as_const(codes)) {
+        QAction *action
+            = language->addAction(code.isEmpty() ? tr("System language") : LanguageManager::nativeName(code));
+        action->setCheckable(true);
+        action->setChecked(code == chosen);
+        languages->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code] {
+            if (!m_workbench->setLanguage(code))
+                QMessageBox::information(this, tr("Language"),
+                    tr("The language can be changed when the current run has finished."));
+        });
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About QuantBench"), this, [this] {
+        QMessageBox::about(this, tr("About QuantBench"),
+            tr("<b>QuantBench</b> %1<br>A workbench for binary, ternary and few-bit neural networks "
+               "and simulated hardware nonidealities.<br>Qt %2.")
+                .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+    });
+}
+
+void MainWindow::connectViews()
+{
+    connect(m_canvas, &NetworkCanvas::currentLayerChanged, m_inspector, &LayerInspector::setCurrentLayer);
+    connect(m_palette, &LayerPalette::layerActivated, this, [this](const LayerSpec &templ) {
+        LayerSpec layer = templ;
+        layer.name = m_document->uniqueLayerName(layer.type);
+        const int at = m_canvas->currentLayer() + 1;
+        m_document->insertLayer(at, layer);
+        m_canvas->setCurrentLayer(at);
+    });
+    connect(m_document, &NetworkDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &NetworkDocument::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &NetworkDocument::networkReset, this, &MainWindow::updateTitle);
+
+    TrainingController *controller = m_workbench->controller();
+    connect(controller, &TrainingController::runStarted, this, [this](qint64 runId, int index, int repeats) {
+        const QString label = repeats > 1
+            ? tr("run %1 (seed %2 of %3)").arg(runId).arg(index + 1).arg(repeats)
+            : tr("run %1").arg(runId);
+        m_curves->startLiveRun(label);
+        m_history->refresh();
+        statusBar()->showMessage(tr("Training %1…").arg(label));
+    });
+    connect(controller, &TrainingController::batchProgress, m_curves, &CurvePlot::addBatch);
+    connect(
+        controller, &TrainingController::epochFinished, this, [this](qint64, const EpochMetrics &metrics) {
+            m_curves->addEpoch(metrics);
+            m_history->refresh();
+        });
+    connect(controller, &TrainingController::runFinished, this,
+        [this](qint64 runId, RunStatus status, const QString &message) {
+            m_history->refresh();
+            m_comparison->setRuns(m_history->runs());
+            const QString text = message.isEmpty()
+                ? tr("Run %1 ended: %2").arg(runId).arg(runStatusName(status))
+                : tr("Run %1 ended: %2: %3").arg(runId).arg(runStatusName(status), message);
+            statusBar()->showMessage(text);
+        });
+
+    connect(m_history, &HistoryPanel::selectionChanged, this, &MainWindow::onHistorySelection);
+    connect(m_history, &HistoryPanel::openNetworkRequested, this, &MainWindow::openNetworkFromRun);
+    m_comparison->setRuns(m_history->runs());
+}
+
+void MainWindow::onHistorySelection(const QList<qint64> &runIds)
+{
+    QList<OverlayRun> overlays;
+    for (qint64 id : runIds)
+        overlays.append(OverlayRun{id, m_history->labelOf(id), m_history->epochsOf(id)});
+    m_curves->setOverlayRuns(overlays);
+    m_comparison->setSelectedRuns(runIds);
+    if (runIds.size() == 1)
+        m_details->setRun(runIds.first());
+}
+
+void MainWindow::openNetworkFromRun(const NetworkSpec &network, const QString &title)
+{
+    if (!m_fileActions->maybeSave())
+        return;
+    m_document->reset(network);
+    statusBar()->showMessage(tr("Opened the network of %1").arg(title));
+}
+
+void MainWindow::startTraining() { m_trainingPanel->train(); }
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(tr("%1[*] — QuantBench").arg(m_document->displayName()));
+    setWindowModified(m_document->isModified());
+}
+
+void MainWindow::adoptLayoutOf(const MainWindow &other)
+{
+    restoreGeometry(other.saveGeometry());
+    restoreState(other.saveState());
+    m_trainingPanel->setTrainSpec(other.m_trainingPanel->trainSpec());
+    m_trainingPanel->setDatasetName(other.m_trainingPanel->datasetName());
+    m_canvas->setCurrentLayer(other.m_canvas->currentLayer());
+}
+
+void MainWindow::showView(const QString &name)
+{
+    if (name == QLatin1String("editor")) {
+        m_canvas->setFocus();
+        return;
+    }
+    for (QDockWidget *dock : std::as_const(m_docks)) {
+        if (dock->objectName() == name + QLatin1String("Dock")) {
+            dock->show();
+            dock->raise();
+        }
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    TrainingController *controller = m_workbench->controller();
+    if (controller->isRunning()) {
+        const auto answer = QMessageBox::question(this, tr("Training in progress"),
+            tr("A run is training. Stop it (it is kept in the history as "
+               "cancelled) and quit?"));
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        controller->stop();
+    }
+    if (!m_fileActions->maybeSave()) {
+        event->ignore();
+        return;
+    }
+    AppSettings settings;
+    settings.setWindowGeometry(saveGeometry());
+    settings.setWindowState(saveState());
+    settings.setDataset(m_trainingPanel->datasetName());
+    event->accept();
 }
 
 } // namespace qb

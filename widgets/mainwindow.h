@@ -1,16 +1,88 @@
 #pragma once
 
+#include <QList>
 #include <QMainWindow>
+
+class QAction;
+class QDockWidget;
+class QMenu;
+class QScrollArea;
 
 namespace qb {
 
-/// The workbench window. For now a placeholder that lists the presets and their validation state;
-/// the editor, training panel, plots and history arrive with the GUI issue.
+class ComparisonView;
+class ConfusionView;
+class CurvePlot;
+class HistoryPanel;
+class LayerInspector;
+class LayerPalette;
+class NetworkCanvas;
+class NetworkDocument;
+class SummaryPane;
+class TrainingPanel;
+class Workbench;
+struct NetworkSpec;
+
+/// The workbench window: a composition of docks around the network canvas (palette, inspector,
+/// summary, training panel, curves, history, comparison, run details) plus menus. It holds no
+/// state of its own beyond the layout: the network lives in the Workbench's NetworkDocument and
+/// training in its TrainingController. File handling is in networkfileactions.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(Workbench *workbench, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Copies the dock layout and geometry of another window (used after a language switch).
+    void adoptLayoutOf(const MainWindow &other);
+    /// Brings a view to the front: "editor", "training", "curves", "history", "comparison",
+    /// "details", "summary", "inspector". Unknown names are ignored.
+    void showView(const QString &name);
+
+    NetworkCanvas *canvas() const { return m_canvas; }
+    LayerPalette *palette() const { return m_palette; }
+    LayerInspector *inspector() const { return m_inspector; }
+    SummaryPane *summary() const { return m_summary; }
+    TrainingPanel *trainingPanel() const { return m_trainingPanel; }
+    CurvePlot *curves() const { return m_curves; }
+    HistoryPanel *history() const { return m_history; }
+    ComparisonView *comparison() const { return m_comparison; }
+    ConfusionView *details() const { return m_details; }
+
+public Q_SLOTS:
+    /// Presses Train in the training panel (what a user's first click does).
+    void startTraining();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createViews();
+    void createDocks();
+    void createMenus();
+    void connectViews();
+    void updateTitle();
+    void onHistorySelection(const QList<qint64> &runIds);
+    void openNetworkFromRun(const NetworkSpec &network, const QString &title);
+    QDockWidget *addDock(
+        QWidget *widget, const QString &title, const QString &objectName, Qt::DockWidgetArea area);
+
+    Workbench *m_workbench;
+    NetworkDocument *m_document;
+    class NetworkFileActions *m_fileActions = nullptr;
+    QScrollArea *m_canvasScroll = nullptr;
+    NetworkCanvas *m_canvas = nullptr;
+    LayerPalette *m_palette = nullptr;
+    LayerInspector *m_inspector = nullptr;
+    SummaryPane *m_summary = nullptr;
+    TrainingPanel *m_trainingPanel = nullptr;
+    CurvePlot *m_curves = nullptr;
+    HistoryPanel *m_history = nullptr;
+    ComparisonView *m_comparison = nullptr;
+    ConfusionView *m_details = nullptr;
+    QList<QDockWidget *> m_docks;
+    QMenu *m_viewMenu = nullptr;
 };
 
 } // namespace qb

@@ -1,13 +1,126 @@
+// quantbench: the desktop workbench. Parses the command line and hands over to Workbench.
 #include "mainwindow.h"
+#include "training/trainingcontroller.h"
+#include "workbench.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+/// Reports (on stdout) how long the window took to appear: the first paint of the main window.
+class FirstPaintProbe : public QObject
+{
+public:
+    FirstPaintProbe(const QElapsedTimer &clock, bool quitAfter)
+        : m_clock(clock)
+        , m_quitAfter(quitAfter)
+    {
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_reported) {
+            m_reported = true;
+            std::printf("window painted after %lld ms\n", static_cast<long long>(m_clock.elapsed()));
+            std::fflush(stdout);
+            if (m_quitAfter)
+                QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    const QElapsedTimer &m_clock;
+    bool m_quitAfter;
+    bool m_reported = false;
+};
+
+/// Saves a picture of the window to `path` and quits: after training when the run was started
+/// from the command line, else once the window has settled. For scripts/screenshots.sh.
+void scheduleScreenshot(qb::Workbench &workbench, const QString &path, const QString &view)
+{
+    auto shoot = [&workbench, path, view] {
+        qb::MainWindow *window = workbench.window();
+        window->showView(view);
+        QTimer::singleShot(800, window, [window, path] {
+            if (!window->grab().save(path))
+                std::fprintf(stderr, "quantbench: could not write %s\n", qPrintable(path));
+            QCoreApplication::quit();
+        });
+    };
+    if (workbench.options().autoTrain)
+        QObject::connect(workbench.controller(), &qb::TrainingController::allFinished, &workbench, shoot);
+    else
+        QTimer::singleShot(1500, &workbench, shoot);
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
+    QElapsedTimer clock;
+    clock.start();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("quantbench"));
     QApplication::setOrganizationName(QStringLiteral("QuantBench"));
-    qb::MainWindow window;
-    window.show();
+    QApplication::setApplicationVersion(QStringLiteral(QUANTBENCH_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("QuantBench: train and compare quantized neural networks."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption preset(
+        QStringLiteral("preset"), QStringLiteral("Open preset NAME."), QStringLiteral("NAME"));
+    const QCommandLineOption network(
+        QStringLiteral("network"), QStringLiteral("Open network FILE."), QStringLiteral("FILE"));
+    const QCommandLineOption dataset(
+        QStringLiteral("dataset"), QStringLiteral("Select dataset NAME."), QStringLiteral("NAME"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+        QStringLiteral("Folder with the dataset's files."), QStringLiteral("DIR"));
+    const QCommandLineOption db(
+        QStringLiteral("db"), QStringLiteral("History database FILE."), QStringLiteral("FILE"));
+    const QCommandLineOption language(
+        QStringLiteral("language"), QStringLiteral("Interface language (en, es)."), QStringLiteral("CODE"));
+    const QCommandLineOption epochs(
+        QStringLiteral("epochs"), QStringLiteral("Preset the number of epochs."), QStringLiteral("N"));
+    const QCommandLineOption train(
+        QStringLiteral("train"), QStringLiteral("Start training once the window is up."));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+        QStringLiteral("Save a picture of the window to FILE (after training with --train) and quit."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption view(QStringLiteral("view"),
+        QStringLiteral("View to show for --screenshot: curves, history, comparison, details, summary."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption startupTime(
+        QStringLiteral("startup-time"), QStringLiteral("Print when the window is first painted, then quit."));
+    parser.addOptions(
+        {preset, network, dataset, dataDir, db, language, epochs, train, screenshot, view, startupTime});
+    parser.process(app);
+
+    qb::WorkbenchOptions options;
+    options.preset = parser.value(preset);
+    options.networkFile = parser.value(network);
+    options.dataset = parser.value(dataset);
+    options.dataDir = parser.value(dataDir);
+    options.dbPath = parser.value(db);
+    options.language = parser.value(language);
+    options.epochs = parser.value(epochs).toInt();
+    options.autoTrain = parser.isSet(train);
+
+    qb::Workbench workbench(options);
+    workbench.show();
+
+    FirstPaintProbe probe(clock, true);
+    if (parser.isSet(startupTime))
+        workbench.window()->installEventFilter(&probe);
+    if (parser.isSet(screenshot))
+        scheduleScreenshot(workbench, parser.value(screenshot), parser.value(view));
     return app.exec();
 }

@@ -16,8 +16,9 @@ EditLayerCommand::EditLayerCommand(
     , m_field(field)
 {
     setText(field.isEmpty()
-            ? QCoreApplication::translate("qb::NetworkDocument", "Edit %1").arg(m_before.name)
-            : QCoreApplication::translate("qb::NetworkDocument", "Edit %1 of %2").arg(field, m_before.name));
+            ? QCoreApplication::translate("qb::NetworkDocument", "Edit %1").arg(document->layerLabel(index))
+            : QCoreApplication::translate("qb::NetworkDocument", "Edit %1 of %2")
+                  .arg(field, document->layerLabel(index)));
 }
 
 void EditLayerCommand::redo() { m_document->applyLayer(m_index, m_after); }

@@ -11,7 +11,7 @@ MoveLayerCommand::MoveLayerCommand(NetworkDocument *document, int from, int to)
     , m_from(from)
     , m_to(to)
 {
-    setText(QCoreApplication::translate("qb::NetworkDocument", "Move %1").arg(document->layer(from).name));
+    setText(QCoreApplication::translate("qb::NetworkDocument", "Move %1").arg(document->layerLabel(from)));
 }
 
 void MoveLayerCommand::redo() { m_document->applyMove(m_from, m_to); }

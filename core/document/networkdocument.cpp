@@ -111,14 +111,18 @@ void NetworkDocument::duplicateLayer(int index)
     LayerSpec copy = layer(index);
     copy.name = uniqueLayerName(copy.type);
     m_undoStack->push(
-        new InsertLayerCommand(this, index + 1, copy, tr("Duplicate %1").arg(layer(index).name)));
+        new InsertLayerCommand(this, index + 1, copy, tr("Duplicate %1").arg(layerLabel(index))));
 }
 
-void NetworkDocument::editLayer(int index, const LayerSpec &layer, const QString &field)
+void NetworkDocument::editLayer(
+    int index, const LayerSpec &layer, const QString &field, const QString &description)
 {
     if (index < 0 || index >= layerCount() || layer == this->layer(index))
         return;
-    m_undoStack->push(new EditLayerCommand(this, index, layer, field));
+    auto *command = new EditLayerCommand(this, index, layer, field);
+    if (!description.isEmpty())
+        command->setText(description);
+    m_undoStack->push(command);
 }
 
 void NetworkDocument::editNetwork(const NetworkSpec &network, const QString &description)
@@ -166,6 +170,12 @@ void NetworkDocument::applyNetwork(const NetworkSpec &network)
     revalidate();
     Q_EMIT networkReset();
     Q_EMIT networkChanged();
+}
+
+QString NetworkDocument::layerLabel(int index) const
+{
+    const LayerSpec &l = layer(index);
+    return l.name.isEmpty() ? QStringLiteral("%1 %2").arg(layerTypeName(l.type)).arg(index + 1) : l.name;
 }
 
 QString NetworkDocument::uniqueLayerName(LayerType type) const

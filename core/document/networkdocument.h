@@ -52,7 +52,9 @@ public:
     void duplicateLayer(int index);
     /// Replaces layer `index` with `layer`. Consecutive edits of the same layer and `field` merge
     /// into one undo step (a slider drag); an edit that returns to the original value drops out.
-    void editLayer(int index, const LayerSpec &layer, const QString &field = QString());
+    /// `description` names the step in the undo history (default: "Edit <field> of <layer>").
+    void editLayer(int index, const LayerSpec &layer, const QString &field = QString(),
+        const QString &description = QString());
     /// Replaces the whole network in one undo step (batch apply, input shape, name).
     void editNetwork(const NetworkSpec &network, const QString &description);
 
@@ -63,6 +65,8 @@ public:
     void applyLayer(int index, const LayerSpec &layer);
     void applyNetwork(const NetworkSpec &network);
 
+    /// The layer's name, or for an unnamed layer its type and position ("dense 4").
+    QString layerLabel(int index) const;
     /// A name for a new layer of `type` that no layer has yet ("dense_2").
     QString uniqueLayerName(LayerType type) const;
 

@@ -11,7 +11,7 @@ RemoveLayerCommand::RemoveLayerCommand(NetworkDocument *document, int index)
     , m_index(index)
     , m_layer(document->layer(index))
 {
-    setText(QCoreApplication::translate("qb::NetworkDocument", "Delete %1").arg(m_layer.name));
+    setText(QCoreApplication::translate("qb::NetworkDocument", "Delete %1").arg(document->layerLabel(index)));
 }
 
 void RemoveLayerCommand::redo() { m_document->applyRemove(m_index); }

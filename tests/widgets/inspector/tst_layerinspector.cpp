@@ -1,0 +1,323 @@
+// The layer inspector (widgets/inspector/layerinspector.cpp) driven through its real controls
+// against a NetworkDocument: edits, undo merging, refresh on undo, validation as you type.
+
+#include "document/networkdocument.h"
+#include "inspector/issuehighlight.h"
+#include "inspector/layerinspector.h"
+#include "inspector/layerpropertiesform.h"
+#include "inspector/nonidealitylisteditor.h"
+#include "inspector/parametereditor.h"
+#include "inspector/quantizereditor.h"
+#include "spec/presetlibrary.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenu>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QtTest>
+
+using namespace qb;
+
+namespace {
+
+// cnn-mnist: 0 conv 32, 1 maxpool, 2 bn, 3 relu, 4 conv 64, 5 maxpool, 6 bn, 7 relu, 8 conv 64 (5x5 in),
+// 9 bn, 10 relu, 11 flatten, 12 dense 64, 13 bn, 14 relu, 15 dense 10, 16 bn, 17 softmax.
+constexpr int kDense = 12;
+constexpr int kLastConv = 8;
+
+QByteArray json(const NetworkDocument &doc)
+{
+    return QJsonDocument(doc.network().toJson()).toJson(QJsonDocument::Compact);
+}
+
+/// Replaces the text of a spin box by typing, as a user does: select all, then type.
+void typeInto(QAbstractSpinBox *spin, const QString &text)
+{
+    spin->setFocus();
+    QTest::keyClick(spin, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(spin, text);
+}
+
+QAction *menuAction(QToolButton *button, const QString &data)
+{
+    for (QAction *a : button->menu()->actions()) {
+        if (a->data().toString() == data)
+            return a;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestLayerInspector : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void showsLayerTypeRows();
+    void kernelQuantizerAndUnitsMergeAndUndo();
+    void invalidEditShowsValidation();
+    void quantizerParameterIssueIsHighlighted();
+    void optionalKernelClip();
+    void quantizerParameterEditMerges();
+    void nonidealityRoundTrip();
+    void networkProperties();
+    void followsInsertAndRemove();
+
+private:
+    NetworkDocument *m_doc = nullptr;
+    LayerInspector *m_inspector = nullptr;
+    QUndoStack *stack() const { return m_doc->undoStack(); }
+    template <typename T> T *child(const QString &name) const
+    {
+        T *w = m_inspector->findChild<T *>(name);
+        if (!w)
+            qWarning("no child %s", qPrintable(name));
+        return w;
+    }
+};
+
+void TestLayerInspector::init()
+{
+    Result<NetworkSpec> preset = PresetLibrary::load(QStringLiteral("cnn-mnist"));
+    QVERIFY2(preset, qPrintable(preset.error()));
+    m_doc = new NetworkDocument;
+    m_doc->reset(*preset);
+    m_inspector = new LayerInspector(m_doc);
+    m_inspector->resize(500, 900);
+    m_inspector->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_inspector));
+}
+
+void TestLayerInspector::cleanup()
+{
+    delete m_inspector;
+    delete m_doc;
+}
+
+void TestLayerInspector::showsLayerTypeRows()
+{
+    m_inspector->setCurrentLayer(kDense);
+    QCOMPARE(m_inspector->currentLayer(), kDense);
+    QVERIFY(child<QSpinBox>(QStringLiteral("units"))->isVisible());
+    QVERIFY(!child<QSpinBox>(QStringLiteral("filters"))->isVisible());
+    QVERIFY(m_inspector->kernelQuantizerEditor()->isVisible());
+    QVERIFY(m_inspector->nonidealityEditor()->isVisible());
+    QCOMPARE(child<QSpinBox>(QStringLiteral("units"))->value(), 64);
+    QVERIFY(!child<QSpinBox>(QStringLiteral("units"))->toolTip().isEmpty());
+
+    m_inspector->setCurrentLayer(2); // batch norm: no quantizers
+    QVERIFY(child<QDoubleSpinBox>(QStringLiteral("momentum"))->isVisible());
+    QCOMPARE(child<QDoubleSpinBox>(QStringLiteral("momentum"))->value(), 0.9);
+    QVERIFY(!child<QSpinBox>(QStringLiteral("units"))->isVisible());
+    QVERIFY(!m_inspector->kernelQuantizerEditor()->isVisible());
+    QVERIFY(!m_inspector->nonidealityEditor()->isVisible());
+
+    m_inspector->setCurrentLayer(-1);
+    QVERIFY(child<QSpinBox>(QStringLiteral("inputHeight"))->isVisible());
+    QCOMPARE(child<QSpinBox>(QStringLiteral("inputHeight"))->value(), 28);
+    QCOMPARE(stack()->count(), 0); // showing values pushes nothing
+}
+
+void TestLayerInspector::kernelQuantizerAndUnitsMergeAndUndo()
+{
+    const QByteArray original = json(*m_doc);
+    m_inspector->setCurrentLayer(kDense);
+
+    QComboBox *combo = m_inspector->kernelQuantizerEditor()->comboBox();
+    QVERIFY(combo->isVisible());
+    QCOMPARE(combo->currentData().toString(), QString());
+    combo->setCurrentIndex(combo->findData(QStringLiteral("ste_sign")));
+    QCOMPARE(m_doc->layer(kDense).kernelQuantizer.name, QStringLiteral("ste_sign"));
+    QCOMPARE(stack()->count(), 1);
+    // The chosen quantizer's parameters appear.
+    QVERIFY(m_inspector->kernelQuantizerEditor()->parameterEditor()->editor(QStringLiteral("clip")));
+
+    auto *units = child<QSpinBox>(QStringLiteral("units"));
+    typeInto(units, QStringLiteral("128"));
+    QCOMPARE(m_doc->layer(kDense).units, 128);
+    QCOMPARE(stack()->count(), 2); // three keystrokes, one undo step
+    QCOMPARE(units->value(), 128);
+    QVERIFY(units->hasFocus()); // the refresh did not steal the focus
+    const QByteArray edited = json(*m_doc);
+
+    stack()->undo();
+    QCOMPARE(units->value(), 64); // the inspector follows the undo
+    stack()->undo();
+    QCOMPARE(json(*m_doc), original);
+    QCOMPARE(combo->currentData().toString(), QString());
+    QCOMPARE(stack()->count(), 2); // refreshing after undo pushed nothing
+
+    stack()->redo();
+    stack()->redo();
+    QCOMPARE(json(*m_doc), edited);
+    QCOMPARE(combo->currentText(), QStringLiteral("ste_sign"));
+    QCOMPARE(units->value(), 128);
+}
+
+void TestLayerInspector::invalidEditShowsValidation()
+{
+    m_inspector->setCurrentLayer(kLastConv);
+    QVERIFY(m_inspector->validationText().isEmpty());
+    auto *kernelH = child<QSpinBox>(QStringLiteral("kernelHeight"));
+    QVERIFY(!hasIssueHighlight(kernelH));
+
+    typeInto(kernelH, QStringLiteral("7"));
+    QCOMPARE(m_doc->layer(kLastConv).kernelH, 7);
+    QVERIFY2(
+        m_inspector->validationText().contains(QStringLiteral("kernel 7x3 is larger than its 5x5 input")),
+        qPrintable(m_inspector->validationText()));
+    QVERIFY(m_inspector->findChild<QLabel *>(QStringLiteral("validation"))->isVisible());
+    QVERIFY(hasIssueHighlight(kernelH));
+    QVERIFY(kernelH->toolTip().contains(QStringLiteral("larger than")));
+
+    typeInto(kernelH, QStringLiteral("3"));
+    QVERIFY(m_inspector->validationText().isEmpty());
+    QVERIFY(!hasIssueHighlight(kernelH));
+    QCOMPARE(stack()->count(), 0); // back to the original value: the merged edit dropped out
+}
+
+void TestLayerInspector::quantizerParameterIssueIsHighlighted()
+{
+    m_inspector->setCurrentLayer(kDense);
+    QuantizerEditor *editor = m_inspector->inputQuantizerEditor();
+    editor->comboBox()->setCurrentIndex(editor->comboBox()->findData(QStringLiteral("uniform")));
+    QCOMPARE(m_doc->layer(kDense).inputQuantizer.name, QStringLiteral("uniform"));
+    auto *min = qobject_cast<QDoubleSpinBox *>(editor->parameterEditor()->editor(QStringLiteral("min")));
+    QVERIFY(min);
+    typeInto(min, QStringLiteral("2"));
+    QCOMPARE(m_doc->layer(kDense).inputQuantizer.params.value(QStringLiteral("min")).toDouble(), 2.0);
+    QVERIFY2(m_inspector->validationText().contains(QStringLiteral("must be below 'max'")),
+        qPrintable(m_inspector->validationText()));
+    QVERIFY(hasIssueHighlight(min));
+    QVERIFY(hasIssueHighlight(editor->comboBox()));
+    QVERIFY(!hasIssueHighlight(editor->parameterEditor()->editor(QStringLiteral("max"))));
+}
+
+void TestLayerInspector::optionalKernelClip()
+{
+    m_inspector->setCurrentLayer(kDense);
+    auto *enabled = child<QCheckBox>(QStringLiteral("kernelClipEnabled"));
+    auto *clip = child<QDoubleSpinBox>(QStringLiteral("kernelClip"));
+    QVERIFY(!enabled->isChecked());
+    QVERIFY(!clip->isEnabled());
+
+    QTest::mouseClick(enabled, Qt::LeftButton, {}, QPoint(5, enabled->height() / 2));
+    QVERIFY(enabled->isChecked());
+    QCOMPARE(m_doc->layer(kDense).kernelClip, 1.0);
+    QVERIFY(clip->isEnabled());
+    typeInto(clip, QStringLiteral("0.5"));
+    QCOMPARE(m_doc->layer(kDense).kernelClip, 0.5);
+    QCOMPARE(stack()->count(), 1); // enabling and typing: one "kernel_clip" step
+
+    enabled->click();
+    QCOMPARE(m_doc->layer(kDense).kernelClip, 0.0);
+    QVERIFY(!clip->isEnabled());
+}
+
+void TestLayerInspector::quantizerParameterEditMerges()
+{
+    m_inspector->setCurrentLayer(kDense);
+    QuantizerEditor *editor = m_inspector->kernelQuantizerEditor();
+    editor->comboBox()->setCurrentIndex(editor->comboBox()->findData(QStringLiteral("ste_sign")));
+    auto *clip = qobject_cast<QDoubleSpinBox *>(editor->parameterEditor()->editor(QStringLiteral("clip")));
+    QVERIFY(clip);
+    QCOMPARE(clip->value(), 1.0); // the catalogue's default
+    QVERIFY(m_doc->layer(kDense).kernelQuantizer.params.isEmpty());
+    typeInto(clip, QStringLiteral("1.25"));
+    QCOMPARE(m_doc->layer(kDense).kernelQuantizer.params.value(QStringLiteral("clip")).toDouble(), 1.25);
+    QTest::keyClick(clip, Qt::Key_Up); // a step of one tenth of the magnitude
+    QCOMPARE(m_doc->layer(kDense).kernelQuantizer.params.value(QStringLiteral("clip")).toDouble(), 1.35);
+    QCOMPARE(stack()->count(), 2); // the quantizer, then every change of its clip
+}
+
+void TestLayerInspector::nonidealityRoundTrip()
+{
+    const QByteArray original = json(*m_doc);
+    m_inspector->setCurrentLayer(kDense);
+    NonidealityListEditor *editor = m_inspector->nonidealityEditor();
+    QListWidget *list = editor->listWidget();
+    QCOMPARE(list->count(), 0);
+    QVERIFY(!editor->removeButton()->isEnabled());
+
+    QAction *add = menuAction(editor->addButton(), QStringLiteral("weight_noise"));
+    QVERIFY(add);
+    QVERIFY(!add->toolTip().isEmpty());
+    QVERIFY(menuAction(editor->addButton(), QStringLiteral("stuck_at"))
+                ->text()
+                .contains(QStringLiteral("per chip")));
+    add->trigger();
+    QCOMPARE(m_doc->layer(kDense).nonidealities.size(), 1);
+    QCOMPARE(m_doc->layer(kDense).nonidealities[0].model, QStringLiteral("weight_noise"));
+    QCOMPARE(list->count(), 1);
+    QCOMPARE(list->item(0)->text(), QStringLiteral("weight_noise (both)"));
+    QCOMPARE(stack()->count(), 1);
+
+    QComboBox *phase = editor->phaseComboBox();
+    phase->setCurrentIndex(phase->findData(int(NoisePhase::Evaluation)));
+    QCOMPARE(m_doc->layer(kDense).nonidealities[0].phase, NoisePhase::Evaluation);
+    QCOMPARE(list->item(0)->text(), QStringLiteral("weight_noise (eval)"));
+    auto *sigma = qobject_cast<QDoubleSpinBox *>(editor->parameterEditor()->editor(QStringLiteral("sigma")));
+    QVERIFY(sigma);
+    typeInto(sigma, QStringLiteral("0.05"));
+    QCOMPARE(m_doc->layer(kDense).nonidealities[0].number(QStringLiteral("sigma"), 0), 0.05);
+    QCOMPARE(stack()->count(), 3);
+    const QByteArray withNoise = json(*m_doc);
+
+    QTest::mouseClick(editor->removeButton(), Qt::LeftButton);
+    QVERIFY(m_doc->layer(kDense).nonidealities.isEmpty());
+    QCOMPARE(list->count(), 0);
+    QCOMPARE(stack()->count(), 4);
+
+    stack()->undo(); // the removal
+    QCOMPARE(json(*m_doc), withNoise);
+    QCOMPARE(list->count(), 1);
+    QCOMPARE(list->item(0)->text(), QStringLiteral("weight_noise (eval)"));
+    QCOMPARE(sigma->value(), 0.05);
+    stack()->undo();
+    stack()->undo();
+    stack()->undo();
+    QCOMPARE(json(*m_doc), original);
+    QCOMPARE(list->count(), 0);
+}
+
+void TestLayerInspector::networkProperties()
+{
+    m_inspector->setCurrentLayer(-1);
+    auto *height = child<QSpinBox>(QStringLiteral("inputHeight"));
+    height->setValue(10);
+    QCOMPARE(m_doc->network().input, TensorShape::image(1, 10, 28));
+    QCOMPARE(stack()->count(), 1);
+    // 10 rows shrink to 8, 4, 2 before the last conv: its 3x3 kernel no longer fits.
+    QVERIFY(!m_doc->issuesOf(kLastConv).isEmpty());
+    stack()->undo();
+    QCOMPARE(height->value(), 28);
+    QCOMPARE(m_doc->network().input, TensorShape::image(1, 28, 28));
+}
+
+void TestLayerInspector::followsInsertAndRemove()
+{
+    m_inspector->setCurrentLayer(kDense);
+    QSignalSpy changed(m_inspector, &LayerInspector::currentLayerChanged);
+    m_doc->removeLayer(0);
+    QCOMPARE(m_inspector->currentLayer(), kDense - 1);
+    QCOMPARE(m_inspector->propertiesForm()->layer().units, 64);
+    stack()->undo();
+    QCOMPARE(m_inspector->currentLayer(), kDense);
+    QCOMPARE(changed.count(), 2);
+    m_doc->removeLayer(kDense);
+    QCOMPARE(m_inspector->currentLayer(), -1);
+    QVERIFY(child<QSpinBox>(QStringLiteral("inputHeight"))->isVisible());
+}
+
+QTEST_MAIN(TestLayerInspector)
+#include "tst_layerinspector.moc"

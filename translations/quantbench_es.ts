@@ -1,0 +1,1723 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../core/model/modelsummary.cpp" line="+169"/>
+        <source>Layer</source>
+        <translation>Capa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Input prec. (bit)</source>
+        <translation>Prec. entrada (bit)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outputs</source>
+        <translation>Salidas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source># %1-bit</source>
+        <translation># %1 bits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory (KiB)</source>
+        <translation>Memoria (KiB)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1-bit MACs</source>
+        <translation>MACs de %1 bits</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Total parameters: %1
+</source>
+        <translation>Parámetros totales: %1
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model size: %1 KiB (%2 KiB with 8-bit floats; float-32 equivalent %3 KiB)
+</source>
+        <translation>Tamaño del modelo: %1 KiB (%2 KiB con flotantes de 8 bits; equivalente en float-32: %3 KiB)
+</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Compression ratio: %1
+</source>
+        <translation>Razón de compresión: %1
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MACs: %1 (binarized share %2, ternarized share %3)
+</source>
+        <translation>MACs: %1 (proporción binarizada %2, proporción ternarizada %3)
+</translation>
+    </message>
+    <message>
+        <location filename="../core/model/network.cpp" line="+58"/>
+        <source>could not build network &apos;%1&apos;: %2</source>
+        <translation>no se pudo construir la red &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>could not write weights file %1: %2</source>
+        <translation>no se pudo escribir el archivo de pesos %1: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>weights file %1 does not exist</source>
+        <translation>el archivo de pesos %1 no existe</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>weights file %1 has no tensor &apos;%2&apos;</source>
+        <translation>el archivo de pesos %1 no contiene el tensor &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>weights file %1: tensor &apos;%2&apos; has the wrong shape</source>
+        <translation>archivo de pesos %1: el tensor &apos;%2&apos; tiene una forma incorrecta</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>weights file %1: buffer &apos;%2&apos; is missing or has the wrong shape</source>
+        <translation>archivo de pesos %1: el búfer &apos;%2&apos; falta o tiene una forma incorrecta</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>could not read weights file %1: %2</source>
+        <translation>no se pudo leer el archivo de pesos %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/noise/noisecatalog.cpp" line="+38"/>
+        <source>Additive Gaussian weight noise drawn on every forward pass: W + N(0, (sigma*s)^2), s = max|W| of the layer (relative) or 1.</source>
+        <translation>Ruido gaussiano aditivo en los pesos, muestreado en cada pasada hacia adelante: W + N(0, (sigma*s)^2), s = max|W| de la capa (relativo) o 1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Standard deviation, relative to max|W| or absolute.</source>
+        <translation>Desviación estándar, relativa a max|W| o absoluta.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scale sigma by max|W| of the layer&apos;s weights (not trained through).</source>
+        <translation>Escalar sigma por el max|W| de los pesos de la capa (sin propagar el gradiente a través de esta escala).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>effective: added to the quantized weights the layer computes with; latent: added to the float weights before the kernel quantizer (the notebook&apos;s noisy layer; only matters where it flips a quantized value).</source>
+        <translation>effective: se suma a los pesos cuantizados con los que calcula la capa; latent: se suma a los pesos en punto flotante antes del cuantizador de pesos (kernel) (la capa ruidosa del notebook; solo influye donde cambia un valor cuantizado).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Multiplicative weight noise drawn on every forward pass: W*(1 + N(0, sigma^2)) or W*exp(N(0, sigma^2)).</source>
+        <translation>Ruido multiplicativo en los pesos, muestreado en cada pasada hacia adelante: W*(1 + N(0, sigma^2)) o W*exp(N(0, sigma^2)).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Standard deviation of the relative deviation.</source>
+        <translation>Desviación estándar de la desviación relativa.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>normal: W*(1 + N(0, sigma^2)); lognormal: W*exp(N(0, sigma^2)), which never flips a sign.</source>
+        <translation>normal: W*(1 + N(0, sigma^2)); lognormal: W*exp(N(0, sigma^2)), que nunca invierte el signo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Device-to-device variation, a fixed pattern per simulated chip: W*(1 + U(-a, a)) + N(0, b^2).</source>
+        <translation>Variación entre dispositivos, un patrón fijo por chip simulado: W*(1 + U(-a, a)) + N(0, b^2).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Half-width a of the uniform relative deviation.</source>
+        <translation>Semiancho a de la desviación relativa uniforme.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Standard deviation b of the additive Gaussian deviation.</source>
+        <translation>Desviación estándar b de la desviación gaussiana aditiva.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read noise on the layer&apos;s pre-activation output, drawn on every forward pass: y + N(0, (sigma*s)^2), s = max|y| (relative) or 1.</source>
+        <translation>Ruido de lectura en la salida de preactivación de la capa, muestreado en cada pasada hacia adelante: y + N(0, (sigma*s)^2), s = max|y| (relativo) o 1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Standard deviation, absolute or relative to max|y|.</source>
+        <translation>Desviación estándar, absoluta o relativa a max|y|.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scale sigma by max|y| of the current output (not trained through).</source>
+        <translation>Escalar sigma por el max|y| de la salida actual (sin propagar el gradiente a través de esta escala).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saturating arithmetic on the layer&apos;s output: clamp(y, lo, hi) with gradient 0 outside, or the soft hi*tanh(y/hi).</source>
+        <translation>Aritmética saturante en la salida de la capa: clamp(y, lo, hi) con gradiente 0 fuera del rango, o la versión suave hi*tanh(y/hi).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lowest output value.</source>
+        <translation>Valor de salida mínimo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highest output value.</source>
+        <translation>Valor de salida máximo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hi*tanh(y/hi) instead of the hard clamp; needs lo = -hi.</source>
+        <translation>hi*tanh(y/hi) en lugar del recorte abrupto; requiere lo = -hi.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Analog-to-digital conversion of the layer&apos;s output: clamp to [lo, hi] and round to 2^bits levels; straight-through gradient inside, 0 outside.</source>
+        <translation>Conversión analógico-digital de la salida de la capa: recortar a [lo, hi] y redondear a 2^bits niveles; gradiente de paso directo dentro del rango, 0 fuera.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resolution of the converter.</source>
+        <translation>Resolución del convertidor.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lowest level.</source>
+        <translation>Nivel mínimo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highest level.</source>
+        <translation>Nivel máximo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stuck-at faults, a fixed pattern per simulated chip: a fraction p of the weights stuck at +w_max, -w_max or 0 (w_max = max|W|), with no gradient.</source>
+        <translation>Fallos de bit fijo (stuck-at), un patrón fijo por chip simulado: una fracción p de los pesos queda fija en +w_max, -w_max o 0 (w_max = max|W|), sin gradiente.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fraction of the weights that are stuck (round(p*n) of n).</source>
+        <translation>Fracción de los pesos que quedan fijos (round(p*n) de n).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>max: +w_max; min: -w_max; zero: 0; random: one of the three, uniformly per weight.</source>
+        <translation>max: +w_max; min: -w_max; zero: 0; random: uno de los tres, elegido uniformemente para cada peso.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Conductance drift, a fixed pattern per simulated chip: W*(t/t0)^(-nu), nu ~ N(nu_mean, nu_std^2) per weight.</source>
+        <translation>Deriva de conductancia, un patrón fijo por chip simulado: W*(t/t0)^(-nu), nu ~ N(nu_mean, nu_std^2) por peso.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time of the evaluation in seconds.</source>
+        <translation>Instante de la evaluación, en segundos.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time of programming (reference) in seconds.</source>
+        <translation>Instante de la programación (referencia), en segundos.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean drift exponent.</source>
+        <translation>Exponente de deriva medio.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Standard deviation of the drift exponent between weights.</source>
+        <translation>Desviación estándar del exponente de deriva entre pesos.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>nonideality &apos;%1&apos;: parameter &apos;lo&apos; = %2 must be below &apos;hi&apos; = %3</source>
+        <translation>no idealidad &apos;%1&apos;: el parámetro &apos;lo&apos; = %2 debe ser menor que &apos;hi&apos; = %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>nonideality &apos;%1&apos;: soft saturation hi*tanh(y/hi) is symmetric, so parameter &apos;lo&apos; = %2 must be -&apos;hi&apos; = %3</source>
+        <translation>no idealidad &apos;%1&apos;: la saturación suave hi*tanh(y/hi) es simétrica, por lo que el parámetro &apos;lo&apos; = %2 debe ser -&apos;hi&apos; = %3</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>unknown nonideality &apos;%1&apos; (known: %2)</source>
+        <translation>no idealidad desconocida &apos;%1&apos; (conocidas: %2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>nonideality &apos;%1&apos;</source>
+        <translation>no idealidad &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/quant/quantizercatalog.cpp" line="+64"/>
+        <source>Gradient is zero where |x| &gt; clip; 0 disables the clip.</source>
+        <translation>El gradiente es cero donde |x| &gt; clip; 0 desactiva el recorte.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bits per value, k.</source>
+        <translation>Bits por valor, k.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Sign with a straight-through estimator: forward sign(x) (sign(0) = +1), gradient passed where |x| &lt;= clip.</source>
+        <translation>Signo con estimador de paso directo (STE): hacia adelante sign(x) (sign(0) = +1); el gradiente pasa donde |x| &lt;= clip.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sign with Bi-Real Net&apos;s polynomial gradient: forward sign(x), gradient 2 - 2|x| where |x| &lt;= 1, else 0.</source>
+        <translation>Signo con el gradiente polinómico de Bi-Real Net: hacia adelante sign(x); gradiente 2 - 2|x| donde |x| &lt;= 1, y 0 en otro caso.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign with the SignSwish gradient of BNN+: forward sign(x), gradient beta*(2 - beta*x*tanh(beta*x/2)) / (1 + cosh(beta*x)).</source>
+        <translation>Signo con el gradiente SignSwish de BNN+: hacia adelante sign(x); gradiente beta*(2 - beta*x*tanh(beta*x/2)) / (1 + cosh(beta*x)).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Steepness of the gradient, which peaks at beta for x = 0.</source>
+        <translation>Pendiente del gradiente, cuyo máximo es beta en x = 0.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign scaled by the mean |w| of each output channel (Bi-Real Net), with the clipped straight-through gradient times that scale.</source>
+        <translation>Signo escalado por la media de |w| de cada canal de salida (Bi-Real Net), con el gradiente de paso directo recortado multiplicado por esa escala.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sign with the rectified straight-through estimator (ReSTE): gradient (1/o)|x|^((1-o)/o) up to |x| = t, constant below |x| = 0.1; o = 1 is the clipped straight-through estimator.</source>
+        <translation>Signo con el estimador de paso directo rectificado (ReSTE): gradiente (1/o)|x|^((1-o)/o) hasta |x| = t, constante por debajo de |x| = 0.1; o = 1 es el estimador de paso directo recortado.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Order of the estimator (the final order with a schedule); 1 is the clipped straight-through estimator.</source>
+        <translation>Orden del estimador (el orden final cuando se usa una planificación); 1 es el estimador de paso directo recortado.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gradient is zero where |x| &gt; t.</source>
+        <translation>El gradiente es cero donde |x| &gt; t.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>constant: o throughout; cosine: o rises from 1 to o over the epochs, 1 + (1 - cos(pi/2 * e/E)) * (o - 1).</source>
+        <translation>constant: o durante todo el entrenamiento; cosine: o sube de 1 a o a lo largo de las épocas, 1 + (1 - cos(pi/2 * e/E)) * (o - 1).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Heaviside step with a straight-through estimator: forward 1 where x &gt; 0 else 0, gradient passed where |x| &lt;= clip.</source>
+        <translation>Escalón de Heaviside con estimador de paso directo (STE): hacia adelante 1 donde x &gt; 0 y 0 en otro caso; el gradiente pasa donde |x| &lt;= clip.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>BinaryConnect&apos;s stochastic binarization: +1 with probability clip((x + 1) / 2, 0, 1), else -1, in training, sign(x) at evaluation unless asked; clipped straight-through gradient.</source>
+        <translation>Binarización estocástica de BinaryConnect: +1 con probabilidad clip((x + 1) / 2, 0, 1) y -1 en otro caso durante el entrenamiento, y sign(x) en la evaluación salvo que se indique lo contrario; gradiente de paso directo recortado.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Draw at evaluation too, instead of taking sign(x).</source>
+        <translation>Muestrear también en la evaluación, en lugar de usar sign(x).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ternary Weight Networks: weights beyond Delta = threshold_factor * mean|W| become +-alpha, their mean magnitude, the rest 0; clipped straight-through gradient.</source>
+        <translation>Ternary Weight Networks: los pesos que superan Delta = threshold_factor * mean|W| pasan a +-alpha, su magnitud media, y el resto a 0; gradiente de paso directo recortado.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delta = threshold_factor * mean|W| over the layer&apos;s weights.</source>
+        <translation>Delta = threshold_factor * mean|W| sobre los pesos de la capa.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ternary with a fixed threshold: -1, 0 or +1 (0 where |x| &lt;= threshold), clipped straight-through gradient.</source>
+        <translation>Ternario con umbral fijo: -1, 0 o +1 (0 donde |x| &lt;= threshold); gradiente de paso directo recortado.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Values with |x| &lt;= threshold become 0.</source>
+        <translation>Los valores con |x| &lt;= threshold pasan a 0.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>DoReFa-Net&apos;s k-bit quantizer: activations round(clip(x, 0, 1) * (2^k - 1)) / (2^k - 1), weights the same grid on [-1, 1] after tanh normalisation; straight-through gradient.</source>
+        <translation>Cuantizador de k bits de DoReFa-Net: activaciones round(clip(x, 0, 1) * (2^k - 1)) / (2^k - 1); pesos, la misma rejilla en [-1, 1] tras normalizar con tanh; gradiente de paso directo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>activations: clip to [0, 1]; weights: tanh(W) / max|tanh(W)| onto [-1, 1].</source>
+        <translation>activations: recortar a [0, 1]; weights: tanh(W) / max|tanh(W)| sobre [-1, 1].</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fixed point in a word of w bits, f of them fraction: round(x * 2^f) saturated or wrapped to the word, over 2^f; identity gradient inside the range.</source>
+        <translation>Punto fijo en una palabra de w bits, f de ellos fraccionarios: round(x * 2^f) saturado o con desbordamiento circular en la palabra, dividido entre 2^f; gradiente identidad dentro del rango.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Word size w in bits, the sign bit included when signed.</source>
+        <translation>Tamaño de palabra w en bits, incluido el bit de signo si es con signo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fraction bits f: the step is 2^-f.</source>
+        <translation>Bits fraccionarios f: el paso es 2^-f.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Two&apos;s complement [-2^(w-1), 2^(w-1) - 1] rather than [0, 2^w - 1].</source>
+        <translation>Complemento a dos [-2^(w-1), 2^(w-1) - 1] en lugar de [0, 2^w - 1].</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>nearest (halves to even), floor, or stochastic: floor(v + u), u ~ U[0, 1).</source>
+        <translation>nearest (mitades al par), floor, o stochastic: floor(v + u), u ~ U[0, 1).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>saturate: clamp to the range (gradient 0 outside); wrap: two&apos;s complement overflow (gradient passed everywhere).</source>
+        <translation>saturate: recortar al rango (gradiente 0 fuera); wrap: desbordamiento en complemento a dos (el gradiente pasa en todo el dominio).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Uniform k-bit grid over [min, max] with a straight-through gradient; the defaults, 8 bits over [-1, 1], are the input-layer bit-width quantizer.</source>
+        <translation>Rejilla uniforme de k bits sobre [min, max] con gradiente de paso directo; los valores predeterminados, 8 bits sobre [-1, 1], corresponden al cuantizador de ancho de bits de la capa de entrada.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lowest level; below it values clamp.</source>
+        <translation>Nivel mínimo; los valores inferiores se recortan a él.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Highest level; above it values clamp.</source>
+        <translation>Nivel máximo; los valores superiores se recortan a él.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>deterministic: nearest level (halves to even); stochastic: floor(v + u), u ~ U[0, 1).</source>
+        <translation>deterministic: nivel más cercano (mitades al par); stochastic: floor(v + u), u ~ U[0, 1).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Learned step size quantization (LSQ): a k-bit grid whose step is trained with the network, starting from 2 * mean|x| / sqrt(Q_P) on the first batch.</source>
+        <translation>Cuantización con tamaño de paso aprendido (LSQ): una rejilla de k bits cuyo paso se entrena junto con la red, partiendo de 2 * mean|x| / sqrt(Q_P) en el primer lote.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Levels -2^(k-1) .. 2^(k-1) - 1 steps (weights) rather than 0 .. 2^k - 1 (non-negative activations).</source>
+        <translation>Niveles de -2^(k-1) .. 2^(k-1) - 1 pasos (pesos) en lugar de 0 .. 2^k - 1 (activaciones no negativas).</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>quantizer &apos;%1&apos;: parameter &apos;min&apos; = %2 must be below &apos;max&apos; = %3</source>
+        <translation>cuantizador &apos;%1&apos;: el parámetro &apos;min&apos; = %2 debe ser menor que &apos;max&apos; = %3</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1 has no parameter &apos;%2&apos;</source>
+        <translation>%1 no tiene el parámetro &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: parameter &apos;%2&apos; must be a number</source>
+        <translation>%1: el parámetro &apos;%2&apos; debe ser un número</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: parameter &apos;%2&apos; must be an integer</source>
+        <translation>%1: el parámetro &apos;%2&apos; debe ser un entero</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: parameter &apos;%2&apos; = %3 is outside [%4, %5]</source>
+        <translation>%1: el parámetro &apos;%2&apos; = %3 está fuera de [%4, %5]</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: parameter &apos;%2&apos; must be true or false</source>
+        <translation>%1: el parámetro &apos;%2&apos; debe ser true o false</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: parameter &apos;%2&apos; must be one of %3</source>
+        <translation>%1: el parámetro &apos;%2&apos; debe ser uno de %3</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>unknown quantizer &apos;%1&apos; (known: %2)</source>
+        <translation>cuantizador desconocido &apos;%1&apos; (conocidos: %2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>quantizer &apos;%1&apos; cannot be used as %2 quantizer</source>
+        <translation>el cuantizador &apos;%1&apos; no se puede usar como cuantizador %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a kernel</source>
+        <translation>de pesos (kernel)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>an input</source>
+        <translation>de entrada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>quantizer &apos;%1&apos;</source>
+        <translation>cuantizador &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/spec/experimentspec.cpp" line="+28"/>
+        <source>experiment</source>
+        <translation>experimento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>experiment file</source>
+        <translation>archivo de experimento</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>must be a network object</source>
+        <translation>debe ser un objeto de red</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>must be an object of training settings</source>
+        <translation>debe ser un objeto con la configuración de entrenamiento</translation>
+    </message>
+    <message>
+        <location filename="../core/spec/layerspec.cpp" line="+117"/>
+        <source>must be &quot;valid&quot;, &quot;same&quot; or a non-negative integer</source>
+        <translation>debe ser &quot;valid&quot;, &quot;same&quot; o un entero no negativo</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>must be null (full precision) or an object such as {&quot;name&quot;: &quot;ste_sign&quot;, &quot;clip&quot;: 1}</source>
+        <translation>debe ser null (precisión completa) o un objeto como {&quot;name&quot;: &quot;ste_sign&quot;, &quot;clip&quot;: 1}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>field &apos;%1&apos; has no quantizer name: write {&quot;name&quot;: &quot;ste_sign&quot;, ...}, or null for full precision</source>
+        <translation>el campo &apos;%1&apos; no tiene nombre de cuantizador: se espera {&quot;name&quot;: &quot;ste_sign&quot;, ...}, o null para precisión completa</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>field &apos;%1&apos;: the quantizer name must be a non-empty string; got %2</source>
+        <translation>campo &apos;%1&apos;: el nombre del cuantizador debe ser una cadena no vacía; se obtuvo %2</translation>
+    </message>
+    <message>
+        <location line="+146"/>
+        <source>layer %1 (%2)</source>
+        <translation>capa %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>layer %1 (%2 &apos;%3&apos;)</source>
+        <translation>capa %1 (%2 &apos;%3&apos;)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../core/spec/networkvalidator.cpp" line="+349"/>
+        <source>layer %1</source>
+        <translation>capa %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: must be an object such as {&quot;type&quot;: &quot;dense&quot;, &quot;units&quot;: 10}; got %2</source>
+        <translation>%1: debe ser un objeto como {&quot;type&quot;: &quot;dense&quot;, &quot;units&quot;: 10}; se obtuvo %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1: unknown layer type &apos;%2&apos; (known: %3)</source>
+        <translation>%1: tipo de capa desconocido &apos;%2&apos; (conocidos: %3)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>must be a list</source>
+        <translation>debe ser una lista</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>must be one of %1</source>
+        <translation>debe ser uno de %1</translation>
+    </message>
+    <message>
+        <location filename="../core/spec/networkspec.cpp" line="+40"/>
+        <source>network: field &apos;input&apos;</source>
+        <translation>red: campo &apos;input&apos;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 must be an object {&quot;channels&quot;: 1, &quot;height&quot;: 28, &quot;width&quot;: 28} or {&quot;features&quot;: n}; got %2</source>
+        <translation>%1 debe ser un objeto {&quot;channels&quot;: 1, &quot;height&quot;: 28, &quot;width&quot;: 28} o {&quot;features&quot;: n}; se obtuvo %2</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1: &apos;dims&apos; must be a list of integers</source>
+        <translation>%1: &apos;dims&apos; debe ser una lista de enteros</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source> (the input is {&quot;channels&quot;, &quot;height&quot;, &quot;width&quot;} or {&quot;features&quot;})</source>
+        <translation> (la entrada es {&quot;channels&quot;, &quot;height&quot;, &quot;width&quot;} o {&quot;features&quot;})</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location filename="../core/spec/networkvalidator.cpp" line="-4"/>
+        <source>network</source>
+        <translation>red</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>network file</source>
+        <translation>archivo de red</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>must be a list of layers</source>
+        <translation>debe ser una lista de capas</translation>
+    </message>
+    <message>
+        <location filename="../core/spec/networkvalidator.cpp" line="-271"/>
+        <source>must be channels x height x width or a number of features, each at least 1; got %1</source>
+        <translation>debe ser canales x alto x ancho o un número de características, cada uno al menos 1; se obtuvo %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the network has no layers</source>
+        <translation>la red no tiene capas</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the name &apos;%1&apos; is already used by layer %2</source>
+        <translation>el nombre &apos;%1&apos; ya lo usa la capa %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the network has no conv2d or dense layer, so it has nothing to learn</source>
+        <translation>la red no tiene ninguna capa conv2d ni dense, así que no tiene nada que aprender</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the network must end in a flat vector of class scores; got feature maps %1: add a flatten and a dense layer at the end</source>
+        <translation>la red debe terminar en un vector plano de puntuaciones de clase; se obtuvieron mapas de características %1: añadir una capa flatten y una capa dense al final</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the network ends with %1 outputs but the dataset has %2 classes</source>
+        <translation>la red termina con %1 salidas, pero el conjunto de datos tiene %2 clases</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>must be at least 0 and less than 1 (the weight of the old running mean); got %1</source>
+        <translation>debe ser al menos 0 y menor que 1 (el peso de la media móvil anterior); se obtuvo %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>must be greater than 0; got %1</source>
+        <translation>debe ser mayor que 0; se obtuvo %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>must be at least 0 and less than 1; got %1</source>
+        <translation>debe ser al menos 0 y menor que 1; se obtuvo %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>softmax is only allowed as the last layer (it turns the class scores into probabilities)</source>
+        <translation>softmax solo se permite como última capa (convierte las puntuaciones de clase en probabilidades)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>flatten needs feature maps; its input is already a flat vector of %1</source>
+        <translation>flatten necesita mapas de características; su entrada ya es un vector plano de %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 layer needs feature maps; got a flat vector of %2</source>
+        <translation>la capa %1 necesita mapas de características; se obtuvo un vector plano de %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>must be 0 (no clip) or positive; got %1</source>
+        <translation>debe ser 0 (sin recorte) o positivo; se obtuvo %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+47"/>
+        <source>must be at least 1; got %1</source>
+        <translation>debe ser al menos 1; se obtuvo %1</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <location line="+5"/>
+        <location line="+58"/>
+        <source>must be at least 1x1; got %1</source>
+        <translation>debe ser al menos 1x1; se obtuvo %1</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <location line="+69"/>
+        <source>must not be negative; got %1</source>
+        <translation>no debe ser negativo; se obtuvo %1</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>kernel %1 is larger than its %2 input</source>
+        <translation>el núcleo (kernel) %1 es mayor que su entrada de %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+74"/>
+        <source> (%1 with padding)</source>
+        <translation> (%1 con relleno)</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>dense layer needs a flat input; got feature maps %1: add a flatten layer before it</source>
+        <translation>la capa dense necesita una entrada plana; se obtuvieron mapas de características %1: añadir una capa flatten antes de ella</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>must be at least 1, or 0 for the pool size; got %1</source>
+        <translation>debe ser al menos 1, o 0 para usar el tamaño de la ventana de pooling; se obtuvo %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>pooling layers take &quot;valid&quot; or an explicit amount, not &quot;same&quot;</source>
+        <translation>las capas de pooling admiten &quot;valid&quot; o una cantidad explícita, no &quot;same&quot;</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>must be at most half the pool size %1; got %2</source>
+        <translation>debe ser como máximo la mitad del tamaño de pooling %1; se obtuvo %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>pool %1 is larger than its %2 input</source>
+        <translation>la ventana de pooling %1 es mayor que su entrada de %2</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: field &apos;%2&apos;: %3</source>
+        <translation>%1: campo &apos;%2&apos;: %3</translation>
+    </message>
+    <message>
+        <location filename="../core/spec/noisespec.cpp" line="+31"/>
+        <source>%1 must be an object like {&quot;model&quot;: &quot;weight_noise&quot;, &quot;sigma&quot;: 0.01}</source>
+        <translation>%1 debe ser un objeto como {&quot;model&quot;: &quot;weight_noise&quot;, &quot;sigma&quot;: 0.01}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: field &apos;model&apos; must name a nonideality</source>
+        <translation>%1: el campo &apos;model&apos; debe nombrar una no idealidad</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: field &apos;phase&apos; must be &quot;train&quot;, &quot;eval&quot; or &quot;both&quot;</source>
+        <translation>%1: el campo &apos;phase&apos; debe ser &quot;train&quot;, &quot;eval&quot; o &quot;both&quot;</translation>
+    </message>
+    <message>
+        <location filename="../core/spec/presetlibrary.cpp" line="+31"/>
+        <source>unknown preset &apos;%1&apos; (known: %2)</source>
+        <translation>preajuste desconocido &apos;%1&apos; (conocidos: %2)</translation>
+    </message>
+    <message>
+        <location filename="../core/spec/specjson.cpp" line="+58"/>
+        <source>a list</source>
+        <translation>una lista</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an object</source>
+        <translation>un objeto</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>nothing</source>
+        <translation>(nada)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>field &apos;%1&apos; %2; got %3</source>
+        <translation>el campo &apos;%1&apos; %2; se obtuvo %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>unknown field &apos;%1&apos; (known: %2)</source>
+        <translation>campo desconocido &apos;%1&apos; (conocidos: %2)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>missing field &apos;%1&apos;</source>
+        <translation>falta el campo &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>must be a string</source>
+        <translation>debe ser una cadena</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>must be true or false</source>
+        <translation>debe ser true o false</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>must be a number</source>
+        <translation>debe ser un número</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+12"/>
+        <location line="+6"/>
+        <source>must be an integer</source>
+        <translation>debe ser un entero</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>field &apos;%1&apos; must be an integer or a list of two integers [height, width]; got %2</source>
+        <translation>el campo &apos;%1&apos; debe ser un entero o una lista de dos enteros [alto, ancho]; se obtuvo %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>not a QuantBench %1: field &apos;format&apos; is %2, expected &quot;%3&quot;</source>
+        <translation>no es un %1 de QuantBench: el campo &apos;format&apos; es %2; se esperaba &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location filename="../core/spec/trainspec.cpp" line="+98"/>
+        <location line="+2"/>
+        <source>must be at least 1</source>
+        <translation>debe ser al menos 1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this %1 has format version %2, newer than this QuantBench reads (up to %3): update QuantBench to open it</source>
+        <translation>este %1 tiene la versión de formato %2, más reciente que las que lee esta versión de QuantBench (hasta la %3): actualizar QuantBench para abrirlo</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1: no such file</source>
+        <translation>%1: el archivo no existe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: is a folder, not a file</source>
+        <translation>%1: es una carpeta, no un archivo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: cannot open the file: %2</source>
+        <translation>%1: no se puede abrir el archivo: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: cannot read the file: %2</source>
+        <translation>%1: no se puede leer el archivo: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: the file is empty</source>
+        <translation>%1: el archivo está vacío</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: not valid JSON: %2 at line %3, column %4 (offset %5)</source>
+        <translation>%1: JSON no válido: %2 en la línea %3, columna %4 (desplazamiento %5)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: expected a JSON object at the top level, found a list</source>
+        <translation>%1: se esperaba un objeto JSON en el nivel superior, pero se encontró una lista</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+3"/>
+        <source>%1: cannot write the file: %2</source>
+        <translation>%1: no se puede escribir el archivo: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/spec/trainspec.cpp" line="-56"/>
+        <source>train</source>
+        <translation>entrenamiento</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>must be &quot;adam&quot; or &quot;sgd&quot;</source>
+        <translation>debe ser &quot;adam&quot; o &quot;sgd&quot;</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>must be &quot;minus_one_one&quot; or &quot;zero_one&quot;</source>
+        <translation>debe ser &quot;minus_one_one&quot; o &quot;zero_one&quot;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>train: field &apos;%1&apos; %2</source>
+        <translation>entrenamiento: el campo &apos;%1&apos; %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>must be greater than 0</source>
+        <translation>debe ser mayor que 0</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must be at least 0 and less than 1</source>
+        <translation>debe ser al menos 0 y menor que 1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must not be negative</source>
+        <translation>no debe ser negativo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must not be negative (0 turns it off)</source>
+        <translation>no debe ser negativo (0 lo desactiva)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must not be negative (0 uses all cores)</source>
+        <translation>no debe ser negativo (0 usa todos los núcleos de la CPU)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>must not be negative (0 uses the whole split)</source>
+        <translation>no debe ser negativo (0 usa la partición completa)</translation>
+    </message>
+    <message>
+        <location filename="../core/train/noisesweep.cpp" line="+69"/>
+        <source>the number of chips must be at least 1</source>
+        <translation>el número de chips debe ser al menos 1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>unknown sweep parameter &apos;%1&apos; (known: %2)</source>
+        <translation>parámetro de barrido desconocido &apos;%1&apos; (conocidos: %2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no values to sweep</source>
+        <translation>no hay valores que barrer</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 = %2: %3</source>
+        <translation>%1 = %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../core/train/ptqsweep.cpp" line="+27"/>
+        <source>no fraction bits to sweep</source>
+        <translation>no hay bits fraccionarios que barrer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing to quantize: enable weights and/or activations</source>
+        <translation>no hay nada que cuantizar: habilitar los pesos, las activaciones o ambos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>fraction bits %1 do not fit a signed word of %2 bits (need 0 &lt;= frac &lt; word &lt;= 32)</source>
+        <translation>los bits fraccionarios (%1) no caben en una palabra con signo de %2 bits (se requiere 0 &lt;= frac &lt; word &lt;= 32)</translation>
+    </message>
+    <message>
+        <location filename="../core/train/trainedmodel.cpp" line="+53"/>
+        <source>run %1: its stored experiment cannot be read: %2</source>
+        <translation>ejecución %1: no se puede leer su experimento almacenado: %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>run %1 (%2) has no saved weights: only runs that finished at least one epoch have them</source>
+        <translation>la ejecución %1 (%2) no tiene pesos guardados: solo los tienen las ejecuciones que completaron al menos una época</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>run %1: weights file %2 is missing</source>
+        <translation>ejecución %1: falta el archivo de pesos %2</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <location line="+44"/>
+        <source>evaluation failed: %1</source>
+        <translation>falló la evaluación: %1</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>prediction failed: %1</source>
+        <translation>falló la predicción: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/train/trainer.cpp" line="+85"/>
+        <source>network &apos;%1&apos; expects inputs of %2 but dataset &apos;%3&apos; has images of %4</source>
+        <translation>la red &apos;%1&apos; espera entradas de %2, pero el conjunto de datos &apos;%3&apos; tiene imágenes de %4</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>could not build the network: %1</source>
+        <translation>no se pudo construir la red: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>training failed: %1</source>
+        <translation>falló el entrenamiento: %1</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>no trained network to save</source>
+        <translation>no hay ninguna red entrenada que guardar</translation>
+    </message>
+</context>
+<context>
+    <name>qb::CifarReader</name>
+    <message>
+        <location filename="../core/data/cifarreader.cpp" line="+34"/>
+        <source>%1: file not found</source>
+        <translation>%1: archivo no encontrado</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: is a folder, not a CIFAR-10 batch file</source>
+        <translation>%1: es una carpeta, no un archivo de lote de CIFAR-10</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: cannot read the file: %2</source>
+        <translation>%1: no se puede leer el archivo: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: the file is empty</source>
+        <translation>%1: el archivo está vacío</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: size %2 bytes is not a multiple of the %3-byte CIFAR-10 record (1 label byte + 3x32x32 pixels); is this a CIFAR-10 binary batch (data_batch_N.bin)?</source>
+        <translation>%1: el tamaño de %2 bytes no es múltiplo del registro de CIFAR-10 de %3 bytes (1 byte de etiqueta + 3x32x32 píxeles); ¿es un lote binario de CIFAR-10 (data_batch_N.bin)?</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: too many records (%2)</source>
+        <translation>%1: demasiados registros (%2)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: cannot read the file: read %2 of %3 bytes (%4)</source>
+        <translation>%1: no se puede leer el archivo: se leyeron %2 de %3 bytes (%4)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1: record %2 has label %3 (expected 0 to 9)</source>
+        <translation>%1: el registro %2 tiene la etiqueta %3 (se esperaba de 0 a 9)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>no CIFAR-10 batch files given</source>
+        <translation>no se indicó ningún archivo de lote de CIFAR-10</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1: too many records in all the batches together</source>
+        <translation>%1: demasiados registros en el total de los lotes</translation>
+    </message>
+</context>
+<context>
+    <name>qb::CsvReader</name>
+    <message>
+        <location filename="../core/data/csvreader.cpp" line="+151"/>
+        <source>line %1, column %2: the quoted field is never closed</source>
+        <translation>línea %1, columna %2: el campo entre comillas nunca se cierra</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>line %1, column %2: unexpected text after the closing quote (a quote inside a quoted field is written &quot;&quot;)</source>
+        <translation>línea %1, columna %2: texto inesperado tras las comillas de cierre (una comilla dentro de un campo entre comillas se escribe &quot;&quot;)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>tab</source>
+        <translation>tabulador</translation>
+    </message>
+    <message>
+        <location line="+123"/>
+        <source>label column %1 does not exist: line %2 has %3 columns</source>
+        <translation>la columna de etiquetas %1 no existe: la línea %2 tiene %3 columnas</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>no column named &apos;%1&apos; in the header on line %2 (columns: %3)</source>
+        <translation>no hay ninguna columna llamada &apos;%1&apos; en la cabecera de la línea %2 (columnas: %3)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no column named &apos;%1&apos;: the file has no header line (line %2 holds numbers); give the label column&apos;s number instead</source>
+        <translation>no hay ninguna columna llamada &apos;%1&apos;: el archivo no tiene línea de cabecera (la línea %2 contiene números); indicar en su lugar el número de la columna de etiquetas</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>the test fraction must be between 0 and 1 (exclusive), not %1</source>
+        <translation>la fracción de prueba debe estar entre 0 y 1 (ambos excluidos), no %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>file not found</source>
+        <translation>archivo no encontrado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is a folder, not a CSV file</source>
+        <translation>es una carpeta, no un archivo CSV</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the file is too large (%1 MiB; at most %2 MiB)</source>
+        <translation>el archivo es demasiado grande (%1 MiB; como máximo %2 MiB)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot read the file: %1</source>
+        <translation>no se puede leer el archivo: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot read the file: read %1 of %2 bytes (%3)</source>
+        <translation>no se puede leer el archivo: se leyeron %1 de %2 bytes (%3)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>the file holds no data (it is empty, or only blank and comment lines)</source>
+        <translation>el archivo no contiene datos (está vacío o solo tiene líneas en blanco y de comentario)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>line %1 has a single column (separator: %2); feature columns and a label column are needed</source>
+        <translation>la línea %1 tiene una sola columna (separador: %2); se necesitan columnas de características y una columna de etiquetas</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>column %1 (%2)</source>
+        <translation>columna %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>column %1</source>
+        <translation>columna %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>line %1 has %2 fields, but line %3 has %4</source>
+        <translation>la línea %1 tiene %2 campos, pero la línea %3 tiene %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>too many rows</source>
+        <translation>demasiadas filas</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>line %1, %2: the label is empty</source>
+        <translation>línea %1, %2: la etiqueta está vacía</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>line %1, %2: empty cell where a number is expected (missing values are not supported)</source>
+        <translation>línea %1, %2: celda vacía donde se espera un número (no se admiten valores faltantes)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>line %1, %2: &apos;%3&apos; is not a number</source>
+        <translation>línea %1, %2: &apos;%3&apos; no es un número</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 data rows; at least 2 are needed</source>
+        <translation>%1 filas de datos; se necesitan al menos 2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the label column, %1, holds a single class (&apos;%2&apos;); at least 2 classes are needed</source>
+        <translation>la columna de etiquetas, %1, contiene una sola clase (&apos;%2&apos;); se necesitan al menos 2 clases</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the label column, %1, holds %2 distinct values; at most %3 classes are supported (is it the right column?)</source>
+        <translation>la columna de etiquetas, %1, contiene %2 valores distintos; se admiten como máximo %3 clases (¿es la columna correcta?)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 rows are too few to split into train and test with a test fraction of %2 (every class has a single row)</source>
+        <translation>%1 filas son muy pocas para dividirlas en entrenamiento y prueba con una fracción de prueba de %2 (cada clase tiene una sola fila)</translation>
+    </message>
+</context>
+<context>
+    <name>qb::DatasetLocator</name>
+    <message>
+        <location filename="../core/data/datasetlocator.cpp" line="+140"/>
+        <source>unknown dataset &apos;%1&apos; (known: %2, or the path of a .csv file)</source>
+        <translation>conjunto de datos desconocido &apos;%1&apos; (conocidos: %2, o la ruta de un archivo .csv)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>dataset %1 is not a file</source>
+        <translation>el conjunto de datos %1 no es un archivo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the current folder</source>
+        <translation>la carpeta actual</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the data folder %1</source>
+        <translation>la carpeta de datos %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>dataset file %1 not found (a name ending in .csv is the path of a CSV file; a relative one is resolved against %2)</source>
+        <translation>no se encontró el archivo de conjunto de datos %1 (un nombre terminado en .csv es la ruta de un archivo CSV; una ruta relativa se resuelve respecto a %2)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Copy data_batch_1.bin ... data_batch_5.bin and test_batch.bin (from the CIFAR-10 binary version, cifar-10-binary.tar.gz) into $QUANTBENCH_DATA/%1 or pass --data-dir with the folder that holds them.</source>
+        <translation>Copiar data_batch_1.bin ... data_batch_5.bin y test_batch.bin (de la versión binaria de CIFAR-10, cifar-10-binary.tar.gz) en $QUANTBENCH_DATA/%1 o pasar --data-dir con la carpeta que los contiene.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Copy the four IDX files (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte, plain or .gz) into $QUANTBENCH_DATA/%1 or pass --data-dir with the folder that holds them.</source>
+        <translation>Copiar los cuatro archivos IDX (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte, sin comprimir o .gz) en $QUANTBENCH_DATA/%1 o pasar --data-dir con la carpeta que los contiene.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>On Debian, the dataset-fashion-mnist package installs it in /usr/share/datasets/fashion-mnist.</source>
+        <translation>En Debian, el paquete dataset-fashion-mnist lo instala en /usr/share/datasets/fashion-mnist.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>data folder %1 for %2 does not exist or is not a folder</source>
+        <translation>la carpeta de datos %1 para %2 no existe o no es una carpeta</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>data folder %1 does not hold the %2 files; missing: %3</source>
+        <translation>la carpeta de datos %1 no contiene los archivos de %2; faltan: %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>  %1 (no such folder)</source>
+        <translation>  %1 (la carpeta no existe)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>  %1 (missing: %2)</source>
+        <translation>  %1 (faltan: %2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>dataset %1 not found. Looked in:
+%2
+%3</source>
+        <translation>no se encontró el conjunto de datos %1. Se buscó en:
+%2
+%3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: train images are %2x%3x%4 but test images are %5x%6x%7</source>
+        <translation>%1: las imágenes de entrenamiento son de %2x%3x%4, pero las de prueba son de %5x%6x%7</translation>
+    </message>
+</context>
+<context>
+    <name>qb::ExperimentStore</name>
+    <message>
+        <location filename="../core/store/experimentstore.cpp" line="+607"/>
+        <source>record a new run</source>
+        <translation>registrar una nueva ejecución</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>record epoch %1 of run %2</source>
+        <translation>registrar la época %1 de la ejecución %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot %1 in %2: epochs are numbered from 1.</source>
+        <translation>No se puede %1 en %2: las épocas se numeran a partir de 1.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cannot %1 in %2: that epoch is already recorded.</source>
+        <translation>No se puede %1 en %2: esa época ya está registrada.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>finish run %1</source>
+        <translation>finalizar la ejecución %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot %1 in %2: running is not a final status.</source>
+        <translation>No se puede %1 en %2: &quot;en ejecución&quot; (running) no es un estado final.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>rename run %1</source>
+        <translation>renombrar la ejecución %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>save the notes of run %1</source>
+        <translation>guardar las notas de la ejecución %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>save the tags of run %1</source>
+        <translation>guardar las etiquetas de la ejecución %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>delete run %1</source>
+        <translation>eliminar la ejecución %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>record the file %1 of run %2</source>
+        <translation>registrar el archivo %1 de la ejecución %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>group run %1</source>
+        <translation>agrupar la ejecución %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>record a %1 sweep of run %2</source>
+        <translation>registrar un barrido de tipo %1 de la ejecución %2</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>read the sweeps of run %1</source>
+        <translation>leer los barridos de la ejecución %1</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>read the list of runs</source>
+        <translation>leer la lista de ejecuciones</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>read run %1</source>
+        <translation>leer la ejecución %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>read the epochs of run %1</source>
+        <translation>leer las épocas de la ejecución %1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>read the files of run %1</source>
+        <translation>leer los archivos de la ejecución %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>mark abandoned runs as interrupted</source>
+        <translation>marcar como interrumpidas las ejecuciones abandonadas</translation>
+    </message>
+</context>
+<context>
+    <name>qb::ExperimentStore::Private</name>
+    <message>
+        <location line="-570"/>
+        <source>Cannot %1: database %2 is locked by another process (gave up after %3 s).</source>
+        <translation>No se puede %1: la base de datos %2 está bloqueada por otro proceso (se abandonó tras %3 s).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not a QuantBench history database (file is not a database).</source>
+        <translation>%1 no es una base de datos de historial de QuantBench (el archivo no es una base de datos).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot %1: the disk that holds %2 is full.</source>
+        <translation>No se puede %1: el disco que contiene %2 está lleno.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot %1: %2 is read-only (%3).</source>
+        <translation>No se puede %1: %2 es de solo lectura (%3).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot %1 in %2: %3</source>
+        <translation>No se puede %1 en %2: %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The history database %1 is damaged (%2). It was left untouched: restore a backup, or move it away to start a new history.</source>
+        <translation>La base de datos de historial %1 está dañada (%2). No se ha modificado: restaurar una copia de seguridad o moverla a otro lugar para empezar un historial nuevo.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The experiment history is not open.</source>
+        <translation>El historial de experimentos no está abierto.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot %1: there is no run %2 in %3.</source>
+        <translation>No se puede %1: no existe la ejecución %2 en %3.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>read the schema version</source>
+        <translation>leer la versión del esquema</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No file was given for the experiment history.</source>
+        <translation>No se indicó ningún archivo para el historial de experimentos.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is a folder, not a QuantBench history database.</source>
+        <translation>%1 es una carpeta, no una base de datos de historial de QuantBench.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot create the folder %1 for the history database %2.</source>
+        <translation>No se puede crear la carpeta %1 para la base de datos de historial %2.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot open %1: the Qt SQLite driver (QSQLITE) is not available.</source>
+        <translation>No se puede abrir %1: el controlador SQLite de Qt (QSQLITE) no está disponible.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot open the history database %1: %2</source>
+        <translation>No se puede abrir la base de datos de historial %1: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>read the history database</source>
+        <translation>leer la base de datos de historial</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+8"/>
+        <source>check the history database</source>
+        <translation>comprobar la base de datos de historial</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>; and %1 more problems</source>
+        <translation>; y %1 problemas más</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>integrity check: %1</source>
+        <translation>comprobación de integridad: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The history database %1 was created by a newer QuantBench (schema version %2; this version knows up to %3). It was left untouched.</source>
+        <translation>La base de datos de historial %1 se creó con una versión más reciente de QuantBench (versión de esquema %2; esta versión admite hasta la %3). No se ha modificado.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is not a QuantBench history database (it holds tables of another program).</source>
+        <translation>%1 no es una base de datos de historial de QuantBench (contiene tablas de otro programa).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>switch to the WAL journal</source>
+        <translation>cambiar al modo de registro WAL</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>set the sync mode</source>
+        <translation>establecer el modo de sincronización</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>enable foreign keys</source>
+        <translation>activar las claves foráneas</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot open %1: this SQLite library does not enforce foreign keys.</source>
+        <translation>No se puede abrir %1: esta biblioteca SQLite no aplica las claves foráneas.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>upgrade the history to schema version %1</source>
+        <translation>actualizar el historial a la versión de esquema %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The history database %1 was upgraded by a newer QuantBench while it was being opened (schema version %2).</source>
+        <translation>La base de datos de historial %1 fue actualizada por una versión más reciente de QuantBench mientras se abría (versión de esquema %2).</translation>
+    </message>
+</context>
+<context>
+    <name>qb::IdxReader</name>
+    <message>
+        <location filename="../core/data/idxreader.cpp" line="+57"/>
+        <source>%1: cannot start gzip decompression</source>
+        <translation>%1: no se puede iniciar la descompresión gzip</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1: decompresses to more than %2 bytes; this is not an IDX dataset file</source>
+        <translation>%1: descomprimido ocupa más de %2 bytes; no es un archivo de conjunto de datos IDX</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1: corrupt gzip file: %2 unexpected bytes after the end of the compressed data</source>
+        <translation>%1: archivo gzip dañado: %2 bytes inesperados tras el final de los datos comprimidos</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: corrupt gzip file: the compressed data ends early (the file is truncated?)</source>
+        <translation>%1: archivo gzip dañado: los datos comprimidos terminan antes de tiempo (¿el archivo está truncado?)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: out of memory while decompressing</source>
+        <translation>%1: memoria insuficiente durante la descompresión</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>invalid compressed data</source>
+        <translation>datos comprimidos no válidos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: corrupt gzip file: %2</source>
+        <translation>%1: archivo gzip dañado: %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1: file not found</source>
+        <translation>%1: archivo no encontrado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: is a folder, not an IDX file</source>
+        <translation>%1: es una carpeta, no un archivo IDX</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: cannot read the file: %2</source>
+        <translation>%1: no se puede leer el archivo: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: the file is empty</source>
+        <translation>%1: el archivo está vacío</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: cannot read the file: read %2 of %3 bytes (%4)</source>
+        <translation>%1: no se puede leer el archivo: se leyeron %2 de %3 bytes (%4)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: the file is empty once decompressed</source>
+        <translation>%1: el archivo está vacío una vez descomprimido</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: wrong magic number %2 (expected %3); is this an IDX images file?</source>
+        <translation>%1: número mágico incorrecto %2 (se esperaba %3); ¿es un archivo IDX de imágenes?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: wrong magic number %2 (expected %3); is this an IDX labels file?</source>
+        <translation>%1: número mágico incorrecto %2 (se esperaba %3); ¿es un archivo IDX de etiquetas?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>It looks like a labels file.</source>
+        <translation>Parece un archivo de etiquetas.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It looks like an images file.</source>
+        <translation>Parece un archivo de imágenes.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The name ends in .gz but the content is not gzip-compressed.</source>
+        <translation>El nombre termina en .gz, pero el contenido no está comprimido con gzip.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: truncated header: %2 bytes where the header needs %3</source>
+        <translation>%1: cabecera truncada: %2 bytes, pero la cabecera necesita %3</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1: the header has a zero dimension (%2 images of %3x%4)</source>
+        <translation>%1: la cabecera tiene una dimensión cero (%2 imágenes de %3x%4)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: implausible dimensions in the header (%2 images of %3x%4)</source>
+        <translation>%1: dimensiones inverosímiles en la cabecera (%2 imágenes de %3x%4)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: truncated: expected %2 bytes of pixel data for %3 images of %4x%5, found %6</source>
+        <translation>%1: truncado: se esperaban %2 bytes de datos de píxeles para %3 imágenes de %4x%5; se encontraron %6</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: %2 trailing bytes after the %3 bytes of pixel data for %4 images of %5x%6</source>
+        <translation>%1: %2 bytes sobrantes tras los %3 bytes de datos de píxeles para %4 imágenes de %5x%6</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1: the header says it holds no labels</source>
+        <translation>%1: la cabecera indica que no contiene etiquetas</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: implausible label count %2 in the header</source>
+        <translation>%1: número de etiquetas inverosímil (%2) en la cabecera</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: truncated: expected %2 bytes of label data, found %3</source>
+        <translation>%1: truncado: se esperaban %2 bytes de datos de etiquetas; se encontraron %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: %2 trailing bytes after the %3 bytes of label data</source>
+        <translation>%1: %2 bytes sobrantes tras los %3 bytes de datos de etiquetas</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: label out of range at index %2: %3 (expected 0 to %4)</source>
+        <translation>%1: etiqueta fuera de rango en el índice %2: %3 (se esperaba de 0 a %4)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>image and label counts disagree: %1 holds %2 images but %3 holds %4 labels</source>
+        <translation>el número de imágenes y el de etiquetas no coinciden: %1 contiene %2 imágenes, pero %3 contiene %4 etiquetas</translation>
+    </message>
+</context>
+<context>
+    <name>qb::LayerInspector</name>
+    <message>
+        <location filename="../widgets/inspector/issuehighlight.cpp" line="+48"/>
+        <source>Problem: %1</source>
+        <translation>Problema: %1</translation>
+    </message>
+</context>
+<context>
+    <name>qb::MainWindow</name>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="+9"/>
+        <source>QuantBench</source>
+        <translation>QuantBench</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QuantBench: use quantbench-cli to train networks; the workbench views are under construction.</source>
+        <translation>QuantBench: las redes se entrenan con quantbench-cli; las vistas del banco de trabajo están en construcción.</translation>
+    </message>
+</context>
+<context>
+    <name>qb::NetworkDocument</name>
+    <message>
+        <location filename="../core/document/editlayercommand.cpp" line="+19"/>
+        <source>Edit %1</source>
+        <translation>Editar %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit %1 of %2</source>
+        <translation>Editar %1 de %2</translation>
+    </message>
+    <message>
+        <location filename="../core/document/movelayercommand.cpp" line="+14"/>
+        <source>Move %1</source>
+        <translation>Mover %1</translation>
+    </message>
+    <message>
+        <location filename="../core/document/networkdocument.cpp" line="+42"/>
+        <source>untitled</source>
+        <translation>sin título</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Insert %1</source>
+        <translation>Insertar %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Duplicate %1</source>
+        <translation>Duplicar %1</translation>
+    </message>
+    <message>
+        <location filename="../core/document/removelayercommand.cpp" line="+14"/>
+        <source>Delete %1</source>
+        <translation>Eliminar %1</translation>
+    </message>
+</context>
+<context>
+    <name>qb::SpecDiff</name>
+    <message>
+        <location filename="../core/spec/specdiff.cpp" line="+153"/>
+        <source>(absent)</source>
+        <translation>(ausente)</translation>
+    </message>
+</context>
+<context>
+    <name>qb::TrainingWorker</name>
+    <message>
+        <location filename="../widgets/training/trainingworker.cpp" line="+68"/>
+        <source>Training failed: %1</source>
+        <translation>Falló el entrenamiento: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Training failed with an unknown error.</source>
+        <translation>El entrenamiento falló con un error desconocido.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Training failed.</source>
+        <translation>Falló el entrenamiento.</translation>
+    </message>
+</context>
+</TS>
