@@ -144,7 +144,7 @@ void MainWindow::createMenus()
     edit->addSeparator();
     edit->addAction(
         tr("D&uplicate layer"), this, [this] { m_document->duplicateLayer(m_canvas->currentLayer()); });
-    edit->addAction(tr("&Delete layer"), this, [this] { m_document->removeLayer(m_canvas->currentLayer()); });
+    edit->addAction(tr("&Delete layer"), m_canvas, &NetworkCanvas::removeCurrent);
     edit->addSeparator();
     edit->addAction(tr("&Batch apply…"), this, [this] {
         BatchApplyDialog dialog(this);
@@ -191,13 +191,7 @@ void MainWindow::createMenus()
 void MainWindow::connectViews()
 {
     connect(m_canvas, &NetworkCanvas::currentLayerChanged, m_inspector, &LayerInspector::setCurrentLayer);
-    connect(m_palette, &LayerPalette::layerActivated, this, [this](const LayerSpec &templ) {
-        LayerSpec layer = templ;
-        layer.name = m_document->uniqueLayerName(layer.type);
-        const int at = m_canvas->currentLayer() + 1;
-        m_document->insertLayer(at, layer);
-        m_canvas->setCurrentLayer(at);
-    });
+    connect(m_palette, &LayerPalette::layerActivated, m_canvas, &NetworkCanvas::insertAfterCurrent);
     connect(m_document, &NetworkDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &NetworkDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_document, &NetworkDocument::networkReset, this, &MainWindow::updateTitle);
