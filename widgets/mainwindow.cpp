@@ -48,8 +48,9 @@ MainWindow::MainWindow(Workbench *workbench, QWidget *parent)
         tr("Ready. Drag layers from the palette, pick quantizers in the inspector, then press Train."));
 
     AppSettings settings;
+    // First start: use the whole screen (the canvas, docks and plots all want room).
     if (!restoreGeometry(settings.windowGeometry()))
-        resize(1500, 950);
+        setWindowState(Qt::WindowMaximized);
     restoreState(settings.windowState());
 }
 
@@ -76,6 +77,8 @@ void MainWindow::createViews()
     m_history->setDatabasePath(m_workbench->databasePath());
     m_comparison->setDatabasePath(m_workbench->databasePath());
     m_details->setDatabasePath(m_workbench->databasePath());
+    if (!m_workbench->options().dataDir.isEmpty())
+        m_details->setDataDirectory(m_workbench->options().dataDir);
 
     const WorkbenchOptions &options = m_workbench->options();
     AppSettings settings;
@@ -142,8 +145,7 @@ void MainWindow::createMenus()
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
-    edit->addAction(
-        tr("D&uplicate layer"), this, [this] { m_document->duplicateLayer(m_canvas->currentLayer()); });
+    edit->addAction(tr("D&uplicate layer"), m_canvas, &NetworkCanvas::duplicateCurrent);
     edit->addAction(tr("&Delete layer"), m_canvas, &NetworkCanvas::removeCurrent);
     edit->addSeparator();
     edit->addAction(tr("&Batch apply…"), this, [this] {

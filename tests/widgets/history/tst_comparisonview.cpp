@@ -1,0 +1,262 @@
+// ComparisonView: accuracy against size, the selected runs' bars and the sweeps (widgets/history).
+
+#include "history/comparisonview.h"
+#include "history/runbarchart.h"
+#include "history/sizeaccuracychart.h"
+#include "history/sweepchart.h"
+#include "util/summarystats.h"
+#include "widgets/history/historytestdata.h"
+
+#include "common/plotexport.h"
+#include "common/qcp.h"
+
+#include <QComboBox>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace qb;
+using namespace qb::testdata;
+
+namespace {
+
+SweepPoint point(double value, QVector<double> accuracies)
+{
+    SweepPoint p;
+    p.value = value;
+    p.accuracies = accuracies;
+    const SummaryStats stats = SummaryStats::of(accuracies);
+    p.accuracyMean = stats.mean;
+    p.accuracyStd = stats.std;
+    p.accuracyMin = stats.min;
+    p.accuracyMax = stats.max;
+    return p;
+}
+
+} // namespace
+
+class TestComparisonView : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void scatterCountsFinishedRuns();
+    void barsOfSelectedRuns();
+    void groupBarHasErrorBar();
+    void sweeps();
+    void exportsCharts();
+    void badDatabase();
+
+private:
+    QString dbPath() const { return m_dir->filePath(QStringLiteral("history.sqlite")); }
+    QList<RunRecord> allRuns() const { return *m_store->runs(); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ExperimentStore> m_store;
+};
+
+void TestComparisonView::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_store = std::make_unique<ExperimentStore>();
+    QVERIFY(m_store->open(dbPath()));
+}
+
+void TestComparisonView::cleanup()
+{
+    m_store.reset();
+    m_dir.reset();
+}
+
+void TestComparisonView::scatterCountsFinishedRuns()
+{
+    // Three finished float runs, two finished quantized runs, and runs that must not show up.
+    QList<qint64> ids;
+    for (int i = 0; i < 3; ++i)
+        ids.append(addRun(*m_store, QStringLiteral("float %1").arg(i), {0.8 + i * 0.01}));
+    RunOptions bnn;
+    bnn.spec = presetSpec(QStringLiteral("larq-mnist-bnn"));
+    bnn.testAccuracies = {0.7};
+    ids.append(addRun(*m_store, bnn));
+    bnn.testAccuracies = {0.75};
+    ids.append(addRun(*m_store, bnn));
+    addRun(*m_store, QStringLiteral("failed"), {0.1}, RunStatus::Failed);
+    addRun(*m_store, QStringLiteral("running"), {0.3}, RunStatus::Running);
+    addRun(*m_store, QStringLiteral("no epochs"), {}, RunStatus::Finished);
+
+    ComparisonView view;
+    QVERIFY(view.setDatabasePath(dbPath()));
+    view.setRuns(allRuns());
+    QCOMPARE(view.scatterPointCount(), 5);
+    SizeAccuracyChart *chart = view.sizeAccuracyChart();
+    QCOMPARE(chart->floatPointCount(), 3);
+    QCOMPARE(chart->quantizedPointCount(), 2);
+    QCOMPARE(chart->highlightedCount(), 0);
+    QCOMPARE(chart->plot()->xAxis->scaleType(), QCPAxis::stLogarithmic);
+    // The binarized network is smaller than its float twin: both groups fit in the x range.
+    QCPGraph *floatGraph = chart->plot()->graph(0);
+    QCPGraph *bnnGraph = chart->plot()->graph(1);
+    QVERIFY(bnnGraph->data()->at(0)->key < floatGraph->data()->at(0)->key);
+    QVERIFY(chart->plot()->xAxis->range().contains(bnnGraph->data()->at(0)->key));
+    QVERIFY(chart->plot()->xAxis->range().contains(floatGraph->data()->at(0)->key));
+    // Best accuracies in percent (the three float runs share one size, so their order is not fixed).
+    QList<double> accuracies;
+    for (int i = 0; i < floatGraph->dataCount(); ++i)
+        accuracies.append(std::round(floatGraph->data()->at(i)->value * 1000) / 1000);
+    std::sort(accuracies.begin(), accuracies.end());
+    QCOMPARE(accuracies, (QList<double>{80.0, 81.0, 82.0}));
+
+    view.setSelectedRuns({ids.at(0), ids.at(3)});
+    QCOMPARE(chart->highlightedCount(), 2);
+    view.setSelectedRuns({});
+    QCOMPARE(chart->highlightedCount(), 0);
+}
+
+void TestComparisonView::barsOfSelectedRuns()
+{
+    const qint64 a = addRun(*m_store, QStringLiteral("a"), {0.5, 0.81});
+    const qint64 b = addRun(*m_store, QStringLiteral("b"), {0.62});
+    const qint64 c = addRun(*m_store, QStringLiteral("c"), {0.9});
+    ComparisonView view;
+    QVERIFY(view.setDatabasePath(dbPath()));
+    view.setRuns(allRuns());
+    QCOMPARE(view.barCount(), 0);
+    view.setSelectedRuns({c, a});
+    QCOMPARE(view.barCount(), 2);
+    RunBarChart *bars = view.runBarChart();
+    QCOMPARE(bars->labels(), (QStringList{QStringLiteral("#%1 c").arg(c), QStringLiteral("#%1 a").arg(a)}));
+    QCOMPARE(bars->values(), (QVector<double>{90.0, 81.0}));
+    QCOMPARE(bars->errorBarCount(), 0);
+    view.setSelectedRuns({a, b, c});
+    QCOMPARE(view.barCount(), 3);
+    // Deleted runs leave the bars when the runs are set again.
+    QVERIFY(m_store->deleteRun(b));
+    view.setRuns(allRuns());
+    QCOMPARE(view.barCount(), 2);
+}
+
+void TestComparisonView::groupBarHasErrorBar()
+{
+    RunOptions options;
+    options.testAccuracies = {0.8};
+    options.groupId = -2;
+    const qint64 group = addRun(*m_store, options);
+    options.groupId = group;
+    options.testAccuracies = {0.9};
+    const qint64 second = addRun(*m_store, options);
+    const qint64 lone = addRun(*m_store, QStringLiteral("lone"), {0.5});
+    ComparisonView view;
+    view.setRuns(allRuns());
+    view.setSelectedRuns({group, second, lone});
+    RunBarChart *bars = view.runBarChart();
+    QCOMPARE(bars->barCount(), 2);
+    QCOMPARE(bars->errorBarCount(), 1);
+    QCOMPARE(bars->labels().first(), QStringLiteral("group %1 (n=2)").arg(group));
+    QVERIFY(qAbs(bars->values().first() - 85.0) < 1e-9);
+    QCPErrorBars *errorBars = nullptr;
+    for (int i = 0; i < bars->plot()->plottableCount(); ++i) {
+        if (auto *e = qobject_cast<QCPErrorBars *>(bars->plot()->plottable(i)))
+            errorBars = e;
+    }
+    QVERIFY(errorBars);
+    QCOMPARE(errorBars->dataCount(), 1);
+    QVERIFY(qAbs(errorBars->data()->at(0).errorPlus - 5.0) < 1e-9); // population std of 80 and 90
+}
+
+void TestComparisonView::sweeps()
+{
+    const qint64 run = addRun(*m_store, QStringLiteral("swept"), {0.9});
+    const qint64 plain = addRun(*m_store, QStringLiteral("plain"), {0.9});
+    SweepRecord ptq;
+    ptq.runId = run;
+    ptq.kind = QStringLiteral("ptq");
+    ptq.parameter = QStringLiteral("frac_bits");
+    for (int bits = 2; bits <= 8; ++bits)
+        ptq.points.append(point(bits, {0.5 + bits * 0.05}));
+    QVERIFY(m_store->addSweep(ptq).ok());
+    SweepRecord noise;
+    noise.runId = run;
+    noise.kind = QStringLiteral("noise");
+    noise.parameter = QStringLiteral("weight_noise.std");
+    noise.points = {point(0.0, {0.9, 0.9, 0.9}), point(0.05, {0.85, 0.87, 0.83}),
+        point(0.1, {0.7, 0.8, 0.75}), point(0.2, {0.5, 0.6, 0.4})};
+    QVERIFY(m_store->addSweep(noise).ok());
+
+    ComparisonView view;
+    QVERIFY(view.setDatabasePath(dbPath()));
+    view.setRuns(allRuns());
+    SweepChart *chart = view.sweepChart();
+    QCOMPARE(view.sweepPointCount(), 0);
+    QVERIFY(!chart->message().isEmpty());
+
+    view.setSelectedRuns({run});
+    QCOMPARE(chart->sweepCount(), 2);
+    QCOMPARE(chart->sweepCombo()->count(), 2);
+    QVERIFY(chart->message().isEmpty());
+    // The newest sweep first: the noise sweep, with one error bar per point of ± the std over chips.
+    QCOMPARE(chart->currentSweep(), 1);
+    QCOMPARE(view.sweepPointCount(), 4);
+    QCOMPARE(chart->errorBarCount(), 4);
+    QCPErrorBars *errorBars = nullptr;
+    for (int i = 0; i < chart->plot()->plottableCount(); ++i) {
+        if (auto *e = qobject_cast<QCPErrorBars *>(chart->plot()->plottable(i)))
+            errorBars = e;
+    }
+    QVERIFY(errorBars && errorBars->visible());
+    QVERIFY(qAbs(errorBars->data()->at(3).errorPlus - SummaryStats::of({50, 60, 40}).std) < 1e-9);
+    QCOMPARE(errorBars->data()->at(0).errorPlus, 0.0);
+    QCOMPARE(chart->plot()->graph(0)->data()->at(2)->value, 75.0);
+
+    // Pick the PTQ sweep in the combo: accuracy against fraction bits, no error bars.
+    chart->sweepCombo()->setCurrentIndex(0);
+    QCOMPARE(view.sweepPointCount(), 7);
+    QCOMPARE(chart->errorBarCount(), 0);
+    QCOMPARE(chart->plot()->xAxis->label(), QStringLiteral("Fraction bits"));
+    QCOMPARE(chart->plot()->graph(0)->data()->at(0)->key, 2.0);
+    QVERIFY(qAbs(chart->plot()->graph(0)->data()->at(6)->value - 90.0) < 1e-9);
+
+    view.setSelectedRuns({plain});
+    QCOMPARE(view.sweepPointCount(), 0);
+    QCOMPARE(chart->message(), QStringLiteral("(this run has no sweeps)"));
+
+    // A Monte-Carlo evaluation added later shows after a reload.
+    SweepRecord mc;
+    mc.runId = plain;
+    mc.kind = QStringLiteral("montecarlo");
+    mc.parameter = QStringLiteral("chips");
+    mc.points = {point(10, {0.8, 0.82, 0.84})};
+    QVERIFY(m_store->addSweep(mc).ok());
+    view.reloadSweeps();
+    QCOMPARE(view.sweepPointCount(), 1);
+    QCOMPARE(chart->errorBarCount(), 1);
+}
+
+void TestComparisonView::exportsCharts()
+{
+    addRun(*m_store, QStringLiteral("a"), {0.8});
+    ComparisonView view;
+    view.resize(600, 400);
+    view.setRuns(allRuns());
+    const QString path = m_dir->filePath(QStringLiteral("scatter.png"));
+    QVERIFY(exportPlot(view.sizeAccuracyChart()->plot(), path).ok());
+    QVERIFY(QFileInfo(path).size() > 0);
+}
+
+void TestComparisonView::badDatabase()
+{
+    const QString broken = m_dir->filePath(QStringLiteral("broken.sqlite"));
+    QFile file(broken);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(4096, 'x'));
+    file.close();
+    ComparisonView view;
+    QVERIFY(!view.setDatabasePath(broken).ok());
+    view.setSelectedRuns({1});
+    QVERIFY2(view.sweepChart()->message().contains(QStringLiteral("broken.sqlite")),
+        qPrintable(view.sweepChart()->message()));
+}
+
+QTEST_MAIN(TestComparisonView)
+#include "tst_comparisonview.moc"

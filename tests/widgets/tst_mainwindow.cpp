@@ -1,0 +1,247 @@
+// The whole workbench window, driven as a user would: edit with the palette, canvas and inspector,
+// train from the training panel, watch the curves, use the history.
+#include "workbenchtesting.h"
+
+#include "document/networkdocument.h"
+#include "editor/layerpalette.h"
+#include "editor/networkcanvas.h"
+#include "history/historypanel.h"
+#include "inspector/layerinspector.h"
+#include "inspector/quantizereditor.h"
+#include "mainwindow.h"
+#include "spec/presetlibrary.h"
+#include "store/experimentstore.h"
+#include "training/curveplot.h"
+#include "training/trainingcontroller.h"
+#include "training/trainingpanel.h"
+#include "workbench.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace qb;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void editingRoundTripsThroughUndo();
+    void invalidEditBlocksTrain();
+    void trainingFromThePanelDrawsCurvesAndRecordsTheRun();
+    void stopEndsTheRunCancelled();
+    void twoSelectedRunsOverlayTwoCurves();
+    void languageSwitchRebuildsTheWindow();
+
+private:
+    std::unique_ptr<Workbench> makeWorkbench(const NetworkSpec &network);
+    QByteArray networkJson(Workbench &bench) const
+    {
+        return QJsonDocument(bench.document()->network().toJson()).toJson(QJsonDocument::Compact);
+    }
+
+    QTemporaryDir m_dir;
+    QString m_dataDir;
+    QString m_db;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_dataDir = m_dir.filePath(QStringLiteral("bands"));
+    QVERIFY(QDir().mkpath(m_dataDir));
+    qbtest::writeIdxDataset(m_dataDir, 2000, 500);
+    m_db = m_dir.filePath(QStringLiteral("history.sqlite"));
+}
+
+std::unique_ptr<Workbench> TestMainWindow::makeWorkbench(const NetworkSpec &network)
+{
+    WorkbenchOptions options;
+    options.dataset = QStringLiteral("mnist");
+    options.dataDir = m_dataDir;
+    options.dbPath = m_db;
+    options.language = QStringLiteral("en");
+    auto bench = std::make_unique<Workbench>(options);
+    bench->document()->reset(network);
+    bench->show();
+    return bench;
+}
+
+void TestMainWindow::editingRoundTripsThroughUndo()
+{
+    auto bench = makeWorkbench(*PresetLibrary::load(QStringLiteral("cnn-mnist")));
+    MainWindow *window = bench->window();
+    const QByteArray original = networkJson(*bench);
+    const int layers = bench->document()->layerCount();
+
+    // Insert a Dropout layer from the palette (Enter on its row inserts after the selected layer).
+    window->canvas()->setCurrentLayer(0);
+    QListWidget *list = window->palette()->listWidget();
+    int dropoutRow = -1;
+    for (int row = 0; row < LayerPalette::templateCount(); ++row) {
+        if (LayerPalette::templateFor(row).type == LayerType::Dropout)
+            dropoutRow = row;
+    }
+    QVERIFY(dropoutRow >= 0);
+    list->setCurrentRow(dropoutRow);
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_Return);
+    QCOMPARE(bench->document()->layerCount(), layers + 1);
+    QCOMPARE(bench->document()->layer(1).type, LayerType::Dropout);
+    QCOMPARE(window->canvas()->currentLayer(), 1);
+
+    // Reorder: move it down with Alt+Down on the canvas.
+    window->canvas()->setFocus();
+    QTest::keyClick(window->canvas(), Qt::Key_Down, Qt::AltModifier);
+    QCOMPARE(bench->document()->layer(2).type, LayerType::Dropout);
+
+    // Change the kernel quantizer of the first conv in the inspector (the canvas selection drives it).
+    window->canvas()->setCurrentLayer(0);
+    QCOMPARE(window->inspector()->currentLayer(), 0);
+    QComboBox *kernel = window->inspector()->kernelQuantizerEditor()->comboBox();
+    const int steSign = kernel->findText(QStringLiteral("ste_sign"), Qt::MatchStartsWith);
+    QVERIFY(steSign > 0);
+    kernel->setCurrentIndex(steSign);
+    QCOMPARE(bench->document()->layer(0).kernelQuantizer.name, QStringLiteral("ste_sign"));
+    const QByteArray edited = networkJson(*bench);
+
+    QUndoStack *undo = bench->document()->undoStack();
+    QCOMPARE(undo->count(), 3);
+    while (undo->canUndo())
+        undo->undo();
+    QCOMPARE(networkJson(*bench), original);
+    while (undo->canRedo())
+        undo->redo();
+    QCOMPARE(networkJson(*bench), edited);
+}
+
+void TestMainWindow::invalidEditBlocksTrain()
+{
+    auto bench = makeWorkbench(qbtest::tinyNetwork());
+    auto *train = bench->window()->trainingPanel()->findChild<QPushButton *>(QStringLiteral("trainButton"));
+    auto *status = bench->window()->trainingPanel()->findChild<QLabel *>(QStringLiteral("statusLabel"));
+    QVERIFY(train && status);
+    QVERIFY(train->isEnabled());
+
+    // Units 0 through the inspector's spin box.
+    bench->window()->canvas()->setCurrentLayer(1);
+    auto *units = bench->window()->inspector()->findChild<QSpinBox *>(QStringLiteral("units"));
+    QVERIFY(units);
+    units->setValue(units->minimum());
+    if (bench->document()->validation().ok()) {
+        // The spin box may not allow 0: make the network invalid by moving Flatten after the dense.
+        bench->document()->moveLayer(0, 1);
+    }
+    QVERIFY(!bench->document()->validation().ok());
+    const QString message = bench->document()->validation().issues.first().message;
+    QTRY_VERIFY(!train->isEnabled());
+    QVERIFY2(status->text().contains(message), qPrintable(status->text()));
+    QVERIFY(!bench->window()->trainingPanel()->train());
+    QVERIFY(!bench->controller()->isRunning());
+
+    bench->document()->undoStack()->undo();
+    if (!bench->document()->validation().ok())
+        bench->document()->undoStack()->undo();
+    QTRY_VERIFY(train->isEnabled());
+}
+
+void TestMainWindow::trainingFromThePanelDrawsCurvesAndRecordsTheRun()
+{
+    auto bench = makeWorkbench(qbtest::tinyNetwork());
+    MainWindow *window = bench->window();
+    TrainSpec spec = window->trainingPanel()->trainSpec();
+    spec.epochs = 3;
+    spec.seed = 7;
+    window->trainingPanel()->setTrainSpec(spec);
+    QSignalSpy progress(bench->controller(), &TrainingController::batchProgress);
+    QSignalSpy finished(bench->controller(), &TrainingController::runFinished);
+    const int runsBefore = window->history()->runs().size();
+
+    auto *train = window->trainingPanel()->findChild<QPushButton *>(QStringLiteral("trainButton"));
+    QTest::mouseClick(train, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120000);
+    QCOMPARE(finished.first().at(1).value<RunStatus>(), RunStatus::Finished);
+    QVERIFY(progress.size() > 0);
+    QCOMPARE(window->curves()->liveEpochPointCount(), 3);
+    QVERIFY(window->curves()->liveBatchPointCount() > 0);
+
+    const QList<RunRecord> runs = window->history()->runs();
+    QCOMPARE(runs.size(), runsBefore + 1);
+    const RunRecord &run = runs.first();
+    QCOMPARE(run.status, RunStatus::Finished);
+    QCOMPARE(run.epochsDone, 3);
+    QVERIFY2(run.finalTestAccuracy > 0.6, qPrintable(QString::number(run.finalTestAccuracy)));
+}
+
+void TestMainWindow::stopEndsTheRunCancelled()
+{
+    auto bench = makeWorkbench(qbtest::tinyNetwork());
+    MainWindow *window = bench->window();
+    TrainSpec spec = window->trainingPanel()->trainSpec();
+    spec.epochs = 200; // far more than the test waits for
+    spec.batchSize = 8;
+    window->trainingPanel()->setTrainSpec(spec);
+    QSignalSpy progress(bench->controller(), &TrainingController::batchProgress);
+    QSignalSpy finished(bench->controller(), &TrainingController::runFinished);
+    QVERIFY(window->trainingPanel()->train());
+    QTRY_VERIFY_WITH_TIMEOUT(progress.size() > 0, 60000);
+    auto *stop = window->trainingPanel()->findChild<QPushButton *>(QStringLiteral("stopButton"));
+    QVERIFY(stop->isEnabled());
+    QTest::mouseClick(stop, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+    const qint64 runId = finished.first().at(0).toLongLong();
+    QCOMPARE(finished.first().at(1).value<RunStatus>(), RunStatus::Cancelled);
+
+    ExperimentStore store;
+    QVERIFY(store.open(m_db).ok());
+    QCOMPARE(store.run(runId)->status, RunStatus::Cancelled);
+    QTRY_VERIFY(!window->history()->runs().isEmpty());
+    QCOMPARE(window->history()->runs().first().status, RunStatus::Cancelled);
+}
+
+void TestMainWindow::twoSelectedRunsOverlayTwoCurves()
+{
+    auto bench = makeWorkbench(qbtest::tinyNetwork());
+    MainWindow *window = bench->window();
+    const QList<RunRecord> runs = window->history()->runs();
+    QVERIFY2(runs.size() >= 2, "the training tests above leave two runs in the history");
+    window->history()->selectRuns({runs.at(0).id, runs.at(1).id});
+    QTRY_COMPARE(window->curves()->overlayCount(), 2);
+    window->history()->selectRuns({runs.at(0).id});
+    QTRY_COMPARE(window->curves()->overlayCount(), 1);
+}
+
+void TestMainWindow::languageSwitchRebuildsTheWindow()
+{
+    auto bench = makeWorkbench(qbtest::tinyNetwork());
+    QSignalSpy rebuilt(bench.get(), &Workbench::windowRebuilt);
+    QVERIFY(bench->setLanguage(QStringLiteral("es")));
+    QCOMPARE(rebuilt.size(), 1);
+    QCOMPARE(bench->language(), QStringLiteral("es"));
+    auto *train = bench->window()->trainingPanel()->findChild<QPushButton *>(QStringLiteral("trainButton"));
+    QVERIFY(train);
+    QVERIFY2(train->text() != QLatin1String("Train"), qPrintable(train->text()));
+    // The edited network survives the rebuild.
+    QCOMPARE(bench->document()->network(), qbtest::tinyNetwork());
+    QVERIFY(bench->setLanguage(QStringLiteral("en")));
+    train = bench->window()->trainingPanel()->findChild<QPushButton *>(QStringLiteral("trainButton"));
+    QCOMPARE(train->text().remove(QLatin1Char('&')), QStringLiteral("Train"));
+}
+
+int main(int argc, char *argv[])
+{
+    qbtest::isolateUserFolders();
+    QApplication app(argc, argv);
+    TestMainWindow test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_mainwindow.moc"

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "store/runrecord.h"
+#include "util/result.h"
+
+#include <QList>
+#include <QWidget>
+
+#include <memory>
+
+class QTabWidget;
+
+namespace qb {
+
+class ExperimentStore;
+class RunBarChart;
+class SizeAccuracyChart;
+class SweepChart;
+
+/// Charts comparing runs of the history, one tab each: accuracy against model size for every finished
+/// run, the final accuracy of the selected runs, and the sweeps of the (first) selected run.
+/// Reads sweeps through its own ExperimentStore in the GUI thread.
+class ComparisonView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ComparisonView(QWidget *parent = nullptr);
+    ~ComparisonView() override;
+
+    /// Opens the history the sweeps are read from; an error is shown in the Sweeps tab.
+    Status setDatabasePath(const QString &path);
+    /// Every run of the history (HistoryPanel::runs()).
+    void setRuns(const QList<RunRecord> &all);
+    void setSelectedRuns(const QList<qint64> &runIds);
+    /// Reads the sweeps of the selected run again (after a sweep was added).
+    void reloadSweeps();
+
+    int scatterPointCount() const;
+    int barCount() const;
+    int sweepPointCount() const;
+
+    QTabWidget *tabs() const { return m_tabs; }
+    SizeAccuracyChart *sizeAccuracyChart() const { return m_scatter; }
+    RunBarChart *runBarChart() const { return m_bars; }
+    SweepChart *sweepChart() const { return m_sweeps; }
+
+private:
+    std::unique_ptr<ExperimentStore> m_store;
+    QString m_storeError;
+    QList<RunRecord> m_runs;
+    QList<qint64> m_selected;
+    QTabWidget *m_tabs = nullptr;
+    SizeAccuracyChart *m_scatter = nullptr;
+    RunBarChart *m_bars = nullptr;
+    SweepChart *m_sweeps = nullptr;
+};
+
+} // namespace qb
