@@ -19,7 +19,9 @@ shot() { # NAME ARGS...: one picture of the window
   echo "saved $OUT/$name.png"
 }
 shot training --epochs 1 --train --view curves
-shot history --view history
-shot comparison --view comparison
+shot baseline --preset cnn-mnist --epochs 1 --train --view curves
+shot history --view history --select-runs 2
+shot comparison --view comparison --select-runs 2
+shot details --view details --select-runs 1
 shot summary --view summary
-shot spanish --language es --view history
+shot spanish --language es --view history --select-runs 2

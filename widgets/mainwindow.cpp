@@ -24,6 +24,7 @@
 #include <QDockWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QScrollArea>
 #include <QStatusBar>
 #include <QUndoStack>
@@ -49,8 +50,11 @@ MainWindow::MainWindow(Workbench *workbench, QWidget *parent)
 
     AppSettings settings;
     // First start: use the whole screen (the canvas, docks and plots all want room).
-    if (!restoreGeometry(settings.windowGeometry()))
+    if (!restoreGeometry(settings.windowGeometry())) {
+        if (QScreen *screen = QGuiApplication::primaryScreen())
+            resize(screen->availableSize() * 0.95); // without a window manager, maximizing does nothing
         setWindowState(Qt::WindowMaximized);
+    }
     restoreState(settings.windowState());
 }
 

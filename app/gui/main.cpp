@@ -1,4 +1,6 @@
 // quantbench: the desktop workbench. Parses the command line and hands over to Workbench.
+#include "history/confusionview.h"
+#include "history/historypanel.h"
 #include "mainwindow.h"
 #include "training/trainingcontroller.h"
 #include "workbench.h"
@@ -42,17 +44,33 @@ private:
 };
 
 /// Saves a picture of the window to `path` and quits: after training when the run was started
-/// from the command line, else once the window has settled. For scripts/screenshots.sh.
-void scheduleScreenshot(qb::Workbench &workbench, const QString &path, const QString &view)
+/// from the command line, else once the window has settled. Before the picture, the `select`
+/// newest runs of the history are selected (their curves overlaid; one run: its details). For
+/// scripts/screenshots.sh.
+void scheduleScreenshot(qb::Workbench &workbench, const QString &path, const QString &view, int select)
 {
-    auto shoot = [&workbench, path, view] {
+    auto shoot = [&workbench, path, view, select] {
         qb::MainWindow *window = workbench.window();
+        QList<qint64> ids;
+        for (const qb::RunRecord &run : window->history()->runs()) {
+            if (ids.size() < select)
+                ids.append(run.id);
+        }
+        window->history()->selectRuns(ids);
         window->showView(view);
-        QTimer::singleShot(800, window, [window, path] {
+        auto grab = [window, path] {
             if (!window->grab().save(path))
                 std::fprintf(stderr, "quantbench: could not write %s\n", qPrintable(path));
             QCoreApplication::quit();
-        });
+        };
+        if (view == QLatin1String("details")) {
+            // The confusion matrix is computed in the background: wait for it (at most a minute).
+            QObject::connect(window->details(), &qb::ConfusionView::resultShown, window,
+                [window, grab] { QTimer::singleShot(500, window, grab); });
+            QTimer::singleShot(60000, window, grab);
+        } else {
+            QTimer::singleShot(800, window, grab);
+        }
     };
     if (workbench.options().autoTrain)
         QObject::connect(workbench.controller(), &qb::TrainingController::allFinished, &workbench, shoot);
@@ -121,6 +139,7 @@ int main(int argc, char *argv[])
     if (parser.isSet(startupTime))
         workbench.window()->installEventFilter(&probe);
     if (parser.isSet(screenshot))
-        scheduleScreenshot(workbench, parser.value(screenshot), parser.value(view));
+        scheduleScreenshot(
+            workbench, parser.value(screenshot), parser.value(view), parser.value(selectRuns).toInt());
     return app.exec();
 }

@@ -2,11 +2,11 @@
 // to Spanish no visible text of the main views is still the English one.
 #include "workbenchtesting.h"
 
+#include "common/qcp.h"
 #include "document/networkdocument.h"
 #include "mainwindow.h"
-#include "common/qcp.h"
-#include "store/experimentstore.h"
 #include "spec/experimentspec.h"
+#include "store/experimentstore.h"
 #include "workbench.h"
 
 #include <QAbstractButton>
@@ -33,9 +33,17 @@ namespace {
 const QSet<QString> &sameInBothLanguages()
 {
     static const QSet<QString> words = {
-        QStringLiteral("QuantBench"), QStringLiteral("English"), QStringLiteral("Español"),
-        QStringLiteral("Adam"), QStringLiteral("SGD"), QStringLiteral("MNIST"), QStringLiteral("Fashion-MNIST"),
-        QStringLiteral("CIFAR-10"), QStringLiteral("ID"), QStringLiteral("KiB"), QStringLiteral("tiny"),
+        QStringLiteral("QuantBench"),
+        QStringLiteral("English"),
+        QStringLiteral("Español"),
+        QStringLiteral("Adam"),
+        QStringLiteral("SGD"),
+        QStringLiteral("MNIST"),
+        QStringLiteral("Fashion-MNIST"),
+        QStringLiteral("CIFAR-10"),
+        QStringLiteral("ID"),
+        QStringLiteral("KiB"),
+        QStringLiteral("tiny"),
     };
     return words;
 }
@@ -172,7 +180,8 @@ void TestTranslation::spanishChangesEveryVisibleText()
     const QSet<QString> spanish = visibleTexts(bench.window());
     QStringList untranslated = QSet<QString>(english).intersect(spanish).values();
     untranslated.sort();
-    QVERIFY2(untranslated.isEmpty(), qPrintable(QStringLiteral("still in English: ") + untranslated.join(QStringLiteral(" | "))));
+    QVERIFY2(untranslated.isEmpty(),
+        qPrintable(QStringLiteral("still in English: ") + untranslated.join(QStringLiteral(" | "))));
     bench.setLanguage(QStringLiteral("en"));
 }
 
