@@ -118,8 +118,11 @@ int main(int argc, char *argv[])
         QStringLiteral("NAME"));
     const QCommandLineOption startupTime(
         QStringLiteral("startup-time"), QStringLiteral("Print when the window is first painted, then quit."));
-    parser.addOptions(
-        {preset, network, dataset, dataDir, db, language, epochs, train, screenshot, view, startupTime});
+    const QCommandLineOption selectRuns(QStringLiteral("select-runs"),
+        QStringLiteral("For --screenshot: select the N newest runs of the history first."),
+        QStringLiteral("N"));
+    parser.addOptions({preset, network, dataset, dataDir, db, language, epochs, train, screenshot, view,
+        selectRuns, startupTime});
     parser.process(app);
 
     qb::WorkbenchOptions options;
