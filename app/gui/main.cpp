@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QTimer>
 
@@ -29,7 +30,9 @@ protected:
     {
         if (event->type() == QEvent::Paint && !m_reported) {
             m_reported = true;
-            std::printf("window painted after %lld ms\n", static_cast<long long>(m_clock.elapsed()));
+            std::printf("window painted after %lld ms (at %lld ms since the epoch)\n",
+                        static_cast<long long>(m_clock.elapsed()),
+                        static_cast<long long>(QDateTime::currentMSecsSinceEpoch()));
             std::fflush(stdout);
             if (m_quitAfter)
                 QTimer::singleShot(0, qApp, &QCoreApplication::quit);
