@@ -5,8 +5,11 @@
 #include <QCoreApplication>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSvgGenerator>
+#include <QVBoxLayout>
 
 namespace qb {
 
@@ -68,6 +71,29 @@ void exportPlotInteractively(QCustomPlot *plot, QWidget *parent, const QString &
     const Status status = exportPlot(plot, target);
     if (!status)
         QMessageBox::warning(parent, trPlot("Export plot"), status.error());
+}
+
+QPushButton *createExportButton(QCustomPlot *plot, QWidget *parent, const QString &suggestedName)
+{
+    auto *button = new QPushButton(trPlot("Export…"), parent);
+    button->setObjectName(QStringLiteral("exportButton"));
+    button->setToolTip(trPlot("Save this plot as a PNG image, a PDF document or an SVG drawing."));
+    QObject::connect(button, &QPushButton::clicked, parent,
+        [plot, parent, suggestedName] { exportPlotInteractively(plot, parent, suggestedName); });
+    return button;
+}
+
+QCustomPlot *createExportablePlot(QWidget *owner, const QString &suggestedName)
+{
+    auto *layout = new QVBoxLayout(owner);
+    auto *plot = new QCustomPlot(owner);
+    plot->setMinimumSize(320, 220);
+    layout->addWidget(plot, 1);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(createExportButton(plot, owner, suggestedName));
+    layout->addLayout(buttons);
+    return plot;
 }
 
 } // namespace qb

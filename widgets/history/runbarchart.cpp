@@ -16,17 +16,7 @@ namespace qb {
 RunBarChart::RunBarChart(QWidget *parent)
     : QWidget(parent)
 {
-    auto *layout = new QVBoxLayout(this);
-    m_plot = new QCustomPlot(this);
-    m_plot->setMinimumSize(320, 220);
-    layout->addWidget(m_plot, 1);
-    auto *buttons = new QHBoxLayout;
-    buttons->addStretch(1);
-    auto *exportButton = new QPushButton(tr("Export…"), this);
-    buttons->addWidget(exportButton);
-    layout->addLayout(buttons);
-    connect(exportButton, &QPushButton::clicked, this,
-        [this] { exportPlotInteractively(m_plot, this, QStringLiteral("selected-runs")); });
+    m_plot = createExportablePlot(this, QStringLiteral("selected-runs"));
 
     m_plot->yAxis->setLabel(tr("Final test accuracy (%)"));
     m_plot->xAxis->setTickLabelRotation(30);

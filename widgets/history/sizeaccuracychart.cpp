@@ -27,17 +27,7 @@ QCPGraph *scatterGraph(QCustomPlot *plot, const QString &name, QCPScatterStyle s
 SizeAccuracyChart::SizeAccuracyChart(QWidget *parent)
     : QWidget(parent)
 {
-    auto *layout = new QVBoxLayout(this);
-    m_plot = new QCustomPlot(this);
-    m_plot->setMinimumSize(320, 220);
-    layout->addWidget(m_plot, 1);
-    auto *buttons = new QHBoxLayout;
-    buttons->addStretch(1);
-    auto *exportButton = new QPushButton(tr("Export…"), this);
-    buttons->addWidget(exportButton);
-    layout->addLayout(buttons);
-    connect(exportButton, &QPushButton::clicked, this,
-        [this] { exportPlotInteractively(m_plot, this, QStringLiteral("accuracy-vs-size")); });
+    m_plot = createExportablePlot(this, QStringLiteral("accuracy-vs-size"));
 
     m_plot->xAxis->setLabel(tr("Model size (KiB, log scale)"));
     m_plot->yAxis->setLabel(tr("Best test accuracy (%)"));

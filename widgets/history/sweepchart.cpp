@@ -54,10 +54,9 @@ SweepChart::SweepChart(QWidget *parent)
     top->addWidget(new QLabel(tr("Sweep:"), page));
     m_combo = new QComboBox(page);
     top->addWidget(m_combo, 1);
-    auto *exportButton = new QPushButton(tr("Export…"), page);
-    top->addWidget(exportButton);
-    pageLayout->addLayout(top);
     m_plot = new QCustomPlot(page);
+    top->addWidget(createExportButton(m_plot, this, QStringLiteral("sweep")));
+    pageLayout->addLayout(top);
     m_plot->setMinimumSize(320, 220);
     pageLayout->addWidget(m_plot, 1);
     m_stack->addWidget(page);
@@ -76,8 +75,6 @@ SweepChart::SweepChart(QWidget *parent)
     m_errors->setWhiskerWidth(8);
 
     connect(m_combo, &QComboBox::currentIndexChanged, this, &SweepChart::showSweep);
-    connect(exportButton, &QPushButton::clicked, this,
-        [this] { exportPlotInteractively(m_plot, this, QStringLiteral("sweep")); });
     showMessage(tr("(select a run to see its sweeps)"));
 }
 

@@ -85,11 +85,7 @@ QWidget *CurvePlot::createToolbar()
     reset->setObjectName(QStringLiteral("resetZoomButton"));
     row->addWidget(reset);
     connect(reset, &QPushButton::clicked, this, &CurvePlot::resetZoom);
-    auto *exportButton = new QPushButton(tr("Export…"), bar);
-    exportButton->setObjectName(QStringLiteral("exportButton"));
-    row->addWidget(exportButton);
-    connect(exportButton, &QPushButton::clicked, this,
-        [this] { exportPlotInteractively(m_plot, this, QStringLiteral("training-curves")); });
+    row->addWidget(createExportButton(m_plot, this, QStringLiteral("training-curves")));
     m_smoothingLabel->setText(QLocale().toString(m_smoothing, 'f', 2));
     return bar;
 }
