@@ -998,7 +998,7 @@
     <message>
         <location filename="../widgets/networkfileactions.cpp" line="+17"/>
         <source>QuantBench networks (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Redes de QuantBench (*.json);;Todos los archivos (*)</translation>
     </message>
 </context>
 <context>
@@ -1006,74 +1006,74 @@
     <message>
         <location filename="../widgets/editor/layerblock.cpp" line="+31"/>
         <source>valid</source>
-        <translation type="unfinished"></translation>
+        <translation>valid</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>same</source>
-        <translation type="unfinished"></translation>
+        <translation>same</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>pad %1</source>
-        <translation type="unfinished"></translation>
+        <translation>relleno %1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 %2b</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2b</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>filters %1</source>
-        <translation type="unfinished"></translation>
+        <translation>filtros %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+25"/>
         <source>stride %1</source>
-        <translation type="unfinished"></translation>
+        <translation>paso %1</translation>
     </message>
     <message>
         <location line="-20"/>
         <location line="+5"/>
         <source>no bias</source>
-        <translation type="unfinished"></translation>
+        <translation>sin sesgo</translation>
     </message>
     <message>
         <location line="-2"/>
         <source>units %1</source>
-        <translation type="unfinished"></translation>
+        <translation>unidades %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>no scale</source>
-        <translation type="unfinished"></translation>
+        <translation>sin escala</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>no center</source>
-        <translation type="unfinished"></translation>
+        <translation>sin centrado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>momentum %1</source>
-        <translation type="unfinished"></translation>
+        <translation>momento %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>pool %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ventana %1</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>rate %1</source>
-        <translation type="unfinished"></translation>
+        <translation>tasa %1</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1081,85 +1081,85 @@
     <message>
         <location filename="../widgets/inspector/batchapplydialog.cpp" line="+47"/>
         <source>Binarize all hidden layers</source>
-        <translation type="unfinished"></translation>
+        <translation>Binarizar todas las capas ocultas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add weight noise to all conv/dense layers</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir ruido en los pesos a todas las capas conv/dense</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove all quantizers and nonidealities</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar todos los cuantizadores y no idealidades</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Apply to All Layers</source>
-        <translation type="unfinished"></translation>
+        <translation>Aplicar a todas las capas</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Every conv/dense layer gets binary (ste_sign) weights clipped to [-1, 1] and binary inputs, as in Larq&apos;s BNNs. The first layer keeps full-precision inputs (the image).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada capa conv/dense recibe pesos binarios (ste_sign) recortados a [-1, 1] y entradas binarias, como en las BNN de Larq. La primera capa conserva las entradas de precisión completa (la imagen).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Every conv/dense layer gets additive Gaussian weight noise, drawn on every forward pass in training and evaluation: W + N(0, (sigma * max|W|)^2). A layer that already has weight noise gets the new sigma.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada capa conv/dense recibe ruido gaussiano aditivo en los pesos, muestreado en cada pasada hacia adelante durante el entrenamiento y la evaluación: W + N(0, (sigma * max|W|)^2). Una capa que ya tiene ruido en los pesos recibe la nueva sigma.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Every conv/dense layer loses its quantizers, weight clip and nonidealities: the float baseline twin with the same structure (its name gets the suffix &quot;(float baseline)&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada capa conv/dense pierde sus cuantizadores, su recorte de pesos y sus no idealidades: el gemelo de referencia en punto flotante con la misma estructura (su nombre recibe el sufijo &quot;(float baseline)&quot;).</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Standard deviation of the noise, relative to the largest weight magnitude of each layer (0.01 = 1 %).</source>
-        <translation type="unfinished"></translation>
+        <translation>Desviación estándar del ruido, relativa a la mayor magnitud de peso de cada capa (0.01 = 1 %).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>σ (sigma)</source>
-        <translation type="unfinished"></translation>
+        <translation>σ (sigma)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Aplicar</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Apply one change to every layer; it is a single step to undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aplicar un cambio a todas las capas; se deshace en un solo paso.</translation>
     </message>
     <message>
         <location line="+66"/>
         <source>This changes nothing in the current network.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esto no cambia nada en la red actual.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>This changes %n of the network&apos;s layers.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Esto cambia %n capa de la red.</numerusform>
+            <numerusform>Esto cambia %n capas de la red.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Binarize hidden layers</source>
-        <translation type="unfinished"></translation>
+        <translation>Binarizar las capas ocultas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add weight noise σ = %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir ruido en los pesos σ = %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove quantizers and nonidealities</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar cuantizadores y no idealidades</translation>
     </message>
 </context>
 <context>
@@ -1220,32 +1220,32 @@
     <message>
         <location filename="../widgets/history/comparisonview.cpp" line="+24"/>
         <source>Accuracy vs size</source>
-        <translation type="unfinished"></translation>
+        <translation>Exactitud frente a tamaño</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Selected runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecuciones seleccionadas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sweeps</source>
-        <translation type="unfinished"></translation>
+        <translation>Barridos</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>(select a run to see its sweeps)</source>
-        <translation type="unfinished"></translation>
+        <translation>(seleccionar una ejecución para ver sus barridos)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ejecución %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>run %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ejecución %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1253,45 +1253,45 @@
     <message>
         <location filename="../widgets/history/confusionview.cpp" line="+36"/>
         <source>Select a finished run in the history to see its confusion matrix.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccionar una ejecución terminada en el historial para ver su matriz de confusión.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Rows: true class; columns: predicted class</source>
-        <translation type="unfinished"></translation>
+        <translation>Filas: clase real; columnas: clase predicha</translation>
     </message>
     <message>
         <location line="+60"/>
         <source>Evaluating run %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluando la ejecución %1…</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>Cannot evaluate run %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede evaluar la ejecución %1: %2</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>Run %1 on %2: %3 % of %n test sample(s) right.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ejecución %1 en %2: %3 % de aciertos sobre %n muestra de prueba.</numerusform>
+            <numerusform>Ejecución %1 en %2: %3 % de aciertos sobre %n muestras de prueba.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+22"/>
         <source>true %1, predicted %2: %3 (%4 % of %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>real %1, predicha %2: %3 (%4 % de %1)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>test sample %1</source>
-        <translation type="unfinished"></translation>
+        <translation>muestra de prueba %1</translation>
     </message>
 </context>
 <context>
@@ -1427,191 +1427,206 @@
     <message>
         <location filename="../widgets/training/curveplot.cpp" line="+65"/>
         <source>Smoothing:</source>
-        <translation type="unfinished"></translation>
+        <translation>Suavizado:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Exponential moving average applied to the per-batch loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Media móvil exponencial aplicada a la pérdida por lote</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Log loss axis</source>
-        <translation type="unfinished"></translation>
+        <translation>Eje de pérdida logarítmico</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Reset zoom</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restablecer zoom</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Pérdida</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Época</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Accuracy (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Exactitud (%)</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Batch loss (smoothed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pérdida por lote (suavizada)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Train loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Pérdida de entrenamiento</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Test loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Pérdida de prueba</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Train accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>Exactitud de entrenamiento</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Test accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>Exactitud de prueba</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Run %1 (seed %2 of %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecución %1 (semilla %2 de %3)</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+52"/>
         <source>Run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecución %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1: test loss</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: pérdida de prueba</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1: test accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: exactitud de prueba</translation>
     </message>
 </context>
 <context>
     <name>qb::DataManagerDialog</name>
     <message>
-        <location filename="../widgets/training/datamanagerdialog.cpp" line="+70"/>
+        <location filename="../widgets/training/datamanagerdialog.cpp" line="+68"/>
         <source>Datasets</source>
-        <translation type="unfinished"></translation>
+        <translation>Conjuntos de datos</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>Conjunto de datos</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Import folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar carpeta…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Check a folder that holds the dataset&apos;s files and copy them into %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobar una carpeta que contenga los archivos del conjunto de datos y copiarlos en %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>Descargar</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stop download</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener la descarga</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizar</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+56"/>
+        <source>found in %1</source>
+        <translation>encontrado en %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not found (searched: %1)</source>
+        <translation>no encontrado (se buscó en: %1)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Could not create the folder %1.</source>
+        <translation>No se pudo crear la carpeta %1.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Could not copy %1 to %2: %3</source>
+        <translation>No se pudo copiar %1 en %2: %3</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Download %1 into %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Descargar %1 en %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only MNIST and CIFAR-10 can be downloaded here; import the files from a folder instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aquí solo se pueden descargar MNIST y CIFAR-10; para los demás, importar los archivos desde una carpeta.</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Folder with the %1 files</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta con los archivos de %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Checking %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobando %1…</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 imported into %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 importado en %2.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Downloading %1 (%2 of %3)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Descargando %1 (%2 de %3)…</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>%1 is ready in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 está listo en %2.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Unpacking %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Descomprimiendo %1…</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Could not unpack %1 in %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo descomprimir %1 en %2: %3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>cifar10 is ready in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>cifar10 está listo en %1.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Could not run tar to unpack %1 in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo ejecutar tar para descomprimir %1 en %2.</translation>
     </message>
 </context>
 <context>
@@ -1619,43 +1634,43 @@
     <message>
         <location filename="../widgets/training/datasetdownloader.cpp" line="+71"/>
         <source>Could not create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo crear la carpeta %1.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Download stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Descarga detenida.</translation>
     </message>
     <message>
         <location line="+76"/>
         <source>Could not read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer %1: %2</translation>
     </message>
     <message>
         <location line="+15"/>
         <location line="+38"/>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo escribir %1: %2</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Download of %1 stopped; it resumes where it stopped next time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Descarga de %1 detenida; la próxima vez continuará donde se detuvo.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Could not download %1 from %2: %3. Check the internet connection, or download the files elsewhere and use &quot;Import folder…&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo descargar %1 desde %2: %3. Comprobar la conexión a internet, o descargar los archivos en otro equipo y usar &quot;Importar carpeta…&quot;.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Checksum mismatch for %1: expected MD5 %2, got %3. The damaged download was deleted; try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La suma de comprobación de %1 no coincide: se esperaba el MD5 %2 y se obtuvo %3. Se eliminó la descarga dañada; volver a intentarlo.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Could not rename %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo renombrar %1 a %2.</translation>
     </message>
 </context>
 <context>
@@ -1969,224 +1984,234 @@
     </message>
 </context>
 <context>
+    <name>qb::HistoryExport</name>
+    <message>
+        <location filename="../widgets/history/historyexport.cpp" line="+20"/>
+        <location line="+8"/>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>qb::HistoryPanel</name>
     <message>
         <location filename="../widgets/history/historypanel.cpp" line="+45"/>
         <source>Filter by name, network, dataset, tags or notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar por nombre, red, conjunto de datos, etiquetas o notas</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los estados</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Group repeats</source>
-        <translation type="unfinished"></translation>
+        <translation>Agrupar repeticiones</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>One row per group of repeated runs, with mean ± std of their accuracies</source>
-        <translation type="unfinished"></translation>
+        <translation>Una fila por grupo de ejecuciones repetidas, con la media ± desviación estándar de sus exactitudes</translation>
     </message>
     <message>
         <location line="+69"/>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>Renombrar</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Rename the selected run</source>
-        <translation type="unfinished"></translation>
+        <translation>Renombrar la ejecución seleccionada</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tags…</source>
-        <translation type="unfinished"></translation>
+        <translation>Etiquetas…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Set the tags of the selected runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Establecer las etiquetas de las ejecuciones seleccionadas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Notes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Edit the notes of the selected runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar las notas de las ejecuciones seleccionadas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Delete the selected runs and their files</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar las ejecuciones seleccionadas y sus archivos</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open network in editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir red en el editor</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Open the selected run&apos;s network in the editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir en el editor la red de la ejecución seleccionada</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Compare configs</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparar configuraciones</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>List the settings in which the two selected runs differ</source>
-        <translation type="unfinished"></translation>
+        <translation>Listar los ajustes en los que difieren las dos ejecuciones seleccionadas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Export table CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar tabla CSV…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Save the listed runs as a CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar las ejecuciones listadas como archivo CSV</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Export epochs CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar épocas CSV…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save the selected run&apos;s epoch metrics as a CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar las métricas por época de la ejecución seleccionada como archivo CSV</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizar</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Read the history again</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a leer el historial</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Cannot open the history database %1:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede abrir la base de datos de historial %1:
+%2</translation>
     </message>
     <message>
         <location line="+84"/>
         <location line="+2"/>
         <location line="+210"/>
         <source>run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ejecución %1</translation>
     </message>
     <message>
         <location line="-212"/>
         <source>run %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ejecución %1: %2</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>No history database is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna base de datos de historial abierta.</translation>
     </message>
     <message>
         <location line="+87"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Etiquetas</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Tags of %n run(s), separated by commas:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Etiquetas de %n ejecución, separadas por comas:</numerusform>
+            <numerusform>Etiquetas de %n ejecuciones, separadas por comas:</numerusform>
         </translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas</translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>Notes of %n run(s):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Notas de %n ejecución:</numerusform>
+            <numerusform>Notas de %n ejecuciones:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+19"/>
         <source>… and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… y %n más</numerusform>
+            <numerusform>… y %n más</numerusform>
         </translation>
     </message>
     <message>
         <location line="+8"/>
         <source>#%1</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>#%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 %2</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>Delete %n run(s) with their epochs, sweeps and files? This cannot be undone.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>¿Eliminar %n ejecución con sus épocas, barridos y archivos? No se puede deshacer.</numerusform>
+            <numerusform>¿Eliminar %n ejecuciones con sus épocas, barridos y archivos? No se puede deshacer.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Delete runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar ejecuciones</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Run %1 was deleted, but its folder %2 could not be removed completely.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se eliminó la ejecución %1, pero su carpeta %2 no se pudo borrar por completo.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Cannot open the network of run %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede abrir la red de la ejecución %1: %2</translation>
     </message>
     <message>
         <location line="+20"/>
         <location line="+4"/>
         <source>Export table</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar tabla</translation>
     </message>
     <message>
         <location line="-4"/>
         <location line="+13"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
         <location line="-1"/>
         <location line="+5"/>
         <source>Export epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar épocas</translation>
     </message>
 </context>
 <context>
@@ -2342,57 +2367,57 @@
     <message>
         <location filename="../widgets/editor/layerblock.cpp" line="+19"/>
         <source>in: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ent: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>input quantizer: %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>cuantizador de entrada: %1 %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>w: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>p: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>kernel quantizer: %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>cuantizador de pesos (kernel): %1 %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>clip ±%1</source>
-        <translation type="unfinished"></translation>
+        <translation>recorte ±%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>latent weights clipped to [-%1, %1]</source>
-        <translation type="unfinished"></translation>
+        <translation>pesos latentes recortados a [-%1, %1]</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>nonideality: %1, phase %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>no idealidad: %1, fase %2 %3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>output: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>salida: %1</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrada</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>sized by the dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>tamaño según el conjunto de datos</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Network input: %1 (channels × height × width, or features). Select it to edit the network&apos;s own settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrada de la red: %1 (canales × alto × ancho, o características). Seleccionarla para editar la configuración propia de la red.</translation>
     </message>
 </context>
 <context>
@@ -2405,47 +2430,47 @@
     <message>
         <location filename="../widgets/inspector/layerinspector.cpp" line="+28"/>
         <source>Quantization</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuantización</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Hardware nonidealities</source>
-        <translation type="unfinished"></translation>
+        <translation>No idealidades del hardware</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>A quantized layer (Larq&apos;s QuantConv2D / QuantDense) quantizes its inputs and its weights before multiplying them. Training keeps float &apos;latent&apos; weights; the quantizer&apos;s gradient estimator decides how the gradient passes through.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una capa cuantizada (QuantConv2D / QuantDense de Larq) cuantiza sus entradas y sus pesos antes de multiplicarlos. El entrenamiento conserva pesos &apos;latentes&apos; en punto flotante; el estimador de gradiente del cuantizador decide cómo pasa el gradiente.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Inputs</source>
-        <translation type="unfinished"></translation>
+        <translation>Entradas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesos</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Effects of analog or emerging-memory hardware simulated on this layer: noise, variation, limited precision, faults and drift. They act in list order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Efectos del hardware analógico o de memorias emergentes simulados en esta capa: ruido, variación, precisión limitada, fallos y deriva. Actúan en el orden de la lista.</translation>
     </message>
     <message>
         <location line="+129"/>
         <source>Network %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Red %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Layer %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Capa %1: %2</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2453,12 +2478,12 @@
     <message>
         <location filename="../widgets/editor/layermime.cpp" line="+37"/>
         <source>the drag carries no layer</source>
-        <translation type="unfinished"></translation>
+        <translation>el arrastre no contiene ninguna capa</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the dragged layer is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>la capa arrastrada no es un objeto JSON</translation>
     </message>
 </context>
 <context>
@@ -2466,67 +2491,67 @@
     <message>
         <location filename="../widgets/editor/layerpalette.cpp" line="+41"/>
         <source>Filter layers…</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar capas…</translation>
     </message>
     <message>
         <location line="+62"/>
         <source>QuantConv2D (binary)</source>
-        <translation type="unfinished"></translation>
+        <translation>QuantConv2D (binaria)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QuantDense (binary)</source>
-        <translation type="unfinished"></translation>
+        <translation>QuantDense (binaria)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>2-D convolution in full precision: slides learned filters over the feature maps (32 filters of 3×3 to start with).</source>
-        <translation type="unfinished"></translation>
+        <translation>Convolución 2D en precisión completa: desliza filtros aprendidos sobre los mapas de características (32 filtros de 3×3 para empezar).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Binary convolution as in Larq: inputs and weights pass through ste_sign (±1), the latent weights are clipped to [-1, 1], no bias. Follow it with BatchNorm.</source>
-        <translation type="unfinished"></translation>
+        <translation>Convolución binaria como en Larq: las entradas y los pesos pasan por ste_sign (±1), los pesos latentes se recortan a [-1, 1], sin sesgo. Colocar una BatchNorm a continuación.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Fully connected layer in full precision; needs a flat input (put a Flatten before it). The last dense layer gives the class scores.</source>
-        <translation type="unfinished"></translation>
+        <translation>Capa totalmente conectada en precisión completa; necesita una entrada plana (colocar una Flatten antes). La última capa dense da las puntuaciones de clase.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Binary fully connected layer as in Larq: ste_sign on inputs and weights, weights clipped to [-1, 1], no bias.</source>
-        <translation type="unfinished"></translation>
+        <translation>Capa totalmente conectada binaria como en Larq: ste_sign en las entradas y los pesos, pesos recortados a [-1, 1], sin sesgo.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Batch normalization: normalizes each channel with running statistics and a learned scale and offset. Essential after binary layers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Normalización por lotes: normaliza cada canal con estadísticas móviles y una escala y un desplazamiento aprendidos. Imprescindible tras las capas binarias.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Max pooling: keeps the largest value of each 2×2 window, halving height and width.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pooling máximo: conserva el valor mayor de cada ventana de 2×2, lo que reduce a la mitad el alto y el ancho.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Average pooling: averages each 2×2 window, halving height and width.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pooling promedio: promedia cada ventana de 2×2, lo que reduce a la mitad el alto y el ancho.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Flattens feature maps (channels × height × width) into one vector for dense layers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aplana los mapas de características (canales × alto × ancho) en un único vector para las capas dense.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Dropout: zeroes a random fraction of the values during training to reduce overfitting; does nothing at evaluation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dropout: pone a cero una fracción aleatoria de los valores durante el entrenamiento para reducir el sobreajuste; no hace nada en la evaluación.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Element-wise nonlinearity (ReLU, hard tanh, tanh) or the final softmax.</source>
-        <translation type="unfinished"></translation>
+        <translation>No linealidad elemento a elemento (ReLU, hard tanh, tanh) o la softmax final.</translation>
     </message>
 </context>
 <context>
@@ -2534,515 +2559,515 @@
     <message>
         <location filename="../widgets/inspector/layerpropertiesform.cpp" line="+29"/>
         <source>2-D convolution: slides &apos;filters&apos; learned kernels over the feature maps; each output channel is one kernel&apos;s response.</source>
-        <translation type="unfinished"></translation>
+        <translation>Convolución 2D: desliza sobre los mapas de características tantos núcleos aprendidos como indica &apos;Filtros&apos;; cada canal de salida es la respuesta de un núcleo.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Fully connected layer: every output is a weighted sum of all inputs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Capa totalmente conectada: cada salida es una suma ponderada de todas las entradas.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Batch normalization: normalizes each channel with its mean and variance, then scales (gamma) and shifts (beta).</source>
-        <translation type="unfinished"></translation>
+        <translation>Normalización por lotes: normaliza cada canal con su media y su varianza, y luego escala (gamma) y desplaza (beta).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Max pooling: keeps the largest value of each window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pooling máximo: conserva el valor mayor de cada ventana.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Average pooling: keeps the mean of each window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pooling promedio: conserva la media de cada ventana.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Flatten: turns C x H x W feature maps into one vector of C*H*W values, as dense layers need.</source>
-        <translation type="unfinished"></translation>
+        <translation>Flatten: convierte mapas de características de C x H x W en un vector de C*H*W valores, como necesitan las capas dense.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Dropout: during training, zeroes a random fraction of the values (and scales the rest up); does nothing at evaluation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dropout: durante el entrenamiento, pone a cero una fracción aleatoria de los valores (y escala al alza el resto); no hace nada en la evaluación.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Activation: applies a function to every value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Activación: aplica una función a cada valor.</translation>
     </message>
     <message>
         <location line="+94"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The kind of layer (its JSON name). To change it, insert a new layer in the editor.</source>
-        <translation type="unfinished"></translation>
+        <translation>El tipo de capa (su nombre en JSON). Para cambiarlo, insertar una capa nueva en el editor.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A unique name for the layer, used in the summary and in exported weights. Leave empty for an automatic one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nombre único para la capa, usado en el resumen y en los pesos exportados. Dejarlo vacío para usar uno automático.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Shape</source>
-        <translation type="unfinished"></translation>
+        <translation>Forma</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Shape of one sample entering and leaving the layer: channels x height x width for feature maps, a single number for a flat vector.</source>
-        <translation type="unfinished"></translation>
+        <translation>Forma de una muestra al entrar en la capa y al salir de ella: canales x alto x ancho para mapas de características, un solo número para un vector plano.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtros</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Number of kernels, i.e. output channels of the convolution.</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de núcleos, es decir, de canales de salida de la convolución.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Units</source>
-        <translation type="unfinished"></translation>
+        <translation>Unidades</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Number of outputs (neurons). The last dense layer needs one per class.</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de salidas (neuronas). La última capa dense necesita una por clase.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Kernel size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño del núcleo</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Height x width of each convolution kernel, in pixels.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alto x ancho de cada núcleo de convolución, en píxeles.</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+73"/>
         <source>Stride</source>
-        <translation type="unfinished"></translation>
+        <translation>Paso</translation>
     </message>
     <message>
         <location line="-72"/>
         <source>How far the kernel moves between outputs (height x width); 2 halves the output size.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuánto se desplaza el núcleo entre salidas (alto x ancho); 2 reduce a la mitad el tamaño de la salida.</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+10"/>
         <source>valid (no padding)</source>
-        <translation type="unfinished"></translation>
+        <translation>valid (sin relleno)</translation>
     </message>
     <message>
         <location line="-9"/>
         <source>same (output = input / stride)</source>
-        <translation type="unfinished"></translation>
+        <translation>same (salida = entrada / paso)</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+9"/>
         <source>explicit amount</source>
-        <translation type="unfinished"></translation>
+        <translation>cantidad explícita</translation>
     </message>
     <message>
         <location line="-8"/>
         <location line="+9"/>
         <source>Padding</source>
-        <translation type="unfinished"></translation>
+        <translation>Relleno</translation>
     </message>
     <message>
         <location line="-8"/>
         <source>Zeros added around the input. valid: none, the output shrinks by kernel - 1; same: as many as needed to keep the size (divided by the stride); explicit: the amount below on every side.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ceros añadidos alrededor de la entrada. valid: ninguno, la salida se reduce en núcleo - 1; same: tantos como hagan falta para mantener el tamaño (dividido por el paso); cantidad explícita: la cantidad indicada abajo en cada lado.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Padding around the input of the pooling window. valid: none; explicit: the amount below on every side (at most half the pool size).</source>
-        <translation type="unfinished"></translation>
+        <translation>Relleno alrededor de la entrada de la ventana de pooling. valid: ninguno; cantidad explícita: la cantidad indicada abajo en cada lado (como máximo la mitad del tamaño de la ventana).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Padding amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Cantidad de relleno</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Pixels of padding on each side; used when the padding is &apos;explicit&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Píxeles de relleno en cada lado; se usa cuando el relleno es &apos;cantidad explícita&apos;.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>add a learned bias</source>
-        <translation type="unfinished"></translation>
+        <translation>añadir un sesgo aprendido</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Bias</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesgo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add a learned offset to every output channel. Binarized networks usually leave it off, since a following batch norm has its own shift.</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir un desplazamiento aprendido a cada canal de salida. Las redes binarizadas suelen desactivarlo, ya que una normalización por lotes posterior tiene su propio desplazamiento.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>clip to ±</source>
-        <translation type="unfinished"></translation>
+        <translation>recortar a ±</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Weight clip</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorte de pesos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>After each training step, clamp the latent float weights to [-c, c]. With a sign quantizer and c = 1 (Larq&apos;s weight_clip), weights cannot drift far from where their sign can still change. Unchecked: no clip.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tras cada paso de entrenamiento, recortar los pesos latentes en punto flotante a [-c, c]. Con un cuantizador de signo y c = 1 (el weight_clip de Larq), los pesos no pueden alejarse mucho de la zona en la que su signo aún puede cambiar. Sin marcar: sin recorte.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>learn a scale (gamma)</source>
-        <translation type="unfinished"></translation>
+        <translation>aprender una escala (gamma)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Scale</source>
-        <translation type="unfinished"></translation>
+        <translation>Escala</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Multiply the normalized values by a learned gamma per channel. Before a sign activation it has no effect on the output, so BNNs turn it off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Multiplicar los valores normalizados por una gamma aprendida por canal. Antes de una activación de signo no influye en la salida, por lo que las BNN la desactivan.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>learn a shift (beta)</source>
-        <translation type="unfinished"></translation>
+        <translation>aprender un desplazamiento (beta)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Center</source>
-        <translation type="unfinished"></translation>
+        <translation>Centrado</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Add a learned beta per channel after normalizing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir una beta aprendida por canal después de normalizar.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Momentum</source>
-        <translation type="unfinished"></translation>
+        <translation>Momento</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Weight of the old value when updating the running mean and variance (Keras convention; 0.9 equals PyTorch&apos;s momentum 0.1). Must be below 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Peso del valor anterior al actualizar la media y la varianza móviles (convención de Keras; 0.9 equivale al momentum 0.1 de PyTorch). Debe ser menor que 1.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Epsilon</source>
-        <translation type="unfinished"></translation>
+        <translation>Épsilon</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Small number added to the variance so that the division never divides by 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>Número pequeño que se suma a la varianza para que la división nunca sea entre 0.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Pool size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño de la ventana</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Height x width of the pooling window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alto x ancho de la ventana de pooling.</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+1"/>
         <source>pool size</source>
-        <translation type="unfinished"></translation>
+        <translation>tamaño de ventana</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>How far the window moves between outputs; 0 (&apos;pool size&apos;) means windows side by side without overlap.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuánto se desplaza la ventana entre salidas; 0 (&apos;tamaño de ventana&apos;) significa ventanas contiguas sin solapamiento.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasa</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Fraction of values set to zero in each training step (0 to below 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Fracción de valores que se ponen a cero en cada paso de entrenamiento (de 0 a menos de 1).</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Identity: passes values through unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Identidad: deja pasar los valores sin cambios.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>max(0, x): the usual activation of float networks.</source>
-        <translation type="unfinished"></translation>
+        <translation>max(0, x): la activación habitual de las redes en punto flotante.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>clamp(x, -1, 1): keeps values where a sign quantizer&apos;s straight-through gradient is non-zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>clamp(x, -1, 1): mantiene los valores donde el gradiente de paso directo de un cuantizador de signo no es cero.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>tanh(x): a smooth squashing to (-1, 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>tanh(x): una compresión suave a (-1, 1).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Turns class scores into probabilities; only allowed as the last layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Convierte las puntuaciones de clase en probabilidades; solo se permite como última capa.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Function</source>
-        <translation type="unfinished"></translation>
+        <translation>Función</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>The function applied to every value.</source>
-        <translation type="unfinished"></translation>
+        <translation>La función que se aplica a cada valor.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Flatten has no parameters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Flatten no tiene parámetros.</translation>
     </message>
     <message>
         <location line="+86"/>
         <source>automatic (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>automático (%1)</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
 </context>
 <context>
     <name>qb::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+48"/>
+        <location filename="../widgets/mainwindow.cpp" line="+50"/>
         <source>Ready. Drag layers from the palette, pick quantizers in the inspector, then press Train.</source>
-        <translation type="unfinished"></translation>
+        <translation>Listo. Arrastrar capas desde la paleta, elegir los cuantizadores en Propiedades y pulsar Entrenar.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+63"/>
         <source>Layers</source>
-        <translation type="unfinished"></translation>
+        <translation>Capas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>Propiedades</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Model summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen del modelo</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrenamiento</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Curves</source>
-        <translation type="unfinished"></translation>
+        <translation>Curvas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparación</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Run details</source>
-        <translation type="unfinished"></translation>
+        <translation>Detalles de la ejecución</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archivo</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Deshacer</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rehacer</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>D&amp;uplicate layer</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;uplicar capa</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Delete layer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eliminar capa</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Batch apply…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aplicar a &amp;todas las capas…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ver</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;jecutar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Train</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entrenar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Detener</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Configuración</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Idioma</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma del sistema</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The language can be changed when the current run has finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>El idioma se puede cambiar cuando termine la ejecución actual.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Ay&amp;uda</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;About QuantBench</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acerca de QuantBench</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>About QuantBench</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca de QuantBench</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;b&gt;QuantBench&lt;/b&gt; %1&lt;br&gt;A workbench for binary, ternary and few-bit neural networks and simulated hardware nonidealities.&lt;br&gt;Qt %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;QuantBench&lt;/b&gt; %1&lt;br&gt;Un banco de trabajo para redes neuronales binarias, ternarias y de pocos bits, y para simular no idealidades del hardware.&lt;br&gt;Qt %2.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>run %1 (seed %2 of %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>ejecución %1 (semilla %2 de %3)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ejecución %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Training %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrenando %1…</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Run %1 ended: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecución %1 finalizada: %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Run %1 ended: %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecución %1 finalizada: %2: %3</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Opened the network of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Se abrió la red de %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1[*] — QuantBench</source>
-        <translation type="unfinished"></translation>
+        <translation>%1[*] — QuantBench</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Training in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrenamiento en curso</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A run is training. Stop it (it is kept in the history as cancelled) and quit?</source>
-        <translation type="unfinished"></translation>
+        <translation>Hay una ejecución entrenándose. ¿Detenerla (se conserva en el historial como cancelada) y salir?</translation>
     </message>
 </context>
 <context>
@@ -3050,37 +3075,37 @@
     <message>
         <location filename="../widgets/editor/networkcanvas.cpp" line="+253"/>
         <source>D&amp;uplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;uplicar</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eliminar</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Move &amp;up</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Subir</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Move d&amp;own</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bajar</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Insert after</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Insertar después</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;Insert at top</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Insertar al principio</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Drag layers here from the palette</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrastrar capas aquí desde la paleta</translation>
     </message>
 </context>
 <context>
@@ -3126,69 +3151,69 @@
     <message>
         <location filename="../widgets/networkfileactions.cpp" line="+12"/>
         <source>&amp;New network</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nueva red</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Open network…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abrir red…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open &amp;recent</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir &amp;reciente</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Presets</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Preajustes</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Save network</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar red</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save network &amp;as…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar red &amp;como…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambios sin guardar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The network “%1” has unsaved changes. Save them first?</source>
-        <translation type="unfinished"></translation>
+        <translation>La red “%1” tiene cambios sin guardar. ¿Guardarlos primero?</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>untitled</source>
-        <translation type="unfinished">sin título</translation>
+        <translation>sin título</translation>
     </message>
     <message>
         <location line="+17"/>
         <location line="+9"/>
         <source>Open network</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir red</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Open preset</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir preajuste</translation>
     </message>
     <message>
         <location line="+12"/>
         <location line="+14"/>
         <source>Save network</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar red</translation>
     </message>
     <message>
         <location line="-7"/>
         <source>Save network as</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar red como</translation>
     </message>
 </context>
 <context>
@@ -3196,117 +3221,117 @@
     <message>
         <location filename="../widgets/inspector/networkpropertiesform.cpp" line="+38"/>
         <source>input size and class count</source>
-        <translation type="unfinished"></translation>
+        <translation>tamaño de entrada y número de clases</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>The network&apos;s name, shown in titles and stored with every run.</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre de la red, que se muestra en los títulos y se guarda con cada ejecución.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Descripción</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Free text: what the network is for, where it comes from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto libre: para qué sirve la red, de dónde procede.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>image (channels x height x width)</source>
-        <translation type="unfinished"></translation>
+        <translation>imagen (canales x alto x ancho)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>flat vector of features</source>
-        <translation type="unfinished"></translation>
+        <translation>vector plano de características</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrada</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>What one sample looks like: an image (1 x 28 x 28 for MNIST, 3 x 32 x 32 for CIFAR-10) or a vector of numbers (a table row, or a flattened image for a multilayer perceptron).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo es una muestra: una imagen (1 x 28 x 28 para MNIST, 3 x 32 x 32 para CIFAR-10) o un vector de números (una fila de una tabla, o una imagen aplanada para un perceptrón multicapa).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Channels</source>
-        <translation type="unfinished"></translation>
+        <translation>Canales</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Colour channels of the input image: 1 for grey, 3 for RGB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Canales de color de la imagen de entrada: 1 para escala de grises, 3 para RGB.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Height</source>
-        <translation type="unfinished"></translation>
+        <translation>Alto</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Height of the input image in pixels.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alto de la imagen de entrada, en píxeles.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Width</source>
-        <translation type="unfinished"></translation>
+        <translation>Ancho</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Width of the input image in pixels.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ancho de la imagen de entrada, en píxeles.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Features</source>
-        <translation type="unfinished"></translation>
+        <translation>Características</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Number of values in one input vector.</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de valores de un vector de entrada.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>From dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>Según el conjunto de datos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>When training, size the input after the dataset&apos;s samples and the last dense layer after its number of classes, like a Keras model that infers its input shape. For networks meant for several datasets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Al entrenar, ajustar la entrada al tamaño de las muestras del conjunto de datos y la última capa dense a su número de clases, como un modelo de Keras que infiere la forma de su entrada. Para redes pensadas para varios conjuntos de datos.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Rename network</source>
-        <translation type="unfinished"></translation>
+        <translation>Renombrar la red</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Adapt network to the dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>Adaptar la red al conjunto de datos</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>Change input shape to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar la forma de entrada a %1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Edit network description</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar la descripción de la red</translation>
     </message>
 </context>
 <context>
@@ -3314,97 +3339,97 @@
     <message>
         <location filename="../widgets/inspector/nonidealitylisteditor.cpp" line="+28"/>
         <source>Drawn once per simulated chip (a fixed pattern), not on every forward pass.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se muestrea una vez por chip simulado (un patrón fijo), no en cada pasada hacia adelante.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add a simulated hardware nonideality to this layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir a esta capa una no idealidad del hardware simulada.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Remove the selected nonideality.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar la no idealidad seleccionada.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Subir</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Apply the selected nonideality earlier (they act in list order).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aplicar antes la no idealidad seleccionada (actúan en el orden de la lista).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Bajar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Apply the selected nonideality later (they act in list order).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aplicar después la no idealidad seleccionada (actúan en el orden de la lista).</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Hardware effects simulated in this layer, applied from top to bottom. Nothing listed: an ideal device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Efectos del hardware simulados en esta capa, aplicados de arriba abajo. Lista vacía: un dispositivo ideal.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 (per chip)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (por chip)</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>training and evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>entrenamiento y evaluación</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>training only</source>
-        <translation type="unfinished"></translation>
+        <translation>solo entrenamiento</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>evaluation only</source>
-        <translation type="unfinished"></translation>
+        <translation>solo evaluación</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>When the effect acts: during training (noise-aware training makes the network robust to it), during evaluation (how an ideally trained network fares on the device), or both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuándo actúa el efecto: durante el entrenamiento (el entrenamiento consciente del ruido hace a la red robusta frente a él), durante la evaluación (cómo se comporta en el dispositivo una red entrenada de forma ideal) o en ambos.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Acts during</source>
-        <translation type="unfinished"></translation>
+        <translation>Actúa durante</translation>
     </message>
     <message>
         <location line="+67"/>
         <source>Unknown nonideality model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelo de no idealidad desconocido.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Problem: %1</source>
-        <translation type="unfinished">Problema: %1</translation>
+        <translation>Problema: %1</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Unknown nonideality model &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelo de no idealidad desconocido &apos;%1&apos;.</translation>
     </message>
 </context>
 <context>
@@ -3412,112 +3437,142 @@
     <message>
         <location filename="../widgets/inspector/parametereditor.cpp" line="+56"/>
         <source>No parameters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin parámetros.</translation>
     </message>
     <message>
         <location line="+128"/>
         <source>enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>activado</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Optional parameter: when unchecked it is left out of the spec, which disables it.
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Parámetro opcional: si no está marcado, se omite de la especificación, lo que lo desactiva.
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>qb::PlotExport</name>
+    <message>
+        <location filename="../widgets/common/plotexport.cpp" line="+45"/>
+        <source>%1: unknown plot format &apos;%2&apos; (use .png, .pdf or .svg)</source>
+        <translation>%1: formato de gráfico desconocido &apos;%2&apos; (usar .png, .pdf o .svg)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: could not write the plot</source>
+        <translation>%1: no se pudo escribir el gráfico</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+18"/>
+        <source>Export plot</source>
+        <translation>Exportar gráfico</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
+        <translation>Imagen PNG (*.png);;Documento PDF (*.pdf);;Dibujo SVG (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save this plot as a PNG image, a PDF document or an SVG drawing.</source>
+        <translation>Guardar este gráfico como imagen PNG, documento PDF o dibujo SVG.</translation>
     </message>
 </context>
 <context>
     <name>qb::QuantizerEditor</name>
     <message>
-        <location filename="../widgets/inspector/quantizereditor.cpp" line="+22"/>
+        <location filename="../widgets/inspector/quantizereditor.cpp" line="+21"/>
         <source>Bits per value: set by the parameter &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bits por valor: los fija el parámetro &apos;%1&apos;.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Bits per value: %n.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Bits por valor: %n.</numerusform>
+            <numerusform>Bits por valor: %n.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+21"/>
         <source>How the layer&apos;s weights are quantized in the forward pass. The latent float weights are kept for training; the backward pass uses the quantizer&apos;s gradient estimator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo se cuantizan los pesos de la capa en la pasada hacia adelante. Los pesos latentes en punto flotante se conservan para el entrenamiento; la pasada hacia atrás usa el estimador de gradiente del cuantizador.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>How the layer&apos;s inputs (the previous layer&apos;s activations) are quantized before the multiplication. &apos;none (float)&apos; keeps them in full precision.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo se cuantizan las entradas de la capa (las activaciones de la capa anterior) antes de la multiplicación. &apos;ninguno (punto flotante)&apos; las mantiene en precisión completa.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>This quantizer has no parameters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este cuantizador no tiene parámetros.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>none (float)</source>
-        <translation type="unfinished"></translation>
+        <translation>ninguno (punto flotante)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No quantizer: full-precision 32-bit floats.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin cuantizador: valores en punto flotante de 32 bits, con precisión completa.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>%1 (not available here)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (no disponible aquí)</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Full precision: values stay 32-bit floats.</source>
-        <translation type="unfinished"></translation>
+        <translation>Precisión completa: los valores siguen en punto flotante de 32 bits.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Unknown quantizer &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuantizador desconocido &apos;%1&apos;.</translation>
     </message>
 </context>
 <context>
     <name>qb::RunBarChart</name>
     <message>
-        <location filename="../widgets/history/runbarchart.cpp" line="+25"/>
-        <source>Export…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location filename="../widgets/history/runbarchart.cpp" line="+21"/>
         <source>Final test accuracy (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Exactitud de prueba final (%)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Final accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>Exactitud final</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>(select finished runs in the history)</source>
-        <translation type="unfinished"></translation>
+        <translation>(seleccionar ejecuciones terminadas en el historial)</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>#%1</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>#%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 %2</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>group %1 (n=%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>grupo %1 (n=%2)</translation>
     </message>
 </context>
 <context>
@@ -3525,7 +3580,7 @@
     <message>
         <location filename="../widgets/history/runspecinfo.cpp" line="+17"/>
         <source>the run&apos;s spec is not valid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>la especificación de la ejecución no es un JSON válido: %1</translation>
     </message>
 </context>
 <context>
@@ -3533,178 +3588,173 @@
     <message>
         <location filename="../widgets/history/runtablemodel.cpp" line="+177"/>
         <source>group %1 (no finished runs)</source>
-        <translation type="unfinished"></translation>
+        <translation>grupo %1 (sin ejecuciones terminadas)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>group %1: %2 ± %3 (n=%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>grupo %1: %2 ± %3 (n=%4)</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>en ejecución</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>finished</source>
-        <translation type="unfinished"></translation>
+        <translation>terminada</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>cancelada</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fallida</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>interrupted</source>
-        <translation type="unfinished"></translation>
+        <translation>interrumpida</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <location line="+66"/>
         <source>%1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 KiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 KiB</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>#%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 %2</translation>
     </message>
     <message numerus="yes">
         <location line="+11"/>
         <source>%1 (%n runs)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%n ejecución)</numerusform>
+            <numerusform>%1 (%n ejecuciones)</numerusform>
         </translation>
     </message>
     <message>
         <location line="+5"/>
         <source>mixed</source>
-        <translation type="unfinished"></translation>
+        <translation>mixto</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 ± %2 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ± %2 %</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>Red</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>Conjunto de datos</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>Épocas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Best acc</source>
-        <translation type="unfinished"></translation>
+        <translation>Mejor exact.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Final acc</source>
-        <translation type="unfinished"></translation>
+        <translation>Exact. final</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Model size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño del modelo</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Etiquetas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupo</translation>
     </message>
 </context>
 <context>
     <name>qb::SizeAccuracyChart</name>
     <message>
-        <location filename="../widgets/history/sizeaccuracychart.cpp" line="+36"/>
-        <source>Export…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location filename="../widgets/history/sizeaccuracychart.cpp" line="+32"/>
         <source>Model size (KiB, log scale)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño del modelo (KiB, escala logarítmica)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Best test accuracy (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mejor exactitud de prueba (%)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Full precision</source>
-        <translation type="unfinished"></translation>
+        <translation>Precisión completa</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Quantized</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuantizada</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccionada</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>(no finished runs yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aún no hay ejecuciones terminadas)</translation>
     </message>
 </context>
 <context>
@@ -3720,51 +3770,52 @@
     <message>
         <location filename="../widgets/history/specdiffdialog.cpp" line="+22"/>
         <source>run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ejecución %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>run %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ejecución %1: %2</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Compare configurations</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparar configuraciones</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Run A: %1
 Run B: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecución A: %1
+Ejecución B: %2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>No differences</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin diferencias</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n field(s) differ</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n campo difiere</numerusform>
+            <numerusform>%n campos difieren</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruta</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Run A</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecución A</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Run B</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecución B</translation>
     </message>
 </context>
 <context>
@@ -3773,149 +3824,150 @@ Run B: %2</source>
         <location filename="../widgets/inspector/summarypane.cpp" line="+85"/>
         <source>The summary needs a valid network. Problems:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El resumen necesita una red válida. Problemas:
+%1</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Layer</source>
-        <translation type="unfinished">Capa</translation>
+        <translation>Capa</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>The layer&apos;s name (an automatic one when it has none).</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre de la capa (uno automático si no tiene).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>The kind of layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>El tipo de capa.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Input bits</source>
-        <translation type="unfinished"></translation>
+        <translation>Bits de entrada</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bit width of the layer&apos;s quantized input; &apos;-&apos; means full precision (32-bit float).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ancho en bits de la entrada cuantizada de la capa; &apos;-&apos; significa precisión completa (punto flotante de 32 bits).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Output shape</source>
-        <translation type="unfinished"></translation>
+        <translation>Forma de salida</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Shape of one sample leaving the layer: channels x height x width, or a number of features.</source>
-        <translation type="unfinished"></translation>
+        <translation>Forma de una muestra al salir de la capa: canales x alto x ancho, o un número de características.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1-bit params</source>
-        <translation type="unfinished"></translation>
+        <translation>Parám. de %1 bits</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Parameters stored with %n bit(s) each (weights, biases, batch-norm statistics).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Parámetros almacenados con %n bit cada uno (pesos, sesgos, estadísticas de normalización por lotes).</numerusform>
+            <numerusform>Parámetros almacenados con %n bits cada uno (pesos, sesgos, estadísticas de normalización por lotes).</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Memory (KiB)</source>
-        <translation type="unfinished">Memoria (KiB)</translation>
+        <translation>Memoria (KiB)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Storage of the layer&apos;s parameters at their bit widths: bits / 8 / 1024.</source>
-        <translation type="unfinished"></translation>
+        <translation>Almacenamiento de los parámetros de la capa con sus anchos en bits: bits / 8 / 1024.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1-bit MACs</source>
-        <translation type="unfinished">MACs de %1 bits</translation>
+        <translation>MACs de %1 bits</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Multiply-accumulate operations per sample at %n-bit precision, the larger of the input and the weight precision. 1-bit MACs are XNOR and popcount on binary hardware.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Operaciones de multiplicación-acumulación por muestra con precisión de %n bit, la mayor entre la precisión de la entrada y la de los pesos. Las MACs de 1 bit son XNOR y popcount en hardware binario.</numerusform>
+            <numerusform>Operaciones de multiplicación-acumulación por muestra con precisión de %n bits, la mayor entre la precisión de la entrada y la de los pesos. Las MACs de 1 bit son XNOR y popcount en hardware binario.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Total</source>
-        <translation type="unfinished">Total</translation>
+        <translation>Total</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>%1-bit parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Parámetros de %1 bits</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Total parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Parámetros totales</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Model size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño del modelo</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+1"/>
         <source>%1 KiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 KiB</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Float-32 equivalent</source>
-        <translation type="unfinished"></translation>
+        <translation>Equivalente en float-32</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Compression ratio</source>
-        <translation type="unfinished"></translation>
+        <translation>Razón de compresión</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1×</source>
-        <translation type="unfinished"></translation>
+        <translation>%1×</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>MACs per sample</source>
-        <translation type="unfinished"></translation>
+        <translation>MACs por muestra</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Binarized MACs</source>
-        <translation type="unfinished"></translation>
+        <translation>MACs binarizadas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Model size counts every parameter at its bit width; the float-32 equivalent stores all of them as 32-bit floats; the compression ratio is the second over the first. The binarized share is the fraction of multiply-accumulates done with 1-bit operands.</source>
-        <translation type="unfinished"></translation>
+        <translation>El tamaño del modelo cuenta cada parámetro con su ancho en bits; el equivalente en float-32 los almacena todos como valores en punto flotante de 32 bits; la razón de compresión es el segundo dividido entre el primero. La proporción binarizada es la fracción de multiplicaciones-acumulaciones realizadas con operandos de 1 bit.</translation>
     </message>
 </context>
 <context>
@@ -3923,70 +3975,65 @@ Run B: %2</source>
     <message>
         <location filename="../widgets/history/sweepchart.cpp" line="+23"/>
         <source>Fraction bits</source>
-        <translation type="unfinished"></translation>
+        <translation>Bits fraccionarios</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Word bits</source>
-        <translation type="unfinished"></translation>
+        <translation>Bits de palabra</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Sweep:</source>
-        <translation type="unfinished"></translation>
+        <translation>Barrido:</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Export…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Test accuracy (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Exactitud de prueba (%)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>(select a run to see its sweeps)</source>
-        <translation type="unfinished"></translation>
+        <translation>(seleccionar una ejecución para ver sus barridos)</translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
         <source>%1%2 (%n point(s), %3)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1%2 (%n punto, %3)</numerusform>
+            <numerusform>%1%2 (%n puntos, %3)</numerusform>
         </translation>
     </message>
     <message>
         <location line="+8"/>
         <source>(this run has no sweeps)</source>
-        <translation type="unfinished"></translation>
+        <translation>(esta ejecución no tiene barridos)</translation>
     </message>
     <message>
         <location line="+58"/>
         <source>Post-training quantization</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuantización posterior al entrenamiento</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Robustness to nonidealities (mean ± std over chips)</source>
-        <translation type="unfinished"></translation>
+        <translation>Robustez frente a no idealidades (media ± desv. estándar entre chips)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Monte-Carlo evaluation (mean ± std over chips)</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluación de Monte Carlo (media ± desv. estándar entre chips)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
@@ -3994,242 +4041,248 @@ Run B: %2</source>
     <message>
         <location filename="../widgets/training/trainingpanel.cpp" line="+92"/>
         <source>Ready to train.</source>
-        <translation type="unfinished"></translation>
+        <translation>Listo para entrenar.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Loading dataset %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando el conjunto de datos %1…</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Training settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuración del entrenamiento</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>CSV file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo CSV…</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Data…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datos…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>See where the datasets are; download or import them</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver dónde están los conjuntos de datos; descargarlos o importarlos</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Dataset:</source>
-        <translation type="unfinished"></translation>
+        <translation>Conjunto de datos:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Epochs:</source>
-        <translation type="unfinished"></translation>
+        <translation>Épocas:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Batch size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño de lote:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Adam</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SGD (momentum)</source>
-        <translation type="unfinished"></translation>
+        <translation>SGD (con momento)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Optimizer:</source>
-        <translation type="unfinished"></translation>
+        <translation>Optimizador:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Learning rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasa de aprendizaje:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Weight decay:</source>
-        <translation type="unfinished"></translation>
+        <translation>Decaimiento de pesos:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Desactivada</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop when the test loss has not improved for this many epochs (0 = off)</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener cuando la pérdida de prueba no haya mejorado durante este número de épocas (0 = desactivada)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Early stopping patience:</source>
-        <translation type="unfinished"></translation>
+        <translation>Paciencia de parada temprana:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Seed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Semilla:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>All cores</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los núcleos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Threads:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hilos:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Train several times with seeds seed, seed+1, …; the runs form one group</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrenar varias veces con las semillas semilla, semilla+1, …; las ejecuciones forman un grupo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Repeats:</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeticiones:</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Train</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrenar</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+178"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausar</translation>
     </message>
     <message>
         <location line="-176"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Train baseline twin</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrenar gemelo de referencia</translation>
     </message>
     <message>
         <location line="+105"/>
         <source>%1
 Use &quot;Data…&quot; to download or import it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Usar &quot;Datos…&quot; para descargarlo o importarlo.</translation>
     </message>
     <message>
         <location line="+11"/>
         <location line="+91"/>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciando…</translation>
     </message>
     <message>
         <location line="-77"/>
         <source>Open a CSV table</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir una tabla CSV</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos CSV (*.csv);;Todos los archivos (*)</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Train the same network without quantizers and nonidealities, for comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrenar la misma red sin cuantizadores ni no idealidades, como comparación</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The network has no quantizers or nonidealities: it is its own baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>La red no tiene cuantizadores ni no idealidades: es su propia referencia</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Reanudar</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Paused.</source>
-        <translation type="unfinished"></translation>
+        <translation>En pausa.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Fix the network first: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Corregir primero la red: %1</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Training run %1 (seed %2 of %3)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrenando la ejecución %1 (semilla %2 de %3)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Training run %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrenando la ejecución %1…</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>–</source>
-        <translation type="unfinished"></translation>
+        <translation>–</translation>
     </message>
     <message>
         <location line="+12"/>
-        <source>Epoch %1/%2 · batch %3/%4 · %5 samples/s · ETA %6</source>
-        <translation type="unfinished"></translation>
+        <source>Epoch %1/%2 · batch %3/%4 · %5 samples/s</source>
+        <translation>Época %1/%2 · lote %3/%4 · %5 muestras/s</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Run %1/%2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecución %1/%2 · %3</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>%1 · ETA %2</source>
+        <translation>%1 · tiempo restante %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Run %1 finished: test accuracy %2 %.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecución %1 terminada: exactitud de prueba %2 %.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Run %1 finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecución %1 terminada.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Run %1 stopped; it is kept in the history as cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecución %1 detenida; se conserva en el historial como cancelada.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Run %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Falló la ejecución %1: %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Training failed: %1</source>
-        <translation type="unfinished">Falló el entrenamiento: %1</translation>
+        <translation>Falló el entrenamiento: %1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Stopped before training began.</source>
-        <translation type="unfinished"></translation>
+        <translation>Detenido antes de que empezara el entrenamiento.</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n run(s) done. Last: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ejecución terminada. Última: %1</numerusform>
+            <numerusform>%n ejecuciones terminadas. Última: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -4256,7 +4309,7 @@ Use &quot;Data…&quot; to download or import it.</source>
     <message>
         <location filename="../widgets/workbench.cpp" line="+66"/>
         <source>Open network</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir red</translation>
     </message>
 </context>
 </TS>

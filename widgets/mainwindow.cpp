@@ -7,6 +7,7 @@
 #include "history/comparisonview.h"
 #include "history/confusionview.h"
 #include "history/historypanel.h"
+#include "history/runtablemodel.h"
 #include "inspector/batchapplydialog.h"
 #include "inspector/layerinspector.h"
 #include "inspector/summarypane.h"
@@ -222,8 +223,8 @@ void MainWindow::connectViews()
             m_history->refresh();
             m_comparison->setRuns(m_history->runs());
             const QString text = message.isEmpty()
-                ? tr("Run %1 ended: %2").arg(runId).arg(runStatusName(status))
-                : tr("Run %1 ended: %2: %3").arg(runId).arg(runStatusName(status), message);
+                ? tr("Run %1 ended: %2").arg(runId).arg(RunTableModel::statusText(status))
+                : tr("Run %1 ended: %2: %3").arg(runId).arg(RunTableModel::statusText(status), message);
             statusBar()->showMessage(text);
         });
 

@@ -65,6 +65,11 @@ bool isWording(const QString &text)
         return false;
     if (text.contains(QLatin1Char('_')) || text.startsWith(QLatin1Char('/')))
         return false;
+    // Lower-case single tokens are registry and preset names (dense, larq-mnist-bnn), the same in
+    // every language; interface wording starts with a capital or has several words.
+    static const QRegularExpression registryName(QStringLiteral("^[a-z][a-z0-9-]*$"));
+    if (registryName.match(text).hasMatch())
+        return false;
     return !(identifier.match(text).hasMatch() && text.contains(QRegularExpression(QStringLiteral("\\d"))));
 }
 

@@ -15,8 +15,6 @@ namespace qb {
 
 namespace {
 
-QString trPlot(const char *text) { return QCoreApplication::translate("qb::PlotExport", text); }
-
 bool saveSvg(QCustomPlot *plot, const QString &path)
 {
     QSvgGenerator generator;
@@ -44,19 +42,23 @@ Status exportPlot(QCustomPlot *plot, const QString &path)
     else if (suffix == QLatin1String("svg"))
         ok = saveSvg(plot, path);
     else
-        return Status::failure(
-            trPlot("%1: unknown plot format '%2' (use .png, .pdf or .svg)").arg(path, suffix));
+        return Status::failure(QCoreApplication::translate(
+            "qb::PlotExport", "%1: unknown plot format '%2' (use .png, .pdf or .svg)")
+                                   .arg(path, suffix));
     if (!ok || !QFileInfo(path).exists() || QFileInfo(path).size() == 0)
-        return Status::failure(trPlot("%1: could not write the plot").arg(path));
+        return Status::failure(
+            QCoreApplication::translate("qb::PlotExport", "%1: could not write the plot").arg(path));
     return Status();
 }
 
 void exportPlotInteractively(QCustomPlot *plot, QWidget *parent, const QString &suggestedName)
 {
     QString selected;
-    const QString path
-        = QFileDialog::getSaveFileName(parent, trPlot("Export plot"), suggestedName + QStringLiteral(".png"),
-            trPlot("PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)"), &selected);
+    const QString path = QFileDialog::getSaveFileName(parent,
+        QCoreApplication::translate("qb::PlotExport", "Export plot"), suggestedName + QStringLiteral(".png"),
+        QCoreApplication::translate(
+            "qb::PlotExport", "PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)"),
+        &selected);
     if (path.isEmpty())
         return;
     QString target = path;
@@ -70,14 +72,16 @@ void exportPlotInteractively(QCustomPlot *plot, QWidget *parent, const QString &
     }
     const Status status = exportPlot(plot, target);
     if (!status)
-        QMessageBox::warning(parent, trPlot("Export plot"), status.error());
+        QMessageBox::warning(
+            parent, QCoreApplication::translate("qb::PlotExport", "Export plot"), status.error());
 }
 
 QPushButton *createExportButton(QCustomPlot *plot, QWidget *parent, const QString &suggestedName)
 {
-    auto *button = new QPushButton(trPlot("Export…"), parent);
+    auto *button = new QPushButton(QCoreApplication::translate("qb::PlotExport", "Export…"), parent);
     button->setObjectName(QStringLiteral("exportButton"));
-    button->setToolTip(trPlot("Save this plot as a PNG image, a PDF document or an SVG drawing."));
+    button->setToolTip(QCoreApplication::translate(
+        "qb::PlotExport", "Save this plot as a PNG image, a PDF document or an SVG drawing."));
     QObject::connect(button, &QPushButton::clicked, parent,
         [plot, parent, suggestedName] { exportPlotInteractively(plot, parent, suggestedName); });
     return button;

@@ -8,8 +8,6 @@ namespace qb {
 
 namespace {
 
-QString trExport(const char *text) { return QCoreApplication::translate("qb::HistoryExport", text); }
-
 QString numberField(double value) { return QString::number(value, 'g', QLocale::FloatingPointShortest); }
 
 /// Accuracies and losses are -1 until a run has an epoch: those are empty fields.
@@ -19,14 +17,16 @@ Status writeLines(const QString &path, const QStringList &lines)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return Status::failure(trExport("Cannot write %1: %2").arg(path, file.errorString()));
+        return Status::failure(QCoreApplication::translate("qb::HistoryExport", "Cannot write %1: %2")
+                                   .arg(path, file.errorString()));
     QByteArray bytes;
     for (const QString &line : lines) {
         bytes += line.toUtf8();
         bytes += '\n';
     }
     if (file.write(bytes) != bytes.size() || !file.commit())
-        return Status::failure(trExport("Cannot write %1: %2").arg(path, file.errorString()));
+        return Status::failure(QCoreApplication::translate("qb::HistoryExport", "Cannot write %1: %2")
+                                   .arg(path, file.errorString()));
     return Status();
 }
 

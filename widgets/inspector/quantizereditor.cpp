@@ -5,7 +5,6 @@
 
 #include <QComboBox>
 #include <QLabel>
-#include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
 
@@ -130,10 +129,13 @@ void QuantizerEditor::setIssue(const QString &message)
 {
     setIssueHighlight(m_combo, message);
     m_parameters->clearIssues();
-    static const QRegularExpression parameterName(QStringLiteral("parameter '([^']+)'"));
-    const QRegularExpressionMatch match = parameterName.match(message);
-    if (match.hasMatch())
-        m_parameters->setIssue(match.captured(1), message);
+    // The catalogue's messages quote the parameter's key ('clip'), in every language.
+    for (const QuantizerParam &param : m_parameters->parameters()) {
+        if (message.contains(QLatin1Char('\'') + param.key + QLatin1Char('\''))) {
+            m_parameters->setIssue(param.key, message);
+            break;
+        }
+    }
 }
 
 } // namespace qb

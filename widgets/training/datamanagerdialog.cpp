@@ -25,8 +25,6 @@ namespace {
 const QLatin1String kCifarArchive("cifar-10-binary.tar.gz");
 const QLatin1String kCifarSubfolder("cifar-10-batches-bin");
 
-QString trDm(const char *text) { return QCoreApplication::translate("qb::DataManagerDialog", text); }
-
 QString native(const QString &path) { return QDir::toNativeSeparators(path); }
 
 /// Every file name the locator may use for `name` (to clear stale copies before an import).
@@ -149,11 +147,12 @@ QString DataManagerDialog::statusText(const QString &name)
 {
     auto found = DatasetLocator::locate(name);
     if (found)
-        return trDm("found in %1").arg(native(*found));
+        return QCoreApplication::translate("qb::DataManagerDialog", "found in %1").arg(native(*found));
     QStringList searched;
     for (const QString &path : DatasetLocator::searchPaths(name))
         searched << native(path);
-    return trDm("not found (searched: %1)").arg(searched.join(QStringLiteral(", ")));
+    return QCoreApplication::translate("qb::DataManagerDialog", "not found (searched: %1)")
+        .arg(searched.join(QStringLiteral(", ")));
 }
 
 bool DataManagerDialog::canDownload(const QString &name)
@@ -173,7 +172,9 @@ Result<QString> DataManagerDialog::importDataset(const QString &name, const QStr
     if (QFileInfo(source).canonicalFilePath() == QFileInfo(target).canonicalFilePath())
         return target; // already in place
     if (!QDir().mkpath(target))
-        return R::failure(trDm("Could not create the folder %1.").arg(native(target)));
+        return R::failure(
+            QCoreApplication::translate("qb::DataManagerDialog", "Could not create the folder %1.")
+                .arg(native(target)));
     // Clear older copies first, so a stale plain file cannot shadow the new .gz (the locator prefers plain).
     const QDir targetDir(target);
     for (const QString &n : candidateNames(name)) {
@@ -185,7 +186,8 @@ Result<QString> DataManagerDialog::importDataset(const QString &name, const QStr
         QFile in(file);
         if (!in.copy(destination))
             return R::failure(
-                trDm("Could not copy %1 to %2: %3").arg(native(file), native(destination), in.errorString()));
+                QCoreApplication::translate("qb::DataManagerDialog", "Could not copy %1 to %2: %3")
+                    .arg(native(file), native(destination), in.errorString()));
     }
     return target;
 }

@@ -430,14 +430,16 @@ void TrainingPanel::onBatch(const BatchProgress &p)
             eta = formatDuration(double(total - done) * seconds / double(batchesSince));
     }
     const QLocale locale;
-    QString text = tr("Epoch %1/%2 · batch %3/%4 · %5 samples/s · ETA %6")
+    QString text = tr("Epoch %1/%2 · batch %3/%4 · %5 samples/s")
                        .arg(p.epoch)
                        .arg(p.epochs)
                        .arg(locale.toString(p.batch), locale.toString(p.batches),
-                           locale.toString(qRound64(p.samplesPerSecond)), eta);
+                           locale.toString(qRound64(p.samplesPerSecond)));
     if (m_runCount > 1)
         text = tr("Run %1/%2 · %3").arg(m_runIndex + 1).arg(m_runCount).arg(text);
-    m_progressLabel->setText(text);
+    // Kept without the time left, which means nothing once the job has ended.
+    m_lastProgress = text;
+    m_progressLabel->setText(tr("%1 · ETA %2").arg(text, eta));
 }
 
 void TrainingPanel::onRunFinished(qint64 runId, RunStatus status, const QString &message)
@@ -469,7 +471,7 @@ void TrainingPanel::onAllFinished()
         m_idleStatus = tr("Stopped before training began.");
     else if (m_runCount > 1 && m_runsFinished > 1)
         m_idleStatus = tr("%n run(s) done. Last: %1", nullptr, m_runsFinished).arg(m_idleStatus);
-    m_progressLabel->setText(m_progressLabel->text().section(QStringLiteral(" · ETA"), 0, 0));
+    m_progressLabel->setText(m_lastProgress);
     updateState();
 }
 

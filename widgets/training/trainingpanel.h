@@ -109,6 +109,7 @@ private:
     // The job being followed.
     QString m_idleStatus;
     QString m_runStatus;
+    QString m_lastProgress; ///< the progress line without the time left
     bool m_wasRunning = false;
     int m_runIndex = 0;
     int m_runCount = 1;
