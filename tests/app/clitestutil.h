@@ -61,6 +61,28 @@ inline void appendBigEndian(QByteArray &bytes, quint32 v)
     bytes.append(b, 4);
 }
 
+/// Writes `prefix`-images-idx3-ubyte and `prefix`-labels-idx1-ubyte (uncompressed MNIST format) of
+/// `count` 28x28 images into `dir`: `pixels` holds count*784 bytes, `labels` count bytes.
+inline bool writeIdxPair(const QString &dir, const QString &prefix, const QByteArray &pixels,
+                         const QByteArray &labels)
+{
+    const quint32 count = quint32(labels.size());
+    QByteArray images, labelFile;
+    appendBigEndian(images, 0x803);
+    appendBigEndian(images, count);
+    appendBigEndian(images, 28);
+    appendBigEndian(images, 28);
+    images.append(pixels);
+    appendBigEndian(labelFile, 0x801);
+    appendBigEndian(labelFile, count);
+    labelFile.append(labels);
+    QFile fi(dir + QLatin1Char('/') + prefix + QStringLiteral("-images-idx3-ubyte"));
+    QFile fl(dir + QLatin1Char('/') + prefix + QStringLiteral("-labels-idx1-ubyte"));
+    if (!fi.open(QIODevice::WriteOnly) || !fl.open(QIODevice::WriteOnly))
+        return false;
+    return fi.write(images) == images.size() && fl.write(labelFile) == labelFile.size();
+}
+
 /// Writes train/t10k IDX files of `trainCount`/`testCount` 28x28 images in `dir`: class k lights a
 /// horizontal band k (learnable), labels cycle 0..9.
 inline void writeIdxDataset(const QString &dir, int trainCount, int testCount)
@@ -68,26 +90,15 @@ inline void writeIdxDataset(const QString &dir, int trainCount, int testCount)
     std::mt19937 rng(5);
     std::uniform_int_distribution<int> noise(0, 60);
     auto write = [&](const QString &prefix, int count) {
-        QByteArray images, labels;
-        appendBigEndian(images, 0x803);
-        appendBigEndian(images, quint32(count));
-        appendBigEndian(images, 28);
-        appendBigEndian(images, 28);
-        appendBigEndian(labels, 0x801);
-        appendBigEndian(labels, quint32(count));
+        QByteArray pixels, labels;
         for (int i = 0; i < count; ++i) {
             const int label = i % 10;
             labels.append(char(label));
             for (int y = 0; y < 28; ++y)
                 for (int x = 0; x < 28; ++x)
-                    images.append(char((y / 3 == label ? 190 : 0) + noise(rng)));
+                    pixels.append(char((y / 3 == label ? 190 : 0) + noise(rng)));
         }
-        QFile fi(dir + QLatin1Char('/') + prefix + QStringLiteral("-images-idx3-ubyte"));
-        fi.open(QIODevice::WriteOnly);
-        fi.write(images);
-        QFile fl(dir + QLatin1Char('/') + prefix + QStringLiteral("-labels-idx1-ubyte"));
-        fl.open(QIODevice::WriteOnly);
-        fl.write(labels);
+        writeIdxPair(dir, prefix, pixels, labels);
     };
     write(QStringLiteral("train"), trainCount);
     write(QStringLiteral("t10k"), testCount);

@@ -1,6 +1,6 @@
 // The whole workbench window, driven as a user would: edit with the palette, canvas and inspector,
 // train from the training panel, watch the curves, use the history.
-#include "workbenchtesting.h"
+#include "widgets/training/trainingtestutil.h"
 
 #include "document/networkdocument.h"
 #include "editor/layerpalette.h"
@@ -58,7 +58,7 @@ void TestMainWindow::initTestCase()
     QVERIFY(m_dir.isValid());
     m_dataDir = m_dir.filePath(QStringLiteral("bands"));
     QVERIFY(QDir().mkpath(m_dataDir));
-    qbtest::writeIdxDataset(m_dataDir, 2000, 500);
+    QVERIFY(qbtest::writeQuadrantMnist(m_dataDir, 2000, 500));
     m_db = m_dir.filePath(QStringLiteral("history.sqlite"));
 }
 
@@ -238,7 +238,7 @@ void TestMainWindow::languageSwitchRebuildsTheWindow()
 
 int main(int argc, char *argv[])
 {
-    qbtest::isolateUserFolders();
+    qbtest::isolatedHome();
     QApplication app(argc, argv);
     TestMainWindow test;
     return QTest::qExec(&test, argc, argv);

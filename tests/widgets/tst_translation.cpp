@@ -1,6 +1,6 @@
 // The Spanish translation is complete: the catalogue has no unfinished message, and after switching
 // to Spanish no visible text of the main views is still the English one.
-#include "workbenchtesting.h"
+#include "widgets/training/trainingtestutil.h"
 
 #include "common/qcp.h"
 #include "document/networkdocument.h"
@@ -159,9 +159,9 @@ void TestTranslation::spanishChangesEveryVisibleText()
         ExperimentSpec spec;
         spec.network = qbtest::tinyNetwork();
         RunRecord run;
-        run.name = QStringLiteral("tiny");
+        run.name = QStringLiteral("tiny-mlp");
         run.specJson = QString::fromUtf8(QJsonDocument(spec.toJson()).toJson(QJsonDocument::Compact));
-        run.networkName = QStringLiteral("tiny");
+        run.networkName = QStringLiteral("tiny-mlp");
         run.dataset = QStringLiteral("mnist");
         run.epochsPlanned = 1;
         const qint64 id = *store.createRun(run);
@@ -192,7 +192,7 @@ void TestTranslation::spanishChangesEveryVisibleText()
 
 int main(int argc, char *argv[])
 {
-    qbtest::isolateUserFolders();
+    qbtest::isolatedHome();
     QApplication app(argc, argv);
     TestTranslation test;
     return QTest::qExec(&test, argc, argv);

@@ -2,6 +2,7 @@
 // Shared helpers of the training widget tests: an isolated environment (temporary XDG folders, set
 // before QApplication exists), a small MNIST-format dataset written to disk, and tiny networks.
 
+#include "app/clitestutil.h"
 #include "spec/experimentspec.h"
 
 #include <QByteArray>
@@ -36,13 +37,6 @@ inline QString isolatedHome()
     return home.path();
 }
 
-inline void appendBigEndian(QByteArray &bytes, quint32 v)
-{
-    char b[4];
-    qToBigEndian(v, b);
-    bytes.append(b, 4);
-}
-
 /// Writes train/t10k IDX files (uncompressed MNIST format) of 28x28 images to `dir`. Four classes:
 /// the bright quadrant (0 top left, 1 top right, 2 bottom left, 3 bottom right), plus noise.
 inline bool writeQuadrantMnist(const QString &dir, int trainCount, int testCount, unsigned seed = 7)
@@ -50,13 +44,7 @@ inline bool writeQuadrantMnist(const QString &dir, int trainCount, int testCount
     std::mt19937 rng(seed);
     std::normal_distribution<double> noise(0.0, 35.0);
     auto write = [&](const QString &prefix, int count) {
-        QByteArray images, labels;
-        appendBigEndian(images, 0x803);
-        appendBigEndian(images, quint32(count));
-        appendBigEndian(images, 28);
-        appendBigEndian(images, 28);
-        appendBigEndian(labels, 0x801);
-        appendBigEndian(labels, quint32(count));
+        QByteArray pixels, labels;
         for (int i = 0; i < count; ++i) {
             const int label = int(rng() % 4);
             labels.append(char(label));
@@ -65,15 +53,11 @@ inline bool writeQuadrantMnist(const QString &dir, int trainCount, int testCount
                 for (int x = 0; x < 28; ++x) {
                     const bool bright = y / 14 == qy && x / 14 == qx;
                     const double v = (bright ? 170.0 : 50.0) + noise(rng);
-                    images.append(char(std::uint8_t(std::clamp(v, 0.0, 255.0))));
+                    pixels.append(char(std::uint8_t(std::clamp(v, 0.0, 255.0))));
                 }
             }
         }
-        QFile fi(dir + QLatin1Char('/') + prefix + QStringLiteral("-images-idx3-ubyte"));
-        QFile fl(dir + QLatin1Char('/') + prefix + QStringLiteral("-labels-idx1-ubyte"));
-        if (!fi.open(QIODevice::WriteOnly) || !fl.open(QIODevice::WriteOnly))
-            return false;
-        return fi.write(images) == images.size() && fl.write(labels) == labels.size();
+        return writeIdxPair(dir, prefix, pixels, labels);
     };
     return write(QStringLiteral("train"), trainCount) && write(QStringLiteral("t10k"), testCount);
 }
