@@ -97,12 +97,20 @@ void MainWindow::createViews()
     }
 }
 
-QDockWidget *MainWindow::addDock(
-    QWidget *widget, const QString &title, const QString &objectName, Qt::DockWidgetArea area)
+QDockWidget *MainWindow::addDock(QWidget *widget, const QString &title, const QString &objectName,
+    Qt::DockWidgetArea area, bool scrollable)
 {
     auto *dock = new QDockWidget(title, this);
     dock->setObjectName(objectName); // restoreState() finds docks by object name
     dock->setWidget(widget);
+    if (scrollable) {
+        // Tall forms scroll inside their dock, so the window still fits a 1366x768 lab laptop.
+        auto *scroll = new QScrollArea(dock);
+        scroll->setWidget(widget);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        dock->setWidget(scroll);
+    }
     addDockWidget(area, dock);
     m_docks.append(dock);
     return dock;
@@ -113,11 +121,11 @@ void MainWindow::createDocks()
     addDock(m_palette, tr("Layers"), QStringLiteral("paletteDock"), Qt::LeftDockWidgetArea);
     QDockWidget *inspector
         = addDock(m_inspector, tr("Inspector"), QStringLiteral("inspectorDock"), Qt::RightDockWidgetArea);
-    QDockWidget *summary
-        = addDock(m_summary, tr("Model summary"), QStringLiteral("summaryDock"), Qt::RightDockWidgetArea);
+    QDockWidget *summary = addDock(
+        m_summary, tr("Model summary"), QStringLiteral("summaryDock"), Qt::RightDockWidgetArea, true);
     tabifyDockWidget(inspector, summary);
     inspector->raise();
-    addDock(m_trainingPanel, tr("Training"), QStringLiteral("trainingDock"), Qt::RightDockWidgetArea);
+    addDock(m_trainingPanel, tr("Training"), QStringLiteral("trainingDock"), Qt::RightDockWidgetArea, true);
 
     QDockWidget *curves
         = addDock(m_curves, tr("Curves"), QStringLiteral("curvesDock"), Qt::BottomDockWidgetArea);

@@ -65,8 +65,8 @@ private:
     void updateTitle();
     void onHistorySelection(const QList<qint64> &runIds);
     void openNetworkFromRun(const NetworkSpec &network, const QString &title);
-    QDockWidget *addDock(
-        QWidget *widget, const QString &title, const QString &objectName, Qt::DockWidgetArea area);
+    QDockWidget *addDock(QWidget *widget, const QString &title, const QString &objectName,
+        Qt::DockWidgetArea area, bool scrollable = false);
 
     Workbench *m_workbench;
     NetworkDocument *m_document;

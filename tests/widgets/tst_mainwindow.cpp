@@ -18,6 +18,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QListWidget>
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void stopEndsTheRunCancelled();
     void twoSelectedRunsOverlayTwoCurves();
     void languageSwitchRebuildsTheWindow();
+    void fitsALabLaptopScreen();
 
 private:
     std::unique_ptr<Workbench> makeWorkbench(const NetworkSpec &network);
@@ -234,6 +236,20 @@ void TestMainWindow::languageSwitchRebuildsTheWindow()
     QVERIFY(bench->setLanguage(QStringLiteral("en")));
     train = bench->window()->trainingPanel()->findChild<QPushButton *>(QStringLiteral("trainButton"));
     QCOMPARE(train->text().remove(QLatin1Char('&')), QStringLiteral("Train"));
+}
+
+void TestMainWindow::fitsALabLaptopScreen()
+{
+    // Lab laptops have 1366x768 screens: the whole window, with every dock open, must fit.
+    auto bench = makeWorkbench(*PresetLibrary::load(QStringLiteral("larq-mnist-bnn")));
+    const QSize minimum = bench->window()->minimumSizeHint().expandedTo(bench->window()->minimumSize());
+    qInfo("minimum window size %dx%d", minimum.width(), minimum.height());
+    for (QDockWidget *dock : bench->window()->findChildren<QDockWidget *>()) {
+        const QSize m = dock->minimumSizeHint();
+        qInfo("DEBUG %s %dx%d", qPrintable(dock->objectName()), m.width(), m.height());
+    }
+    QVERIFY2(minimum.width() <= 1366 && minimum.height() <= 720,
+        qPrintable(QStringLiteral("%1x%2").arg(minimum.width()).arg(minimum.height())));
 }
 
 int main(int argc, char *argv[])

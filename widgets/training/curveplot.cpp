@@ -222,8 +222,9 @@ void CurvePlot::setOverlayRuns(const QList<OverlayRun> &runs)
         const QColor color = overlayColor(i);
         const QString label = run.label.isEmpty() ? tr("Run %1").arg(run.runId) : run.label;
         OverlayGraphs o;
-        o.loss = addGraph(m_lossRect, nullptr, tr("%1: test loss").arg(label), color, 1.2, false);
-        o.accuracy = addGraph(m_accRect, m_accLegend, tr("%1: test accuracy").arg(label), color, 1.2, false);
+        // Markers too: a run of one epoch is a single point, invisible as a line.
+        o.loss = addGraph(m_lossRect, nullptr, tr("%1: test loss").arg(label), color, 1.2, true);
+        o.accuracy = addGraph(m_accRect, m_accLegend, tr("%1: test accuracy").arg(label), color, 1.2, true);
         QVector<double> keys, losses, accuracies;
         for (const EpochMetrics &m : run.epochs) {
             keys << m.epoch;
@@ -309,7 +310,8 @@ void CurvePlot::updateRanges()
         if (found)
             xMax = std::max(xMax, std::ceil(keys.upper - 1e-9));
     }
-    m_lossRect->axis(QCPAxis::atBottom)->setRange(0, xMax);
+    // A little room on the right so the markers of the last epoch are not cut in half.
+    m_lossRect->axis(QCPAxis::atBottom)->setRange(0, xMax * 1.03);
 
     // Rescale to the data plus a margin (only with data: rescaling nothing keeps the old range).
     QCPAxis *loss = m_lossRect->axis(QCPAxis::atLeft);

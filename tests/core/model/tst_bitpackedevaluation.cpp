@@ -5,8 +5,6 @@
 #include "model/bitpackedops_p.h"
 #include "model/network_p.h"
 #include "train/trainedmodel.h"
-#include "spec/presetlibrary.h"
-#include <QElapsedTimer>
 
 #include "core/train/synthetic.h"
 
@@ -159,7 +157,6 @@ private Q_SLOTS:
     void asymmetricPaddingFallsBackToTorch();
     void trainingNeverUsesPackedPath();
     void trainedModelSwitch();
-    void profileLayers();
 };
 
 void TestBitPackedEvaluation::convKernelMatchesTorch_data()
@@ -250,10 +247,11 @@ void TestBitPackedEvaluation::perChipNonidealitiesIdentical()
 {
     // Latent weight noise (per pass) and stuck-at faults at +-w_max (per chip) leave the effective
     // weights binary; output noise follows the conv. All random draws must match on both paths.
-    const QList<NoiseSpec> noises{
-        noise(QStringLiteral("weight_noise"),
-            {{QStringLiteral("sigma"), 0.3}, {QStringLiteral("relative"), false}, {QStringLiteral("on"), QStringLiteral("latent")}}),
-        noise(QStringLiteral("stuck_at"), {{QStringLiteral("p"), 0.1}, {QStringLiteral("value"), QStringLiteral("max")}}),
+    const QList<NoiseSpec> noises{noise(QStringLiteral("weight_noise"),
+                                      {{QStringLiteral("sigma"), 0.3}, {QStringLiteral("relative"), false},
+                                          {QStringLiteral("on"), QStringLiteral("latent")}}),
+        noise(QStringLiteral("stuck_at"),
+            {{QStringLiteral("p"), 0.1}, {QStringLiteral("value"), QStringLiteral("max")}}),
         noise(QStringLiteral("output_noise"), {{QStringLiteral("sigma"), 0.5}})};
     auto net = buildNet(bnnSpec(noises));
     QVERIFY(net);
@@ -275,7 +273,8 @@ void TestBitPackedEvaluation::perChipNonidealitiesIdentical()
 
     // Process variation acts on the effective weights: they stop being +-1, torch computes the
     // layer, and the numbers agree trivially.
-    auto varied = buildNet(bnnSpec({noise(QStringLiteral("process_variation"), {{QStringLiteral("uniform"), 0.1}})}));
+    auto varied
+        = buildNet(bnnSpec({noise(QStringLiteral("process_variation"), {{QStringLiteral("uniform"), 0.1}})}));
     varied->setChip(7);
     QVERIFY(torch::equal(logits(*varied, x, false, 3), logits(*varied, x, true, 3)));
     for (const auto &c : varied->pathCounts())
@@ -285,7 +284,9 @@ void TestBitPackedEvaluation::perChipNonidealitiesIdentical()
 void TestBitPackedEvaluation::asymmetricPaddingFallsBackToTorch()
 {
     NetworkSpec spec = bnnSpec();
-    spec.layers[3].padding = Padding::Same; // 5x5 input, stride 2: TF pads 1 bottom/right only
+    spec.layers[0].padding = Padding::Explicit; // 12x12 -> 12x12 -> pool 6x6
+    spec.layers[0].paddingAmount = 1;
+    spec.layers[3].padding = Padding::Same; // 6x6 input, stride 2: TF pads 1 bottom/right only
     auto net = buildNet(spec);
     QVERIFY(net);
     const torch::Tensor x = torch::rand({64, 1, 12, 12}) * 2.0 - 1.0;
@@ -330,8 +331,11 @@ void TestBitPackedEvaluation::trainedModelSwitch()
     QCOMPARE(packedMetrics->accuracy, floatMetrics->accuracy);
     QCOMPARE(packedMetrics->loss, floatMetrics->loss);
 
-    NetworkSpec noisy = bnnSpec({noise(QStringLiteral("stuck_at"), {{QStringLiteral("p"), 0.2}, {QStringLiteral("value"), QStringLiteral("min")}}),
-        noise(QStringLiteral("weight_noise"), {{QStringLiteral("sigma"), 0.2}, {QStringLiteral("on"), QStringLiteral("latent")}})});
+    NetworkSpec noisy
+        = bnnSpec({noise(QStringLiteral("stuck_at"),
+                       {{QStringLiteral("p"), 0.2}, {QStringLiteral("value"), QStringLiteral("min")}}),
+            noise(QStringLiteral("weight_noise"),
+                {{QStringLiteral("sigma"), 0.2}, {QStringLiteral("on"), QStringLiteral("latent")}})});
     auto variant = (*model)->withNetwork(noisy);
     QVERIFY(variant.ok());
     QVERIFY(!(*variant)->bitPackedEvaluation());
@@ -341,43 +345,6 @@ void TestBitPackedEvaluation::trainedModelSwitch()
     QVERIFY(floatChips.ok() && packedChips.ok());
     QCOMPARE(packedChips->accuracies, floatChips->accuracies);
     QCOMPARE(packedChips->losses, floatChips->losses);
-}
-
-void TestBitPackedEvaluation::profileLayers()
-{
-    NetworkSpec spec = *PresetLibrary::load(QStringLiteral("larq-mnist-bnn"));
-    auto built = NetworkModule::build(spec);
-    auto net = *built;
-    net->eval();
-    torch::NoGradGuard g;
-    const torch::Tensor x = torch::rand({250, 1, 28, 28}) * 2.0 - 1.0;
-    for (bool packed : {false, true, false, true}) {
-        net->setBitPacked(packed);
-        std::vector<double> t(net->layerCount(), 0.0);
-        for (int it = 0; it < 10; ++it) {
-            torch::Tensor h = x;
-            for (int l = 0; l < net->layerCount(); ++l) {
-                QElapsedTimer timer; timer.start();
-                h = net->layer(l).forward(h);
-                t[l] += timer.nsecsElapsed() * 1e-6 / 10;
-            }
-        }
-        QString line = packed ? QStringLiteral("packed ") : QStringLiteral("float  ");
-        double sum = 0;
-        for (double v : t) { line += QString::number(v, 'f', 2) + QLatin1Char(' '); sum += v; }
-        qInfo().noquote() << line << "total" << sum;
-    }
-    torch::Tensor a = torch::randint(0, 2, {250, 32, 13, 13}).to(torch::kFloat) * 2 - 1;
-    torch::Tensor w = torch::randint(0, 2, {64, 32, 3, 3}).to(torch::kFloat) * 2 - 1;
-    for (int r = 0; r < 3; ++r) {
-        QElapsedTimer timer; timer.start();
-        isBinaryTensor(a);
-        const double check = timer.nsecsElapsed() * 1e-6; timer.restart();
-        bitPackedConv2d(a, w, 1, 1, 0, 0);
-        const double conv = timer.nsecsElapsed() * 1e-6; timer.restart();
-        torch::conv2d(a, w);
-        qInfo() << "check" << check << "packedconv" << conv << "torchconv" << timer.nsecsElapsed() * 1e-6;
-    }
 }
 
 QTEST_GUILESS_MAIN(TestBitPackedEvaluation)
