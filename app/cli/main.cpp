@@ -3,6 +3,10 @@
 
 #include <QCoreApplication>
 
+namespace qb::cli {
+int runBench(const QStringList &arguments); // benchcommand.cpp
+}
+
 namespace {
 
 QString usage()
@@ -20,6 +24,7 @@ QString usage()
         "  evaluate  Monte-Carlo evaluation of a trained run on simulated chips\n"
         "  sweep     evaluate a trained run over a range of settings (ptq: fixed-point fraction bits;\n"
         "            noise: a nonideality parameter over simulated chips)\n"
+        "  bench     training, evaluation (float and bit-packed) and Monte-Carlo speed on this machine\n"
         "\n"
         "Run 'quantbench-cli COMMAND --help' for a command's options.\n"
         "Exit status: 0 success, 2 bad usage or bad input, 1 other failure.\n");
@@ -60,6 +65,8 @@ int main(int argc, char *argv[])
         return qb::cli::runEvaluate(args);
     if (command == QLatin1String("sweep"))
         return qb::cli::runSweep(args);
+    if (command == QLatin1String("bench"))
+        return qb::cli::runBench(args);
     qb::cli::printErr(QCoreApplication::translate("cli", "quantbench-cli: unknown command '%1'\n").arg(command)
                       + usage());
     return qb::cli::kExitBadInput;

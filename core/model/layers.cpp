@@ -1,5 +1,7 @@
 #include "model/layers_p.h"
 
+#include "model/bitpackedops_p.h"
+
 namespace qb {
 
 namespace {
@@ -104,6 +106,11 @@ torch::Tensor WeightedLayerModule::perturbOutput(const torch::Tensor &y)
     return applyNoise(y, NoiseTarget::Outputs);
 }
 
+bool WeightedLayerModule::mayUseBitPacked() const
+{
+    return m_bitPacked && !is_training() && !torch::GradMode::is_enabled() && !m_bias.defined();
+}
+
 void WeightedLayerModule::applyConstraints()
 {
     clampInPlace(m_weight, m_clip);
@@ -158,14 +165,25 @@ QuantConv2dModule::QuantConv2dModule(const LayerSpec &spec, const TensorShape &i
 
 torch::Tensor QuantConv2dModule::forward(const torch::Tensor &x)
 {
+    // Input first, then the weights: the order of the random draws (stochastic quantizers, noise).
     torch::Tensor in = quantizedInput(x);
+    const torch::Tensor weight = forwardWeight();
+    const bool symmetric = m_padTop == m_padBottom && m_padLeft == m_padRight;
+    if (symmetric && mayUseBitPacked()) {
+        const torch::Tensor y = bitPackedConv2d(in, weight, m_strideH, m_strideW, m_padTop, m_padLeft);
+        if (y.defined()) {
+            countPass(true);
+            return perturbOutput(y);
+        }
+    }
+    countPass(false);
     std::vector<int64_t> padding{m_padTop, m_padLeft};
-    if (m_padTop != m_padBottom || m_padLeft != m_padRight) {
+    if (!symmetric) {
         // Asymmetric TF "same" padding (extra row/column at the bottom/right).
         in = torch::constant_pad_nd(in, {m_padLeft, m_padRight, m_padTop, m_padBottom}, 0.0);
         padding = {0, 0};
     }
-    return perturbOutput(torch::conv2d(in, forwardWeight(), m_bias, {m_strideH, m_strideW}, padding));
+    return perturbOutput(torch::conv2d(in, weight, m_bias, {m_strideH, m_strideW}, padding));
 }
 
 // ---- QuantDenseModule ----
@@ -179,7 +197,20 @@ QuantDenseModule::QuantDenseModule(const LayerSpec &spec, const TensorShape &inp
 
 torch::Tensor QuantDenseModule::forward(const torch::Tensor &x)
 {
-    return perturbOutput(torch::linear(quantizedInput(x), forwardWeight(), m_bias));
+    // Weights first, then the input: the order in which GCC evaluated the arguments of the former
+    // torch::linear(quantizedInput(x), forwardWeight(), m_bias), kept so that the random draws of
+    // stochastic quantizers and noise (and hence every result) stay as they were.
+    const torch::Tensor weight = forwardWeight();
+    const torch::Tensor in = quantizedInput(x);
+    if (mayUseBitPacked()) {
+        const torch::Tensor y = bitPackedLinear(in, weight);
+        if (y.defined()) {
+            countPass(true);
+            return perturbOutput(y);
+        }
+    }
+    countPass(false);
+    return perturbOutput(torch::linear(in, weight, m_bias));
 }
 
 // ---- BatchNormModule ----

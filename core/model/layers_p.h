@@ -35,6 +35,8 @@ public:
     virtual void setTrainingProgress(double fraction) {}
     /// The simulated chip evaluated next (per-chip nonideality patterns); no-op by default.
     virtual void setChip(std::optional<std::uint64_t> chip) {}
+    /// Allows the bit-packed evaluation path (see WeightedLayerModule); no-op by default.
+    virtual void setBitPacked(bool on) {}
 
     /// Extra transform of the effective weights used in forward (empty: none).
     void setWeightTransform(TensorTransform transform) { m_weightTransform = std::move(transform); }
@@ -59,6 +61,13 @@ void registerQuantizerParameters(torch::nn::Module &owner, const std::unique_ptr
 /// nonidealities on the latent weights -> kernel quantizer -> nonidealities on the effective weights
 /// -> the evaluation weight transform (post-training quantization). The output then passes the
 /// output nonidealities. Nothing is ever written back into the latent weights.
+///
+/// Bit-packed evaluation (on by default, setBitPacked): in evaluation mode without gradient
+/// recording, a layer without bias whose quantized input and final effective weights (after every
+/// nonideality and transform of this pass) contain only +1/-1 computes its conv / linear with the
+/// XNOR-popcount kernels (model/bitpackedops_p.h), giving the very same float values as torch;
+/// anything else (float inputs, scaled or noisy effective weights, asymmetric padding) runs
+/// torch. The random draws of a pass are the same on both paths, so is everything after the conv.
 class WeightedLayerModule : public LayerModule
 {
 public:
@@ -67,6 +76,12 @@ public:
     void train(bool on = true) override;
     void setTrainingProgress(double fraction) override;
     void setChip(std::optional<std::uint64_t> chip) override { m_chip = chip; }
+    void setBitPacked(bool on) override { m_bitPacked = on; }
+    bool bitPacked() const { return m_bitPacked; }
+    /// Forward passes computed by the bit-packed kernels / by torch since construction (the
+    /// benchmark and the tests read them to see which path a layer took).
+    std::int64_t bitPackedPasses() const { return m_bitPackedPasses; }
+    std::int64_t torchPasses() const { return m_torchPasses; }
 
 protected:
     /// `salt` (e.g. the layer index) keeps the per-chip patterns of different layers apart.
@@ -77,6 +92,11 @@ protected:
     /// The weights this forward pass computes with (nonidealities of the current mode included).
     torch::Tensor forwardWeight();
     torch::Tensor perturbOutput(const torch::Tensor &y);
+    /// Whether this pass may try the bit-packed kernels: enabled, evaluation mode, no gradient
+    /// recording, no bias. The kernels themselves then check that the values are all +-1.
+    bool mayUseBitPacked() const;
+    /// Counts a forward pass on the bit-packed (true) or torch (false) path.
+    void countPass(bool bitPacked) { ++(bitPacked ? m_bitPackedPasses : m_torchPasses); }
 
     torch::Tensor m_weight;
     torch::Tensor m_bias;
@@ -94,6 +114,10 @@ private:
     double m_clip = 0.0;
     std::vector<Nonideality> m_nonidealities;
     std::optional<std::uint64_t> m_chip = 0; ///< evaluation chip; training always draws fresh
+    /// Evaluation of +-1 inputs and weights through the XNOR-popcount kernels (bit-exact with torch).
+    bool m_bitPacked = true;
+    std::int64_t m_bitPackedPasses = 0;
+    std::int64_t m_torchPasses = 0;
 };
 
 class QuantConv2dModule : public WeightedLayerModule

@@ -79,6 +79,23 @@ void NetworkModule::setChip(std::optional<std::uint64_t> chip)
         layer->setChip(chip);
 }
 
+void NetworkModule::setBitPacked(bool on)
+{
+    m_bitPacked = on;
+    for (const auto &layer : m_layers)
+        layer->setBitPacked(on);
+}
+
+std::vector<NetworkModule::PathCounts> NetworkModule::pathCounts() const
+{
+    std::vector<PathCounts> counts;
+    for (size_t i = 0; i < m_layers.size(); ++i) {
+        if (const auto *w = dynamic_cast<const WeightedLayerModule *>(m_layers[i].get()))
+            counts.push_back({int(i), w->bitPackedPasses(), w->torchPasses()});
+    }
+    return counts;
+}
+
 void NetworkModule::setTrainingProgress(double fraction)
 {
     for (const auto &layer : m_layers)

@@ -30,6 +30,19 @@ public:
     void setChip(std::optional<std::uint64_t> chip);
     /// Tells quantizers with a schedule how far training has got (epoch / epochs, in [0, 1]).
     void setTrainingProgress(double fraction);
+    /// Bit-packed evaluation of the binary conv/dense layers (default on; see WeightedLayerModule):
+    /// in eval mode under NoGradGuard, layers whose quantized inputs and effective weights are all
+    /// +-1 run the XNOR-popcount kernels and give bit-identical outputs. Off: torch everywhere.
+    void setBitPacked(bool on);
+    bool bitPacked() const { return m_bitPacked; }
+    /// Per conv/dense layer index: forward passes taken on the bit-packed path and on torch's.
+    struct PathCounts
+    {
+        int layer = 0;
+        std::int64_t bitPacked = 0;
+        std::int64_t torch = 0;
+    };
+    std::vector<PathCounts> pathCounts() const;
 
     const NetworkSpec &spec() const { return m_spec; }
     int layerCount() const { return int(m_layers.size()); }
@@ -49,6 +62,7 @@ private:
     NetworkSpec m_spec;
     std::vector<std::shared_ptr<LayerModule>> m_layers;
     TensorTransform m_activationTransform;
+    bool m_bitPacked = true;
 };
 
 } // namespace qb

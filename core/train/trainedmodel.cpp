@@ -165,7 +165,20 @@ Result<std::shared_ptr<TrainedModel>> TrainedModel::withNetwork(const NetworkSpe
 {
     ExperimentSpec spec = d->spec;
     spec.network = network;
-    return load(spec, d->weightsPath);
+    auto model = load(spec, d->weightsPath);
+    if (model)
+        (*model)->setBitPackedEvaluation(bitPackedEvaluation());
+    return model;
+}
+
+void TrainedModel::setBitPackedEvaluation(bool on)
+{
+    d->net->setBitPacked(on);
+}
+
+bool TrainedModel::bitPackedEvaluation() const
+{
+    return d->net->bitPacked();
 }
 
 QList<LayerWeights> TrainedModel::weights() const

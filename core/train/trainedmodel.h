@@ -79,6 +79,14 @@ public:
     /// The same trained weights under another network spec of the same architecture (other
     /// nonidealities); used by robustness sweeps. Errors if the weights do not fit.
     Result<std::shared_ptr<TrainedModel>> withNetwork(const NetworkSpec &network) const;
+    /// Bit-packed evaluation (default on): conv/dense layers whose quantized inputs and effective
+    /// weights are all +-1 (binarized layers, also under per-chip patterns or latent-weight noise
+    /// that leave them binary) are computed with XNOR-popcount kernels instead of float
+    /// convolutions. The results are bit-identical to the float path (integer dot products are
+    /// exact in float32), only faster; turning it off (e.g. `--no-bitpack`) is for comparisons.
+    /// Applies to evaluate(), predict() and evaluateChips(); withNetwork() inherits the setting.
+    void setBitPackedEvaluation(bool on);
+    bool bitPackedEvaluation() const;
     /// Latent and effective weights of every conv/dense layer.
     QList<LayerWeights> weights() const;
     /// A hash of all parameters and buffers (bit-exact comparison in tests: evaluation never edits them).

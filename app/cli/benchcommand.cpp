@@ -1,0 +1,305 @@
+// quantbench-cli bench: training, evaluation and Monte-Carlo throughput on this machine, against its
+// own float GEMM/convolution ceiling and (optionally) the PyTorch eager reference script.
+#include "clicommon.h"
+
+#include "bench/benchmark.h"
+#include "data/datasetlocator.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+
+namespace qb::cli {
+
+namespace {
+
+QString tr(const char *text, int n = -1) { return QCoreApplication::translate("cli", text, nullptr, n); }
+
+#ifdef QB_SOURCE_DIR
+const char *const kSourceDir = QB_SOURCE_DIR;
+#else
+const char *const kSourceDir = "";
+#endif
+
+/// The interpreter of the reference script: Debian's python3 has python3-torch; a python3 earlier
+/// on PATH (pyenv, venv) often has not.
+QString pythonInterpreter()
+{
+    const QString system = QStringLiteral("/usr/bin/python3");
+    return QFileInfo::exists(system) ? system : QStringLiteral("python3");
+}
+
+/// bench/pytorch_reference.py of the source tree this executable was built from.
+QString defaultReferenceScript()
+{
+    return QDir(QString::fromUtf8(kSourceDir)).filePath(QStringLiteral("bench/pytorch_reference.py"));
+}
+
+/// What the PyTorch reference printed (its JSON object), or why there is nothing.
+struct ReferenceOutcome
+{
+    bool ran = false;
+    QJsonObject result;
+    QString error;
+};
+
+ReferenceOutcome runReference(const QString &script, const BenchReport &report, int samples)
+{
+    ReferenceOutcome outcome;
+    if (!QFileInfo::exists(script)) {
+        outcome.error = tr("reference script %1 does not exist").arg(script);
+        return outcome;
+    }
+    QProcess process;
+    process.start(pythonInterpreter(),
+        {script, QStringLiteral("--data-dir"), report.datasetDirectory, QStringLiteral("--threads"),
+            QString::number(report.threads), QStringLiteral("--batch-size"), QStringLiteral("64"),
+            QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--train-limit"),
+            QString::number(samples), QStringLiteral("--test-limit"), QStringLiteral("1000")});
+    if (!process.waitForStarted(30000)) {
+        outcome.error = tr("could not start %1: %2").arg(pythonInterpreter(), process.errorString());
+        return outcome;
+    }
+    if (!process.waitForFinished(30 * 60 * 1000)) {
+        process.kill();
+        process.waitForFinished();
+        outcome.error = tr("reference script %1 did not finish within 30 minutes").arg(script);
+        return outcome;
+    }
+    const QString out = QString::fromUtf8(process.readAllStandardOutput());
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        const QString err = QString::fromUtf8(process.readAllStandardError()).trimmed();
+        outcome.error = tr("reference script %1 failed (exit %2): %3")
+                            .arg(script)
+                            .arg(process.exitCode())
+                            .arg(err.section(QLatin1Char('\n'), -1));
+        return outcome;
+    }
+    for (const QString &line : out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        const QJsonDocument doc = QJsonDocument::fromJson(line.toUtf8());
+        if (doc.isObject() && doc.object().contains(QStringLiteral("samples_per_s")))
+            outcome.result = doc.object();
+    }
+    if (outcome.result.isEmpty())
+        outcome.error = tr("reference script %1 printed no JSON object with samples_per_s").arg(script);
+    else
+        outcome.ran = true;
+    return outcome;
+}
+
+QJsonArray toArray(const QStringList &list) { return QJsonArray::fromStringList(list); }
+
+/// larq-mnist-bnn's batch-64 training rate: what the reference is compared with.
+const TrainingBench *bnnBatch64(const BenchReport &r)
+{
+    for (const TrainingBench &t : r.training) {
+        if (t.preset == QLatin1String("larq-mnist-bnn") && t.batchSize == 64)
+            return &t;
+    }
+    return nullptr;
+}
+
+QJsonObject reportJson(const BenchReport &r, const ReferenceOutcome *reference)
+{
+    QJsonArray training;
+    for (const TrainingBench &t : r.training) {
+        training.append(
+            QJsonObject{{QStringLiteral("preset"), t.preset}, {QStringLiteral("batch_size"), t.batchSize},
+                {QStringLiteral("batches"), t.batches}, {QStringLiteral("samples"), t.samples},
+                {QStringLiteral("seconds"), t.seconds}, {QStringLiteral("samples_per_s"), t.samplesPerSecond},
+                {QStringLiteral("flops_per_sample"), t.flopsPerSample}, {QStringLiteral("gflops"), t.gflops},
+                {QStringLiteral("share_of_conv_ceiling"), t.shareOfConvCeiling}});
+    }
+    const EvaluationBench &e = r.evaluation;
+    const MonteCarloBench &m = r.monteCarlo;
+    QJsonObject json{{QStringLiteral("threads"), r.threads}, {QStringLiteral("dataset"), r.dataset},
+        {QStringLiteral("dataset_dir"), r.datasetDirectory}, {QStringLiteral("train_images"), r.trainImages},
+        {QStringLiteral("test_images"), r.testImages},
+        {QStringLiteral("ceiling"),
+            QJsonObject{{QStringLiteral("gemm_size"), r.ceiling.gemmSize},
+                {QStringLiteral("gemm_gflops"), r.ceiling.gemmGflops},
+                {QStringLiteral("conv_shape"), r.ceiling.convShape},
+                {QStringLiteral("conv_gflops"), r.ceiling.convGflops}}},
+        {QStringLiteral("training"), training},
+        {QStringLiteral("evaluation"),
+            QJsonObject{{QStringLiteral("weights"), e.weights}, {QStringLiteral("images"), e.images},
+                {QStringLiteral("float_seconds"), e.floatSeconds},
+                {QStringLiteral("float_images_per_s"), e.floatImagesPerSecond},
+                {QStringLiteral("bitpacked_seconds"), e.packedSeconds},
+                {QStringLiteral("bitpacked_images_per_s"), e.packedImagesPerSecond},
+                {QStringLiteral("speedup"), e.speedup},
+                {QStringLiteral("differing_predictions"), e.differingPredictions},
+                {QStringLiteral("logits_identical"), e.logitsIdentical},
+                {QStringLiteral("accuracy"), e.accuracy}, {QStringLiteral("kernel"), e.kernel},
+                {QStringLiteral("bitpacked_layers"), toArray(e.packedLayers)}}},
+        {QStringLiteral("montecarlo"),
+            QJsonObject{{QStringLiteral("nonidealities"), m.nonidealities},
+                {QStringLiteral("chips"), m.chips}, {QStringLiteral("images_per_chip"), m.images},
+                {QStringLiteral("seconds"), m.seconds}, {QStringLiteral("chips_per_s"), m.chipsPerSecond},
+                {QStringLiteral("images_per_s"), m.imagesPerSecond},
+                {QStringLiteral("accuracy_mean"), m.accuracyMean},
+                {QStringLiteral("bitpacked_layers"), toArray(m.packedLayers)}}},
+        {QStringLiteral("peak_rss_mib"), r.peakRssMiB}, {QStringLiteral("seconds"), r.totalSeconds}};
+    QJsonObject ref;
+    if (!reference) {
+        ref.insert(QStringLiteral("skipped"), true);
+    } else if (!reference->ran) {
+        ref.insert(QStringLiteral("error"), reference->error);
+    } else {
+        ref = reference->result;
+        const TrainingBench *ours = bnnBatch64(r);
+        const double theirs = reference->result.value(QStringLiteral("samples_per_s")).toDouble();
+        if (ours && theirs > 0.0)
+            ref.insert(QStringLiteral("ratio"), ours->samplesPerSecond / theirs);
+    }
+    json.insert(QStringLiteral("reference"), ref);
+    return json;
+}
+
+QString reportTable(const BenchReport &r, const ReferenceOutcome *reference)
+{
+    QString out = tr("QuantBench benchmark on %1 (%2 training / %3 test images), %n thread(s)\n", r.threads)
+                      .arg(r.dataset)
+                      .arg(r.trainImages)
+                      .arg(r.testImages);
+    out += tr("\nCeiling (float32, torch on this machine)\n");
+    out += tr("  GEMM %1^3                 %2 GFLOP/s\n")
+               .arg(r.ceiling.gemmSize)
+               .arg(r.ceiling.gemmGflops, 8, 'f', 1);
+    out += tr("  conv %1  %2 GFLOP/s\n").arg(r.ceiling.convShape).arg(r.ceiling.convGflops, 8, 'f', 1);
+    out += tr("\nTraining (Adam; FLOPs per sample = 3 x forward, forward = 2 x MACs)\n");
+    out += QStringLiteral("  %1 %2 %3 %4 %5\n")
+               .arg(tr("preset"), -16)
+               .arg(tr("batch"), 6)
+               .arg(tr("samples/s"), 10)
+               .arg(tr("GFLOP/s"), 9)
+               .arg(tr("of conv ceiling"), 16);
+    for (const TrainingBench &t : r.training) {
+        out += QStringLiteral("  %1 %2 %3 %4 %5%\n")
+                   .arg(t.preset, -16)
+                   .arg(t.batchSize, 6)
+                   .arg(t.samplesPerSecond, 10, 'f', 0)
+                   .arg(t.gflops, 9, 'f', 2)
+                   .arg(100.0 * t.shareOfConvCeiling, 15, 'f', 1);
+    }
+    const EvaluationBench &e = r.evaluation;
+    out += tr("\nEvaluation of larq-mnist-bnn, %n image(s) (weights: %1)\n", e.images).arg(e.weights);
+    out += tr("  float path       %1 images/s\n").arg(e.floatImagesPerSecond, 10, 'f', 0);
+    out += tr("  bit-packed path  %1 images/s  (%2x, kernel %3; layers %4)\n")
+               .arg(e.packedImagesPerSecond, 10, 'f', 0)
+               .arg(e.speedup, 0, 'f', 2)
+               .arg(e.kernel, e.packedLayers.join(QStringLiteral(", ")));
+    out += tr("  differing predictions: %1; logits bit-identical: %2; accuracy %3\n")
+               .arg(e.differingPredictions)
+               .arg(e.logitsIdentical ? tr("yes") : tr("no"))
+               .arg(e.accuracy, 0, 'f', 4);
+    const MonteCarloBench &m = r.monteCarlo;
+    out += tr("\nMonte Carlo: %1 chips x %2 images, %3\n").arg(m.chips).arg(m.images).arg(m.nonidealities);
+    out += tr("  %1 s, %2 chips/s, %3 images/s, mean accuracy %4 (bit-packed layers: %5)\n")
+               .arg(m.seconds, 0, 'f', 1)
+               .arg(m.chipsPerSecond, 0, 'f', 2)
+               .arg(m.imagesPerSecond, 0, 'f', 0)
+               .arg(m.accuracyMean, 0, 'f', 4)
+               .arg(m.packedLayers.isEmpty() ? tr("none") : m.packedLayers.join(QStringLiteral(", ")));
+    out += tr("\nPeak memory (RSS): %1 MiB. Total %2 s.\n")
+               .arg(r.peakRssMiB, 0, 'f', 0)
+               .arg(r.totalSeconds, 0, 'f', 1);
+    if (!reference) {
+        out += tr("PyTorch reference: skipped (--no-reference).\n");
+    } else if (!reference->ran) {
+        out += tr("PyTorch reference: not measured: %1\n").arg(reference->error);
+    } else {
+        const double theirs = reference->result.value(QStringLiteral("samples_per_s")).toDouble();
+        const TrainingBench *ours = bnnBatch64(r);
+        out += tr("PyTorch reference (%1, batch 64, %2 samples): %3 samples/s; QuantBench / PyTorch = %4\n")
+                   .arg(reference->result.value(QStringLiteral("framework")).toString())
+                   .arg(reference->result.value(QStringLiteral("samples")).toInt())
+                   .arg(theirs, 0, 'f', 0)
+                   .arg(ours && theirs > 0.0 ? ours->samplesPerSecond / theirs : 0.0, 0, 'f', 2);
+    }
+    return out;
+}
+
+} // namespace
+
+int runBench(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr(
+        "Measures on this machine: the float GEMM and convolution ceiling, training samples/s of "
+        "larq-mnist-bnn "
+        "and cnn-mnist at batch 64 and 256 (and their GFLOP/s as a share of the ceiling), evaluation "
+        "images/s "
+        "of larq-mnist-bnn through the float and the bit-packed path (with the number of differing "
+        "predictions), Monte-Carlo chips/s, and peak memory, on Fashion-MNIST. Unless --no-reference, also "
+        "runs the PyTorch eager reference script with the same threads, batch and samples, and prints the "
+        "ratio. Takes a few minutes (--quick: under one)."));
+    parser.addOption({QStringLiteral("json"), tr("Print one JSON object.")});
+    parser.addOption({QStringLiteral("quick"), tr("Fewer batches (8) and chips (5): a smoke run.")});
+    parser.addOption({QStringLiteral("threads"), tr("CPU threads (default: all cores)."), tr("N")});
+    parser.addOption({QStringLiteral("data-dir"), tr("Folder holding Fashion-MNIST's files."), tr("DIR")});
+    parser.addOption({QStringLiteral("reference"),
+        tr("The PyTorch reference script (default: %1).").arg(defaultReferenceScript()), tr("SCRIPT")});
+    parser.addOption({QStringLiteral("no-reference"), tr("Do not run the PyTorch reference.")});
+    int exitCode = kExitOk;
+    if (!parseCommandLine(parser, arguments, &exitCode))
+        return exitCode;
+
+    BenchOptions options;
+    options.quick = parser.isSet(QStringLiteral("quick"));
+    if (parser.isSet(QStringLiteral("threads"))) {
+        bool ok = false;
+        options.threads = parser.value(QStringLiteral("threads")).toInt(&ok);
+        if (!ok || options.threads < 1) {
+            printErr(tr("quantbench-cli bench: --threads must be a positive integer, got '%1'")
+                         .arg(parser.value(QStringLiteral("threads"))));
+            return kExitBadInput;
+        }
+    }
+    if (parser.isSet(QStringLiteral("reference")) && parser.isSet(QStringLiteral("no-reference"))) {
+        printErr(tr("quantbench-cli bench: give --reference SCRIPT or --no-reference, not both"));
+        return kExitBadInput;
+    }
+    const bool withReference = !parser.isSet(QStringLiteral("no-reference"));
+    const bool explicitReference = parser.isSet(QStringLiteral("reference"));
+    const QString script
+        = explicitReference ? parser.value(QStringLiteral("reference")) : defaultReferenceScript();
+    if (explicitReference && !QFileInfo::exists(script)) {
+        printErr(tr("quantbench-cli bench: reference script %1 does not exist").arg(script));
+        return kExitBadInput;
+    }
+    options.dataDir = parser.value(QStringLiteral("data-dir"));
+    const auto located = DatasetLocator::locate(QStringLiteral("fashion-mnist"), options.dataDir);
+    if (!located) {
+        printErr(tr("quantbench-cli bench: %1").arg(located.error()));
+        return kExitBadInput;
+    }
+    options.progress = [](const QString &note) { printErr(tr("bench: %1 ...").arg(note)); };
+
+    const Result<BenchReport> report = Benchmark::run(options);
+    if (!report) {
+        printErr(tr("quantbench-cli bench: %1").arg(report.error()));
+        return kExitFailure;
+    }
+    ReferenceOutcome reference;
+    if (withReference) {
+        const TrainingBench *ours = bnnBatch64(*report);
+        printErr(tr("bench: running the PyTorch reference %1 ...").arg(script));
+        reference = runReference(script, *report, ours ? ours->samples : 6400);
+        if (!reference.ran)
+            printErr(tr("quantbench-cli bench: warning: %1").arg(reference.error));
+    }
+    const ReferenceOutcome *ref = withReference ? &reference : nullptr;
+    if (parser.isSet(QStringLiteral("json")))
+        printJsonLine(reportJson(*report, ref));
+    else
+        printOut(reportTable(*report, ref));
+    // An explicitly named reference that fails is a failure of the command; the default one only
+    // warns (the measurements of QuantBench itself are complete).
+    return explicitReference && !reference.ran ? kExitFailure : kExitOk;
+}
+
+} // namespace qb::cli

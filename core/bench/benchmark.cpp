@@ -1,0 +1,323 @@
+#include "bench/benchmark.h"
+
+#include "bitpack/binarygemm.h"
+#include "data/datasetlocator.h"
+#include "model/modelsummary.h"
+#include "model/network_p.h"
+#include "noise/noisemodel_p.h"
+#include "spec/presetlibrary.h"
+#include "train/batcher_p.h"
+#include "train/evaluation_p.h"
+#include "train/trainer.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <functional>
+#include <limits>
+#include <random>
+
+namespace qb {
+
+namespace {
+
+constexpr int kEvalBatchSize = 250; // as evaluateNetwork
+constexpr quint64 kChipSeed = 1; // as `quantbench-cli evaluate`'s default
+
+double seconds(const QElapsedTimer &timer) { return timer.nsecsElapsed() * 1e-9; }
+
+/// The best wall time of `repeats` calls after one untimed call (first-call allocations, JIT).
+double bestOf(int repeats, const std::function<void()> &call)
+{
+    call();
+    double best = std::numeric_limits<double>::infinity();
+    for (int i = 0; i < repeats; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        call();
+        best = std::min(best, seconds(timer));
+    }
+    return best;
+}
+
+BenchCeiling measureCeiling(bool quick)
+{
+    torch::NoGradGuard noGrad;
+    BenchCeiling c;
+    torch::manual_seed(1);
+    const int n = c.gemmSize;
+    const torch::Tensor a = torch::randn({n, n});
+    const torch::Tensor b = torch::randn({n, n});
+    const double gemm = bestOf(quick ? 2 : 5, [&] { torch::mm(a, b); });
+    c.gemmGflops = 2.0 * double(n) * n * n / gemm * 1e-9;
+    // larq-mnist-bnn's second convolution at training batch 64: 32 -> 64 channels, 13x13, 3x3.
+    const torch::Tensor x = torch::randn({64, 32, 13, 13});
+    const torch::Tensor w = torch::randn({64, 32, 3, 3});
+    c.convShape = QStringLiteral("64x32x13x13 * 64x32x3x3");
+    const double conv = bestOf(quick ? 3 : 20, [&] { torch::conv2d(x, w); });
+    const double macs = 64.0 * 64 * 11 * 11 * 32 * 3 * 3;
+    c.convGflops = 2.0 * macs / conv * 1e-9;
+    return c;
+}
+
+NetworkSpec presetFor(const QString &name, const Dataset &data)
+{
+    const Result<NetworkSpec> spec = PresetLibrary::load(name);
+    if (!spec)
+        throw std::runtime_error(spec.error().toStdString());
+    return spec->adaptedTo(
+        TensorShape::image(data.train.channels, data.train.height, data.train.width), data.numClasses);
+}
+
+std::shared_ptr<NetworkModule> buildNetwork(const NetworkSpec &spec)
+{
+    auto built = NetworkModule::build(spec);
+    if (!built)
+        throw std::runtime_error(built.error().toStdString());
+    return *built;
+}
+
+/// `batches` timed training steps (after a warm-up), exactly Trainer's step: forward,
+/// cross-entropy, backward, Adam, weight clip, loss and accuracy read back.
+TrainingBench measureTraining(const QString &preset, const Dataset &data, int batchSize, int batches,
+    std::shared_ptr<NetworkModule> *trained)
+{
+    const NetworkSpec spec = presetFor(preset, data);
+    torch::manual_seed(1);
+    auto net = buildNetwork(spec);
+    torch::optim::Adam optimizer(net->parameters(), torch::optim::AdamOptions(1e-3));
+    Batcher batcher(data.train, 0, Normalization::MinusOneToOne);
+    std::mt19937_64 rng(1);
+    batcher.beginEpoch(true, rng);
+    const int available = batcher.batchCount(batchSize);
+    net->train();
+    auto step = [&](int b) {
+        auto [x, y] = batcher.batch(b % available, batchSize);
+        optimizer.zero_grad();
+        const torch::Tensor logits = net->forward(x);
+        const torch::Tensor loss = torch::nn::functional::cross_entropy(logits, y);
+        loss.backward();
+        optimizer.step();
+        net->applyConstraints();
+        loss.item<double>();
+        logits.argmax(1).eq(y).sum().item<int64_t>();
+        return int(y.size(0));
+    };
+    const int warmup = std::max(2, batches / 10);
+    for (int b = 0; b < warmup; ++b)
+        step(b);
+    TrainingBench r;
+    r.preset = preset;
+    r.batchSize = batchSize;
+    r.batches = batches;
+    QElapsedTimer timer;
+    timer.start();
+    for (int b = 0; b < batches; ++b)
+        r.samples += step(warmup + b);
+    r.seconds = seconds(timer);
+    r.samplesPerSecond = r.samples / std::max(1e-9, r.seconds);
+    const Result<ModelSummary> summary = ModelSummary::compute(spec);
+    r.flopsPerSample = summary ? 3.0 * 2.0 * double(summary->macCount()) : 0.0;
+    r.gflops = r.samplesPerSecond * r.flopsPerSample * 1e-9;
+    if (trained)
+        *trained = net;
+    return r;
+}
+
+QString layerName(const NetworkSpec &spec, int index)
+{
+    const LayerSpec &l = spec.layers[index];
+    return l.name.isEmpty() ? QStringLiteral("%1_%2").arg(index).arg(layerTypeName(l.type)) : l.name;
+}
+
+/// Names of the layers whose bit-packed pass count grew between the two snapshots.
+QStringList packedSince(const NetworkModule &net, const std::vector<NetworkModule::PathCounts> &before)
+{
+    QStringList names;
+    for (const NetworkModule::PathCounts &c : net.pathCounts()) {
+        const auto old
+            = std::find_if(before.begin(), before.end(), [&](const auto &b) { return b.layer == c.layer; });
+        if (c.bitPacked > (old == before.end() ? 0 : old->bitPacked))
+            names << layerName(net.spec(), c.layer);
+    }
+    return names;
+}
+
+/// One timed evaluation pass over the test images (batches of 250, as evaluateNetwork), keeping
+/// the logits for the comparison of the two paths.
+torch::Tensor evaluationPass(NetworkModule &net, const Batcher &batcher, double *elapsed)
+{
+    torch::NoGradGuard noGrad;
+    net.eval();
+    net.forward(batcher.batch(0, kEvalBatchSize).first); // warm-up (allocations, primitives)
+    std::vector<torch::Tensor> parts;
+    QElapsedTimer timer;
+    timer.start();
+    for (int b = 0; b < batcher.batchCount(kEvalBatchSize); ++b)
+        parts.push_back(net.forward(batcher.batch(b, kEvalBatchSize).first));
+    *elapsed = seconds(timer);
+    return torch::cat(parts);
+}
+
+EvaluationBench measureEvaluation(NetworkModule &net, const DatasetSplit &test)
+{
+    Batcher batcher(test, 0, Normalization::MinusOneToOne);
+    EvaluationBench r;
+    r.images = batcher.size();
+    net.setBitPacked(false);
+    const torch::Tensor floatLogits = evaluationPass(net, batcher, &r.floatSeconds);
+    net.setBitPacked(true);
+    const auto before = net.pathCounts();
+    const torch::Tensor packedLogits = evaluationPass(net, batcher, &r.packedSeconds);
+    r.packedLayers = packedSince(net, before);
+    r.floatImagesPerSecond = r.images / std::max(1e-9, r.floatSeconds);
+    r.packedImagesPerSecond = r.images / std::max(1e-9, r.packedSeconds);
+    r.speedup = r.packedImagesPerSecond / std::max(1e-9, r.floatImagesPerSecond);
+    const torch::Tensor floatPredicted = floatLogits.argmax(1);
+    const torch::Tensor packedPredicted = packedLogits.argmax(1);
+    r.differingPredictions = int(floatPredicted.ne(packedPredicted).sum().item<int64_t>());
+    r.logitsIdentical = torch::equal(floatLogits, packedLogits);
+    const torch::Tensor labels = torch::from_blob(
+        const_cast<std::uint8_t *>(test.labels.data()), {std::int64_t(test.labels.size())}, torch::kUInt8)
+                                     .to(torch::kLong);
+    r.accuracy = packedPredicted.eq(labels).to(torch::kDouble).mean().item<double>();
+    r.kernel = QString::fromLatin1(binaryKernelName(resolveBinaryKernel(BinaryKernel::Auto)));
+    return r;
+}
+
+NoiseSpec noise(const QString &model, const QJsonObject &params)
+{
+    NoiseSpec n;
+    n.model = model;
+    n.phase = NoisePhase::Both;
+    n.params = params;
+    return n;
+}
+
+/// larq-bnn-weight-noise's latent Gaussian weight noise (sigma 0.01, drawn per pass) and a per-chip
+/// pattern that keeps the weights binary: stuck-at faults at +-w_max (1% of the weights).
+/// larq-bnn-cmos's process_variation perturbs the effective weights (W*(1+u)+n is no longer +-1),
+/// which would send every layer back to float convolutions.
+QList<NoiseSpec> monteCarloNoises()
+{
+    return {noise(QStringLiteral("weight_noise"),
+                {{QStringLiteral("sigma"), 0.01}, {QStringLiteral("relative"), false},
+                    {QStringLiteral("on"), QStringLiteral("latent")}}),
+        noise(QStringLiteral("stuck_at"),
+            {{QStringLiteral("p"), 0.01}, {QStringLiteral("value"), QStringLiteral("max")}})};
+}
+
+MonteCarloBench measureMonteCarlo(const NetworkModule &trained, const DatasetSplit &test, int chips)
+{
+    NetworkSpec spec = trained.spec();
+    const QList<NoiseSpec> noises = monteCarloNoises();
+    for (LayerSpec &l : spec.layers) {
+        if (l.hasWeights())
+            l.nonidealities = noises;
+    }
+    auto net = buildNetwork(spec);
+    {
+        // The trained weights, under the noisy spec (same parameter and buffer names).
+        torch::NoGradGuard noGrad;
+        auto source = const_cast<NetworkModule &>(trained).named_parameters(true);
+        for (auto &p : net->named_parameters(true))
+            p.value().copy_(source[p.key()]);
+        auto buffers = const_cast<NetworkModule &>(trained).named_buffers(true);
+        for (auto &b : net->named_buffers(true))
+            b.value().copy_(buffers[b.key()]);
+    }
+    MonteCarloBench r;
+    r.nonidealities = QStringLiteral("weight_noise (latent, sigma 0.01, per pass) + stuck_at (p 0.01 at "
+                                     "+w_max, per chip) on every conv/dense layer");
+    r.chips = chips;
+    Batcher batcher(test, 0, Normalization::MinusOneToOne);
+    r.images = batcher.size();
+    net->setBitPacked(true);
+    const auto before = net->pathCounts();
+    double accuracySum = 0.0;
+    QElapsedTimer timer;
+    timer.start();
+    // As TrainedModel::evaluateChips: chip i of seed S draws its patterns and per-pass noise from
+    // mixSeed(S, i).
+    for (int i = 0; i < chips; ++i) {
+        const std::uint64_t chip = mixSeed(kChipSeed, std::uint64_t(i));
+        net->setChip(chip);
+        torch::manual_seed(chip);
+        accuracySum += evaluateNetwork(*net, batcher).accuracy;
+    }
+    r.seconds = seconds(timer);
+    r.chipsPerSecond = chips / std::max(1e-9, r.seconds);
+    r.imagesPerSecond = double(chips) * r.images / std::max(1e-9, r.seconds);
+    r.accuracyMean = chips > 0 ? accuracySum / chips : 0.0;
+    r.packedLayers = packedSince(*net, before);
+    return r;
+}
+
+double peakRssMiB()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024.0; // KiB on Linux
+}
+
+} // namespace
+
+Result<BenchReport> Benchmark::run(const BenchOptions &options)
+{
+    QElapsedTimer total;
+    total.start();
+    auto note = [&](const QString &text) {
+        if (options.progress)
+            options.progress(text);
+    };
+    BenchReport report;
+    report.dataset = QStringLiteral("fashion-mnist");
+    auto data = DatasetLocator::load(report.dataset, options.dataDir);
+    if (!data)
+        return Result<BenchReport>::failure(data.error());
+    if (options.testLimit > 0)
+        data->test = data->test.head(options.testLimit);
+    report.datasetDirectory = data->directory;
+    report.trainImages = data->train.count;
+    report.testImages = data->test.count;
+    report.threads = Trainer::applyThreadCount(options.threads);
+    const int batches = options.trainBatches > 0 ? options.trainBatches : (options.quick ? 8 : 100);
+    const int chips = options.chips > 0 ? options.chips : (options.quick ? 5 : 100);
+    try {
+        note(QObject::tr("measuring the float GEMM and convolution ceiling"));
+        report.ceiling = measureCeiling(options.quick);
+        std::shared_ptr<NetworkModule> trained;
+        for (const QString &preset : {QStringLiteral("larq-mnist-bnn"), QStringLiteral("cnn-mnist")}) {
+            for (int batchSize : {64, 256}) {
+                // The same number of samples at every batch size: `batches` at 64, a quarter at 256.
+                const int n = std::max(2, (batches * 64 + batchSize / 2) / batchSize);
+                note(QObject::tr("training %1 at batch %2 (%3 batches)").arg(preset).arg(batchSize).arg(n));
+                const bool keep = preset == QLatin1String("larq-mnist-bnn") && batchSize == 64;
+                TrainingBench t = measureTraining(preset, *data, batchSize, n, keep ? &trained : nullptr);
+                t.shareOfConvCeiling = t.gflops / std::max(1e-9, report.ceiling.convGflops);
+                report.training << t;
+            }
+        }
+        report.peakRssMiB = peakRssMiB();
+        note(QObject::tr("evaluating larq-mnist-bnn on %n test image(s), float and bit-packed", nullptr,
+            report.testImages));
+        report.evaluation = measureEvaluation(*trained, data->test);
+        report.evaluation.weights = QObject::tr("larq-mnist-bnn after the %n timed batch(es) of the batch-64 "
+                                                "training measurement (plus warm-up)",
+            nullptr, batches);
+        note(QObject::tr("Monte-Carlo evaluation on %n simulated chip(s)", nullptr, chips));
+        report.monteCarlo = measureMonteCarlo(*trained, data->test, chips);
+        report.peakRssMiB = std::max(report.peakRssMiB, peakRssMiB());
+    } catch (const std::exception &e) {
+        return Result<BenchReport>::failure(
+            QObject::tr("benchmark failed: %1")
+                .arg(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0)));
+    }
+    report.totalSeconds = seconds(total);
+    return report;
+}
+
+} // namespace qb
