@@ -72,7 +72,7 @@
         <translation>no se pudo construir la red &apos;%1&apos;: %2</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+69"/>
         <source>could not write weights file %1: %2</source>
         <translation>no se pudo escribir el archivo de pesos %1: %2</translation>
     </message>
@@ -1000,80 +1000,44 @@
         <source>QuantBench networks (*.json);;All files (*)</source>
         <translation>Redes de QuantBench (*.json);;Todos los archivos (*)</translation>
     </message>
-</context>
-<context>
-    <name>qb</name>
     <message>
-        <location filename="../widgets/editor/layerblock.cpp" line="+31"/>
-        <source>valid</source>
-        <translation>valid</translation>
+        <location filename="../core/bench/benchmark.cpp" line="+290"/>
+        <source>measuring the float GEMM and convolution ceiling</source>
+        <translation>midiendo el techo de GEMM y convolución en punto flotante</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>same</source>
-        <translation>same</translation>
+        <location line="+7"/>
+        <source>training %1 at batch %2 (%3 batches)</source>
+        <translation>entrenando %1 con lote %2 (%3 lotes)</translation>
     </message>
-    <message>
-        <location line="+2"/>
-        <source>pad %1</source>
-        <translation>relleno %1</translation>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>evaluating larq-mnist-bnn on %n test image(s), float and bit-packed</source>
+        <translation>
+            <numerusform>evaluando larq-mnist-bnn con %n imagen de prueba, en punto flotante y empaquetada en bits</numerusform>
+            <numerusform>evaluando larq-mnist-bnn con %n imágenes de prueba, en punto flotante y empaquetadas en bits</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+10"/>
-        <source>%1 %2b</source>
-        <translation>%1 %2b</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>filters %1</source>
-        <translation>filtros %1</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <location line="+25"/>
-        <source>stride %1</source>
-        <translation>paso %1</translation>
+        <source>larq-mnist-bnn after the %n timed batch(es) of the batch-64 training measurement (plus warm-up)</source>
+        <translation>
+            <numerusform>larq-mnist-bnn tras el lote cronometrado de la medición de entrenamiento con lote 64 (más el calentamiento)</numerusform>
+            <numerusform>larq-mnist-bnn tras los %n lotes cronometrados de la medición de entrenamiento con lote 64 (más el calentamiento)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Monte-Carlo evaluation on %n simulated chip(s)</source>
+        <translation>
+            <numerusform>evaluación Monte Carlo en %n chip simulado</numerusform>
+            <numerusform>evaluación Monte Carlo en %n chips simulados</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="-20"/>
         <location line="+5"/>
-        <source>no bias</source>
-        <translation>sin sesgo</translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <source>units %1</source>
-        <translation>unidades %1</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>no scale</source>
-        <translation>sin escala</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>no center</source>
-        <translation>sin centrado</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>momentum %1</source>
-        <translation>momento %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>pool %1</source>
-        <translation>ventana %1</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>rate %1</source>
-        <translation>tasa %1</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
+        <source>benchmark failed: %1</source>
+        <translation>la prueba de rendimiento falló: %1</translation>
     </message>
 </context>
 <context>
@@ -1496,7 +1460,7 @@
         <translation>Ejecución %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1: test loss</source>
         <translation>%1: pérdida de prueba</translation>
     </message>
@@ -1753,7 +1717,139 @@
 <context>
     <name>qb::ExperimentStore</name>
     <message>
-        <location filename="../core/store/experimentstore.cpp" line="+607"/>
+        <location filename="../core/store/experimentstore.cpp" line="+322"/>
+        <source>Cannot %1: database %2 is locked by another process (gave up after %3 s).</source>
+        <translation>No se puede %1: la base de datos %2 está bloqueada por otro proceso (se abandonó tras %3 s).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not a QuantBench history database (file is not a database).</source>
+        <translation>%1 no es una base de datos de historial de QuantBench (el archivo no es una base de datos).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot %1: the disk that holds %2 is full.</source>
+        <translation>No se puede %1: el disco que contiene %2 está lleno.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot %1: %2 is read-only (%3).</source>
+        <translation>No se puede %1: %2 es de solo lectura (%3).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot %1 in %2: %3</source>
+        <translation>No se puede %1 en %2: %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The history database %1 is damaged (%2). It was left untouched: restore a backup, or move it away to start a new history.</source>
+        <translation>La base de datos de historial %1 está dañada (%2). No se ha modificado: restaurar una copia de seguridad o moverla a otro lugar para empezar un historial nuevo.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The experiment history is not open.</source>
+        <translation>El historial de experimentos no está abierto.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot %1: there is no run %2 in %3.</source>
+        <translation>No se puede %1: no existe la ejecución %2 en %3.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>read the schema version</source>
+        <translation>leer la versión del esquema</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No file was given for the experiment history.</source>
+        <translation>No se indicó ningún archivo para el historial de experimentos.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is a folder, not a QuantBench history database.</source>
+        <translation>%1 es una carpeta, no una base de datos de historial de QuantBench.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot create the folder %1 for the history database %2.</source>
+        <translation>No se puede crear la carpeta %1 para la base de datos de historial %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot open %1: the Qt SQLite driver (QSQLITE) is not available.</source>
+        <translation>No se puede abrir %1: el controlador SQLite de Qt (QSQLITE) no está disponible.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot open the history database %1: %2</source>
+        <translation>No se puede abrir la base de datos de historial %1: %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>read the history database</source>
+        <translation>leer la base de datos de historial</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+9"/>
+        <source>check the history database</source>
+        <translation>comprobar la base de datos de historial</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>; and %1 more problems</source>
+        <translation>; y %1 problemas más</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>integrity check: %1</source>
+        <translation>comprobación de integridad: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The history database %1 was created by a newer QuantBench (schema version %2; this version knows up to %3). It was left untouched.</source>
+        <translation>La base de datos de historial %1 se creó con una versión más reciente de QuantBench (versión de esquema %2; esta versión admite hasta la %3). No se ha modificado.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is not a QuantBench history database (it holds tables of another program).</source>
+        <translation>%1 no es una base de datos de historial de QuantBench (contiene tablas de otro programa).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>switch to the WAL journal</source>
+        <translation>cambiar al modo de registro WAL</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>set the sync mode</source>
+        <translation>establecer el modo de sincronización</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>enable foreign keys</source>
+        <translation>activar las claves foráneas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot open %1: this SQLite library does not enforce foreign keys.</source>
+        <translation>No se puede abrir %1: esta biblioteca SQLite no aplica las claves foráneas.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>upgrade the history to schema version %1</source>
+        <translation>actualizar el historial a la versión de esquema %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The history database %1 was upgraded by a newer QuantBench while it was being opened (schema version %2).</source>
+        <translation>La base de datos de historial %1 fue actualizada por una versión más reciente de QuantBench mientras se abría (versión de esquema %2).</translation>
+    </message>
+    <message>
+        <location line="+89"/>
         <source>record a new run</source>
         <translation>registrar una nueva ejecución</translation>
     </message>
@@ -1763,7 +1859,7 @@
         <translation>registrar la época %1 de la ejecución %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Cannot %1 in %2: epochs are numbered from 1.</source>
         <translation>No se puede %1 en %2: las épocas se numeran a partir de 1.</translation>
     </message>
@@ -1773,7 +1869,7 @@
         <translation>No se puede %1 en %2: esa época ya está registrada.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>finish run %1</source>
         <translation>finalizar la ejecución %1</translation>
     </message>
@@ -1783,17 +1879,17 @@
         <translation>No se puede %1 en %2: &quot;en ejecución&quot; (running) no es un estado final.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>rename run %1</source>
         <translation>renombrar la ejecución %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>save the notes of run %1</source>
         <translation>guardar las notas de la ejecución %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>save the tags of run %1</source>
         <translation>guardar las etiquetas de la ejecución %1</translation>
     </message>
@@ -1808,7 +1904,7 @@
         <translation>registrar el archivo %1 de la ejecución %2</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>group run %1</source>
         <translation>agrupar la ejecución %1</translation>
     </message>
@@ -1818,7 +1914,7 @@
         <translation>registrar un barrido de tipo %1 de la ejecución %2</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>read the sweeps of run %1</source>
         <translation>leer los barridos de la ejecución %1</translation>
     </message>
@@ -1833,154 +1929,19 @@
         <translation>leer la ejecución %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>read the epochs of run %1</source>
         <translation>leer las épocas de la ejecución %1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>read the files of run %1</source>
         <translation>leer los archivos de la ejecución %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>mark abandoned runs as interrupted</source>
         <translation>marcar como interrumpidas las ejecuciones abandonadas</translation>
-    </message>
-</context>
-<context>
-    <name>qb::ExperimentStore::Private</name>
-    <message>
-        <location line="-570"/>
-        <source>Cannot %1: database %2 is locked by another process (gave up after %3 s).</source>
-        <translation>No se puede %1: la base de datos %2 está bloqueada por otro proceso (se abandonó tras %3 s).</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 is not a QuantBench history database (file is not a database).</source>
-        <translation>%1 no es una base de datos de historial de QuantBench (el archivo no es una base de datos).</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Cannot %1: the disk that holds %2 is full.</source>
-        <translation>No se puede %1: el disco que contiene %2 está lleno.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cannot %1: %2 is read-only (%3).</source>
-        <translation>No se puede %1: %2 es de solo lectura (%3).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cannot %1 in %2: %3</source>
-        <translation>No se puede %1 en %2: %3</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The history database %1 is damaged (%2). It was left untouched: restore a backup, or move it away to start a new history.</source>
-        <translation>La base de datos de historial %1 está dañada (%2). No se ha modificado: restaurar una copia de seguridad o moverla a otro lugar para empezar un historial nuevo.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The experiment history is not open.</source>
-        <translation>El historial de experimentos no está abierto.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Cannot %1: there is no run %2 in %3.</source>
-        <translation>No se puede %1: no existe la ejecución %2 en %3.</translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>read the schema version</source>
-        <translation>leer la versión del esquema</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>No file was given for the experiment history.</source>
-        <translation>No se indicó ningún archivo para el historial de experimentos.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 is a folder, not a QuantBench history database.</source>
-        <translation>%1 es una carpeta, no una base de datos de historial de QuantBench.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Cannot create the folder %1 for the history database %2.</source>
-        <translation>No se puede crear la carpeta %1 para la base de datos de historial %2.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Cannot open %1: the Qt SQLite driver (QSQLITE) is not available.</source>
-        <translation>No se puede abrir %1: el controlador SQLite de Qt (QSQLITE) no está disponible.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Cannot open the history database %1: %2</source>
-        <translation>No se puede abrir la base de datos de historial %1: %2</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>read the history database</source>
-        <translation>leer la base de datos de historial</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+8"/>
-        <source>check the history database</source>
-        <translation>comprobar la base de datos de historial</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>; and %1 more problems</source>
-        <translation>; y %1 problemas más</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>integrity check: %1</source>
-        <translation>comprobación de integridad: %1</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The history database %1 was created by a newer QuantBench (schema version %2; this version knows up to %3). It was left untouched.</source>
-        <translation>La base de datos de historial %1 se creó con una versión más reciente de QuantBench (versión de esquema %2; esta versión admite hasta la %3). No se ha modificado.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 is not a QuantBench history database (it holds tables of another program).</source>
-        <translation>%1 no es una base de datos de historial de QuantBench (contiene tablas de otro programa).</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>switch to the WAL journal</source>
-        <translation>cambiar al modo de registro WAL</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>set the sync mode</source>
-        <translation>establecer el modo de sincronización</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+2"/>
-        <source>enable foreign keys</source>
-        <translation>activar las claves foráneas</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Cannot open %1: this SQLite library does not enforce foreign keys.</source>
-        <translation>No se puede abrir %1: esta biblioteca SQLite no aplica las claves foráneas.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>upgrade the history to schema version %1</source>
-        <translation>actualizar el historial a la versión de esquema %1</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>The history database %1 was upgraded by a newer QuantBench while it was being opened (schema version %2).</source>
-        <translation>La base de datos de historial %1 fue actualizada por una versión más reciente de QuantBench mientras se abría (versión de esquema %2).</translation>
     </message>
 </context>
 <context>
@@ -2365,12 +2326,84 @@
 <context>
     <name>qb::LayerBlock</name>
     <message>
-        <location filename="../widgets/editor/layerblock.cpp" line="+19"/>
+        <location filename="../widgets/editor/layerblock.cpp" line="+29"/>
+        <source>valid</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>same</source>
+        <translation>same</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>pad %1</source>
+        <translation>relleno %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 %2b</source>
+        <translation>%1 %2b</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>filters %1</source>
+        <translation>filtros %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+26"/>
+        <source>stride %1</source>
+        <translation>paso %1</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <location line="+5"/>
+        <source>no bias</source>
+        <translation>sin sesgo</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>units %1</source>
+        <translation>unidades %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no scale</source>
+        <translation>sin escala</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no center</source>
+        <translation>sin centrado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>momentum %1</source>
+        <translation>momento %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>pool %1</source>
+        <translation>ventana %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>rate %1</source>
+        <translation>tasa %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>in: %1</source>
         <translation>ent: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>input quantizer: %1 %2</source>
         <translation>cuantizador de entrada: %1 %2</translation>
     </message>
@@ -2380,12 +2413,12 @@
         <translation>p: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>kernel quantizer: %1 %2</source>
         <translation>cuantizador de pesos (kernel): %1 %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>clip ±%1</source>
         <translation>recorte ±%1</translation>
     </message>
@@ -2395,7 +2428,7 @@
         <translation>pesos latentes recortados a [-%1, %1]</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>nonideality: %1, phase %2 %3</source>
         <translation>no idealidad: %1, fase %2 %3</translation>
     </message>
@@ -2880,7 +2913,7 @@
         <translation>Listo. Arrastrar capas desde la paleta, elegir los cuantizadores en Propiedades y pulsar Entrenar.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+71"/>
         <source>Layers</source>
         <translation>Capas</translation>
     </message>

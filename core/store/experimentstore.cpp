@@ -41,15 +41,7 @@ constexpr int kSqliteFull = 13;
 constexpr int kSqliteConstraint = 19;
 constexpr int kSqliteNotADatabase = 26;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("qb::ExperimentStore", text);
-}
-
-QString number(qint64 value)
-{
-    return QString::number(value);
-}
+QString number(qint64 value) { return QString::number(value); }
 
 using MigrationStep = std::vector<const char *>;
 
@@ -131,20 +123,14 @@ const std::array<MigrationStep, ExperimentStore::kSchemaVersion> &migrationSteps
 }
 
 /// Columns read into a RunRecord by runFromQuery(), in this order.
-const char kRunColumns[] =
-    "r.id, r.name, r.created, r.finished, r.status, r.spec_json, r.network_name, r.dataset, r.seed,"
-    " r.epochs_planned, r.final_test_accuracy, r.final_test_loss, r.best_test_accuracy, r.notes, r.tags,"
-    " r.error, (SELECT COUNT(*) FROM epochs e WHERE e.run_id = r.id), r.group_id";
+const char kRunColumns[]
+    = "r.id, r.name, r.created, r.finished, r.status, r.spec_json, r.network_name, r.dataset, r.seed,"
+      " r.epochs_planned, r.final_test_accuracy, r.final_test_loss, r.best_test_accuracy, r.notes, r.tags,"
+      " r.error, (SELECT COUNT(*) FROM epochs e WHERE e.run_id = r.id), r.group_id";
 
-QString toIso(const QDateTime &time)
-{
-    return time.toUTC().toString(Qt::ISODateWithMs);
-}
+QString toIso(const QDateTime &time) { return time.toUTC().toString(Qt::ISODateWithMs); }
 
-QString nowIso()
-{
-    return toIso(QDateTime::currentDateTimeUtc());
-}
+QString nowIso() { return toIso(QDateTime::currentDateTimeUtc()); }
 
 QDateTime fromIso(const QVariant &value)
 {
@@ -155,15 +141,9 @@ QDateTime fromIso(const QVariant &value)
 }
 
 /// NULL reads as `fallback` (a metric that is not there yet, or a NaN: SQLite stores NaN as NULL).
-double realOr(const QVariant &value, double fallback)
-{
-    return value.isNull() ? fallback : value.toDouble();
-}
+double realOr(const QVariant &value, double fallback) { return value.isNull() ? fallback : value.toDouble(); }
 
-QVariant nullIfEmpty(const QString &text)
-{
-    return text.isEmpty() ? QVariant() : QVariant(text);
-}
+QVariant nullIfEmpty(const QString &text) { return text.isEmpty() ? QVariant() : QVariant(text); }
 
 QString tagsToJson(const QStringList &tags)
 {
@@ -255,7 +235,10 @@ bool processAlive(const QVariant &pidValue)
 class WriteTransaction
 {
 public:
-    explicit WriteTransaction(const QSqlDatabase &db) : m_db(db) {}
+    explicit WriteTransaction(const QSqlDatabase &db)
+        : m_db(db)
+    {
+    }
     ~WriteTransaction()
     {
         if (m_active)
@@ -309,7 +292,7 @@ std::atomic<quint64> s_connectionCounter{0};
 
 struct ExperimentStore::Private
 {
-    QString path;           ///< absolute path of the database file
+    QString path; ///< absolute path of the database file
     QString connectionName; ///< empty while no connection exists
     QSqlDatabase db;
     int version = 0; ///< PRAGMA user_version once open
@@ -336,40 +319,50 @@ QString ExperimentStore::Private::sqlError(const QString &action, const QSqlErro
     switch (code) {
     case kSqliteBusy:
     case kSqliteLocked:
-        return tr("Cannot %1: database %2 is locked by another process (gave up after %3 s).")
+        return QCoreApplication::translate("qb::ExperimentStore",
+            "Cannot %1: database %2 is locked by another process (gave up after %3 s).")
             .arg(action, path, number(kBusyTimeoutMs / 1000));
     case kSqliteNotADatabase:
-        return tr("%1 is not a QuantBench history database (file is not a database).").arg(path);
+        return QCoreApplication::translate(
+            "qb::ExperimentStore", "%1 is not a QuantBench history database (file is not a database).")
+            .arg(path);
     case kSqliteCorrupt:
         return damaged(detail);
     case kSqliteFull:
-        return tr("Cannot %1: the disk that holds %2 is full.").arg(action, path);
+        return QCoreApplication::translate(
+            "qb::ExperimentStore", "Cannot %1: the disk that holds %2 is full.")
+            .arg(action, path);
     case kSqliteReadOnly:
-        return tr("Cannot %1: %2 is read-only (%3).").arg(action, path, detail);
+        return QCoreApplication::translate("qb::ExperimentStore", "Cannot %1: %2 is read-only (%3).")
+            .arg(action, path, detail);
     default:
-        return tr("Cannot %1 in %2: %3").arg(action, path, detail);
+        return QCoreApplication::translate("qb::ExperimentStore", "Cannot %1 in %2: %3")
+            .arg(action, path, detail);
     }
 }
 
 QString ExperimentStore::Private::damaged(const QString &detail) const
 {
-    return tr("The history database %1 is damaged (%2). It was left untouched: restore a backup, or move it "
-              "away to start a new history.")
+    return QCoreApplication::translate("qb::ExperimentStore",
+        "The history database %1 is damaged (%2). It was left untouched: restore a backup, or move it "
+        "away to start a new history.")
         .arg(path, detail);
 }
 
 Status ExperimentStore::Private::notOpen() const
 {
-    return Status::failure(tr("The experiment history is not open."));
+    return Status::failure(
+        QCoreApplication::translate("qb::ExperimentStore", "The experiment history is not open."));
 }
 
 QString ExperimentStore::Private::noSuchRun(const QString &action, qint64 runId) const
 {
-    return tr("Cannot %1: there is no run %2 in %3.").arg(action, number(runId), path);
+    return QCoreApplication::translate("qb::ExperimentStore", "Cannot %1: there is no run %2 in %3.")
+        .arg(action, number(runId), path);
 }
 
-Status ExperimentStore::Private::updateRunColumn(qint64 runId, const char *column, const QVariant &value,
-                                                 const QString &action)
+Status ExperimentStore::Private::updateRunColumn(
+    qint64 runId, const char *column, const QVariant &value, const QString &action)
 {
     if (!open)
         return notOpen();
@@ -399,32 +392,39 @@ Result<int> ExperimentStore::Private::readUserVersion()
 {
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
-        return Result<int>::failure(sqlError(tr("read the schema version"), q.lastError()));
+        return Result<int>::failure(sqlError(
+            QCoreApplication::translate("qb::ExperimentStore", "read the schema version"), q.lastError()));
     return q.value(0).toInt();
 }
 
 Status ExperimentStore::Private::openDatabase()
 {
     if (path.isEmpty())
-        return Status::failure(tr("No file was given for the experiment history."));
+        return Status::failure(QCoreApplication::translate(
+            "qb::ExperimentStore", "No file was given for the experiment history."));
     const QFileInfo info(path);
     if (info.isDir())
-        return Status::failure(tr("%1 is a folder, not a QuantBench history database.").arg(path));
+        return Status::failure(QCoreApplication::translate(
+            "qb::ExperimentStore", "%1 is a folder, not a QuantBench history database.")
+                                   .arg(path));
     const QString folder = info.absolutePath();
     if (!QDir().mkpath(folder))
-        return Status::failure(
-            tr("Cannot create the folder %1 for the history database %2.").arg(folder, path));
+        return Status::failure(QCoreApplication::translate(
+            "qb::ExperimentStore", "Cannot create the folder %1 for the history database %2.")
+                                   .arg(folder, path));
 
     connectionName = QStringLiteral("qb-store-%1").arg(++s_connectionCounter);
     db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
     if (!db.isValid())
-        return Status::failure(
-            tr("Cannot open %1: the Qt SQLite driver (QSQLITE) is not available.").arg(path));
+        return Status::failure(QCoreApplication::translate(
+            "qb::ExperimentStore", "Cannot open %1: the Qt SQLite driver (QSQLITE) is not available.")
+                                   .arg(path));
     db.setDatabaseName(path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
     if (!db.open())
         return Status::failure(
-            tr("Cannot open the history database %1: %2").arg(path, db.lastError().text()));
+            QCoreApplication::translate("qb::ExperimentStore", "Cannot open the history database %1: %2")
+                .arg(path, db.lastError().text()));
 
     // Everything up to the journal mode only reads, so a file we refuse is never modified. The first
     // read looks at the file header: a file that is not SQLite fails here.
@@ -432,12 +432,14 @@ Status ExperimentStore::Private::openDatabase()
     if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"
                                " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"))
         || !q.next())
-        return Status::failure(sqlError(tr("read the history database"), q.lastError()));
+        return Status::failure(sqlError(
+            QCoreApplication::translate("qb::ExperimentStore", "read the history database"), q.lastError()));
     const int tables = q.value(0).toInt();
     q.finish();
 
     if (!q.exec(QStringLiteral("PRAGMA quick_check")))
-        return Status::failure(sqlError(tr("check the history database"), q.lastError()));
+        return Status::failure(sqlError(
+            QCoreApplication::translate("qb::ExperimentStore", "check the history database"), q.lastError()));
     QStringList problems;
     while (q.next()) {
         const QString row = q.value(0).toString();
@@ -445,15 +447,18 @@ Status ExperimentStore::Private::openDatabase()
             problems << row;
     }
     if (q.lastError().isValid())
-        return Status::failure(sqlError(tr("check the history database"), q.lastError()));
+        return Status::failure(sqlError(
+            QCoreApplication::translate("qb::ExperimentStore", "check the history database"), q.lastError()));
     q.finish();
     if (!problems.isEmpty()) {
         qCWarning(lcStore) << "integrity check of" << path << "failed:" << problems;
         const int shown = 3;
         QString detail = problems.mid(0, shown).join(QStringLiteral("; "));
         if (problems.size() > shown)
-            detail += tr("; and %1 more problems").arg(problems.size() - shown);
-        return Status::failure(damaged(tr("integrity check: %1").arg(detail)));
+            detail += QCoreApplication::translate("qb::ExperimentStore", "; and %1 more problems")
+                          .arg(problems.size() - shown);
+        return Status::failure(
+            damaged(QCoreApplication::translate("qb::ExperimentStore", "integrity check: %1").arg(detail)));
     }
 
     Result<int> userVersion = readUserVersion();
@@ -461,31 +466,37 @@ Status ExperimentStore::Private::openDatabase()
         return Status::failure(userVersion.error());
     version = *userVersion;
     if (version > kSchemaVersion)
-        return Status::failure(
-            tr("The history database %1 was created by a newer QuantBench (schema version %2; "
-               "this version knows up to %3). It was left untouched.")
-                .arg(path, number(version), number(kSchemaVersion)));
+        return Status::failure(QCoreApplication::translate("qb::ExperimentStore",
+            "The history database %1 was created by a newer QuantBench (schema version %2; "
+            "this version knows up to %3). It was left untouched.")
+                                   .arg(path, number(version), number(kSchemaVersion)));
     if (version < 0 || (version == 0 && tables > 0))
         // Someone else's SQLite file: adding our tables to it would modify their data.
-        return Status::failure(
-            tr("%1 is not a QuantBench history database (it holds tables of another program).").arg(path));
+        return Status::failure(QCoreApplication::translate("qb::ExperimentStore",
+            "%1 is not a QuantBench history database (it holds tables of another program).")
+                                   .arg(path));
 
     if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next())
-        return Status::failure(sqlError(tr("switch to the WAL journal"), q.lastError()));
+        return Status::failure(sqlError(
+            QCoreApplication::translate("qb::ExperimentStore", "switch to the WAL journal"), q.lastError()));
     const QString mode = q.value(0).toString();
     q.finish();
     if (mode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
         qCWarning(lcStore) << path << "stays in journal mode" << mode << "(WAL is not available there)";
     if (!q.exec(QStringLiteral("PRAGMA synchronous = NORMAL")))
-        return Status::failure(sqlError(tr("set the sync mode"), q.lastError()));
+        return Status::failure(
+            sqlError(QCoreApplication::translate("qb::ExperimentStore", "set the sync mode"), q.lastError()));
     if (!q.exec(QStringLiteral("PRAGMA foreign_keys = ON")))
-        return Status::failure(sqlError(tr("enable foreign keys"), q.lastError()));
+        return Status::failure(sqlError(
+            QCoreApplication::translate("qb::ExperimentStore", "enable foreign keys"), q.lastError()));
     if (!q.exec(QStringLiteral("PRAGMA foreign_keys")) || !q.next())
-        return Status::failure(sqlError(tr("enable foreign keys"), q.lastError()));
+        return Status::failure(sqlError(
+            QCoreApplication::translate("qb::ExperimentStore", "enable foreign keys"), q.lastError()));
     if (q.value(0).toInt() != 1)
         // deleteRun() relies on ON DELETE CASCADE
-        return Status::failure(
-            tr("Cannot open %1: this SQLite library does not enforce foreign keys.").arg(path));
+        return Status::failure(QCoreApplication::translate(
+            "qb::ExperimentStore", "Cannot open %1: this SQLite library does not enforce foreign keys.")
+                                   .arg(path));
     q.finish();
 
     return migrate();
@@ -496,7 +507,9 @@ Status ExperimentStore::Private::migrate()
     const auto &steps = migrationSteps();
     const int initial = version;
     while (version < kSchemaVersion) {
-        const QString action = tr("upgrade the history to schema version %1").arg(version + 1);
+        const QString action
+            = QCoreApplication::translate("qb::ExperimentStore", "upgrade the history to schema version %1")
+                  .arg(version + 1);
         WriteTransaction transaction(db);
         if (!transaction.begin())
             return Status::failure(sqlError(action, transaction.error()));
@@ -509,8 +522,9 @@ Status ExperimentStore::Private::migrate()
                 return Status::failure(sqlError(action, transaction.error()));
             version = *current;
             if (version > kSchemaVersion)
-                return Status::failure(tr("The history database %1 was upgraded by a newer QuantBench while "
-                                          "it was being opened (schema version %2).")
+                return Status::failure(QCoreApplication::translate("qb::ExperimentStore",
+                    "The history database %1 was upgraded by a newer QuantBench while "
+                    "it was being opened (schema version %2).")
                                            .arg(path, number(version)));
             continue;
         }
@@ -535,8 +549,10 @@ Status ExperimentStore::Private::migrate()
     return Status();
 }
 
-ExperimentStore::ExperimentStore() : d(new Private)
-{}
+ExperimentStore::ExperimentStore()
+    : d(new Private)
+{
+}
 
 ExperimentStore::~ExperimentStore()
 {
@@ -573,20 +589,11 @@ Status ExperimentStore::open(const QString &path)
     return Status();
 }
 
-bool ExperimentStore::isOpen() const
-{
-    return d->open;
-}
+bool ExperimentStore::isOpen() const { return d->open; }
 
-QString ExperimentStore::path() const
-{
-    return d->path;
-}
+QString ExperimentStore::path() const { return d->path; }
 
-int ExperimentStore::schemaVersion() const
-{
-    return d->open ? d->version : 0;
-}
+int ExperimentStore::schemaVersion() const { return d->open ? d->version : 0; }
 
 Result<qint64> ExperimentStore::createRun(const RunRecord &run)
 {
@@ -594,17 +601,17 @@ Result<qint64> ExperimentStore::createRun(const RunRecord &run)
         return Result<qint64>::failure(d->notOpen().error());
     const QDateTime created = run.created.isValid() ? run.created : QDateTime::currentDateTimeUtc();
     QSqlQuery q(d->db);
-    const bool ok =
-        execSql(q,
-                QStringLiteral("INSERT INTO runs (name, created, status, spec_json, network_name, dataset,"
-                               " seed, epochs_planned, notes, tags, owner_pid, group_id)"
-                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                {run.name, toIso(created), runStatusName(RunStatus::Running),
-                 run.specJson.isNull() ? QStringLiteral("") : run.specJson, run.networkName, run.dataset,
-                 run.seed, run.epochsPlanned, nullIfEmpty(run.notes), tagsToJson(run.tags),
-                 QCoreApplication::applicationPid(), run.groupId >= 0 ? QVariant(run.groupId) : QVariant()});
+    const bool ok = execSql(q,
+        QStringLiteral("INSERT INTO runs (name, created, status, spec_json, network_name, dataset,"
+                       " seed, epochs_planned, notes, tags, owner_pid, group_id)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {run.name, toIso(created), runStatusName(RunStatus::Running),
+            run.specJson.isNull() ? QStringLiteral("") : run.specJson, run.networkName, run.dataset, run.seed,
+            run.epochsPlanned, nullIfEmpty(run.notes), tagsToJson(run.tags),
+            QCoreApplication::applicationPid(), run.groupId >= 0 ? QVariant(run.groupId) : QVariant()});
     if (!ok)
-        return Result<qint64>::failure(d->sqlError(tr("record a new run"), q.lastError()));
+        return Result<qint64>::failure(d->sqlError(
+            QCoreApplication::translate("qb::ExperimentStore", "record a new run"), q.lastError()));
     return q.lastInsertId().toLongLong();
 }
 
@@ -612,31 +619,34 @@ Status ExperimentStore::addEpoch(qint64 runId, const EpochMetrics &metrics)
 {
     if (!d->open)
         return d->notOpen();
-    const QString action = tr("record epoch %1 of run %2").arg(number(metrics.epoch), number(runId));
+    const QString action = QCoreApplication::translate("qb::ExperimentStore", "record epoch %1 of run %2")
+                               .arg(number(metrics.epoch), number(runId));
     if (metrics.epoch < 1)
-        return Status::failure(tr("Cannot %1 in %2: epochs are numbered from 1.").arg(action, d->path));
+        return Status::failure(
+            QCoreApplication::translate("qb::ExperimentStore", "Cannot %1 in %2: epochs are numbered from 1.")
+                .arg(action, d->path));
 
     WriteTransaction transaction(d->db);
     if (!transaction.begin())
         return Status::failure(d->sqlError(action, transaction.error()));
     QSqlQuery q(d->db);
     if (!execSql(q,
-                 QStringLiteral("INSERT INTO epochs (run_id, epoch, train_loss, train_accuracy, test_loss,"
-                                " test_accuracy, seconds, samples_per_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                 {runId, metrics.epoch, metrics.trainLoss, metrics.trainAccuracy, metrics.testLoss,
-                  metrics.testAccuracy, metrics.seconds, metrics.samplesPerSecond})) {
+            QStringLiteral("INSERT INTO epochs (run_id, epoch, train_loss, train_accuracy, test_loss,"
+                           " test_accuracy, seconds, samples_per_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+            {runId, metrics.epoch, metrics.trainLoss, metrics.trainAccuracy, metrics.testLoss,
+                metrics.testAccuracy, metrics.seconds, metrics.samplesPerSecond})) {
         const QSqlError error = q.lastError();
         if ((error.nativeErrorCode().toInt() & 0xff) == kSqliteConstraint) {
             if (error.databaseText().contains(QLatin1String("FOREIGN KEY"), Qt::CaseInsensitive))
                 return Status::failure(d->noSuchRun(action, runId));
-            return Status::failure(
-                tr("Cannot %1 in %2: that epoch is already recorded.").arg(action, d->path));
+            return Status::failure(QCoreApplication::translate(
+                "qb::ExperimentStore", "Cannot %1 in %2: that epoch is already recorded.")
+                                       .arg(action, d->path));
         }
         return Status::failure(d->sqlError(action, error));
     }
     // Final = the highest epoch so far (whatever order epochs arrive in); best = the maximum.
-    if (!execSql(
-            q,
+    if (!execSql(q,
             QStringLiteral("UPDATE runs SET"
                            " final_test_accuracy = (SELECT test_accuracy FROM epochs WHERE run_id = ?"
                            " ORDER BY epoch DESC LIMIT 1),"
@@ -655,12 +665,14 @@ Status ExperimentStore::finishRun(qint64 runId, RunStatus status, const QString 
 {
     if (!d->open)
         return d->notOpen();
-    const QString action = tr("finish run %1").arg(runId);
+    const QString action = QCoreApplication::translate("qb::ExperimentStore", "finish run %1").arg(runId);
     if (status == RunStatus::Running)
-        return Status::failure(tr("Cannot %1 in %2: running is not a final status.").arg(action, d->path));
+        return Status::failure(QCoreApplication::translate(
+            "qb::ExperimentStore", "Cannot %1 in %2: running is not a final status.")
+                                   .arg(action, d->path));
     QSqlQuery q(d->db);
     if (!execSql(q, QStringLiteral("UPDATE runs SET status = ?, finished = ?, error = ? WHERE id = ?"),
-                 {runStatusName(status), nowIso(), nullIfEmpty(error), runId}))
+            {runStatusName(status), nowIso(), nullIfEmpty(error), runId}))
         return Status::failure(d->sqlError(action, q.lastError()));
     if (q.numRowsAffected() == 0)
         return Status::failure(d->noSuchRun(action, runId));
@@ -669,24 +681,27 @@ Status ExperimentStore::finishRun(qint64 runId, RunStatus status, const QString 
 
 Status ExperimentStore::setName(qint64 runId, const QString &name)
 {
-    return d->updateRunColumn(runId, "name", name, tr("rename run %1").arg(runId));
+    return d->updateRunColumn(
+        runId, "name", name, QCoreApplication::translate("qb::ExperimentStore", "rename run %1").arg(runId));
 }
 
 Status ExperimentStore::setNotes(qint64 runId, const QString &notes)
 {
-    return d->updateRunColumn(runId, "notes", nullIfEmpty(notes), tr("save the notes of run %1").arg(runId));
+    return d->updateRunColumn(runId, "notes", nullIfEmpty(notes),
+        QCoreApplication::translate("qb::ExperimentStore", "save the notes of run %1").arg(runId));
 }
 
 Status ExperimentStore::setTags(qint64 runId, const QStringList &tags)
 {
-    return d->updateRunColumn(runId, "tags", tagsToJson(tags), tr("save the tags of run %1").arg(runId));
+    return d->updateRunColumn(runId, "tags", tagsToJson(tags),
+        QCoreApplication::translate("qb::ExperimentStore", "save the tags of run %1").arg(runId));
 }
 
 Status ExperimentStore::deleteRun(qint64 runId)
 {
     if (!d->open)
         return d->notOpen();
-    const QString action = tr("delete run %1").arg(runId);
+    const QString action = QCoreApplication::translate("qb::ExperimentStore", "delete run %1").arg(runId);
     // One statement, so one implicit transaction; epochs and artifacts go by ON DELETE CASCADE
     // (open() made sure foreign keys are enforced).
     QSqlQuery q(d->db);
@@ -701,10 +716,11 @@ Result<qint64> ExperimentStore::addArtifact(qint64 runId, const QString &kind, c
 {
     if (!d->open)
         return Result<qint64>::failure(d->notOpen().error());
-    const QString action = tr("record the file %1 of run %2").arg(path, number(runId));
+    const QString action = QCoreApplication::translate("qb::ExperimentStore", "record the file %1 of run %2")
+                               .arg(path, number(runId));
     QSqlQuery q(d->db);
     if (!execSql(q, QStringLiteral("INSERT INTO artifacts (run_id, kind, path, created) VALUES (?, ?, ?, ?)"),
-                 {runId, kind, path, nowIso()})) {
+            {runId, kind, path, nowIso()})) {
         const QSqlError error = q.lastError();
         if ((error.nativeErrorCode().toInt() & 0xff) == kSqliteConstraint)
             return Result<qint64>::failure(d->noSuchRun(action, runId));
@@ -716,7 +732,7 @@ Result<qint64> ExperimentStore::addArtifact(qint64 runId, const QString &kind, c
 Status ExperimentStore::setGroup(qint64 runId, qint64 groupId)
 {
     return d->updateRunColumn(runId, "group_id", groupId >= 0 ? QVariant(groupId) : QVariant(),
-                              tr("group run %1").arg(runId));
+        QCoreApplication::translate("qb::ExperimentStore", "group run %1").arg(runId));
 }
 
 Result<qint64> ExperimentStore::addSweep(const SweepRecord &sweep)
@@ -724,15 +740,16 @@ Result<qint64> ExperimentStore::addSweep(const SweepRecord &sweep)
     using R = Result<qint64>;
     if (!d->open)
         return R::failure(d->notOpen().error());
-    const QString action = tr("record a %1 sweep of run %2").arg(sweep.kind, number(sweep.runId));
+    const QString action = QCoreApplication::translate("qb::ExperimentStore", "record a %1 sweep of run %2")
+                               .arg(sweep.kind, number(sweep.runId));
     WriteTransaction transaction(d->db);
     if (!transaction.begin())
         return R::failure(d->sqlError(action, transaction.error()));
     QSqlQuery q(d->db);
     if (!execSql(q,
-                 QStringLiteral("INSERT INTO sweeps (run_id, kind, parameter, settings_json, created)"
-                                " VALUES (?, ?, ?, ?, ?)"),
-                 {sweep.runId, sweep.kind, sweep.parameter, sweep.settingsJson, nowIso()})) {
+            QStringLiteral("INSERT INTO sweeps (run_id, kind, parameter, settings_json, created)"
+                           " VALUES (?, ?, ?, ?, ?)"),
+            {sweep.runId, sweep.kind, sweep.parameter, sweep.settingsJson, nowIso()})) {
         const QSqlError error = q.lastError();
         if ((error.nativeErrorCode().toInt() & 0xff) == kSqliteConstraint)
             return R::failure(d->noSuchRun(action, sweep.runId));
@@ -745,11 +762,11 @@ Result<qint64> ExperimentStore::addSweep(const SweepRecord &sweep)
         for (double a : p.accuracies)
             accuracies.append(a);
         if (!execSql(q,
-                     QStringLiteral("INSERT INTO sweep_points (sweep_id, position, value, accuracy_mean,"
-                                    " accuracy_std, accuracy_min, accuracy_max, loss, accuracies_json)"
-                                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                     {sweepId, i, p.value, p.accuracyMean, p.accuracyStd, p.accuracyMin, p.accuracyMax, p.loss,
-                      QString::fromUtf8(QJsonDocument(accuracies).toJson(QJsonDocument::Compact))}))
+                QStringLiteral("INSERT INTO sweep_points (sweep_id, position, value, accuracy_mean,"
+                               " accuracy_std, accuracy_min, accuracy_max, loss, accuracies_json)"
+                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                {sweepId, i, p.value, p.accuracyMean, p.accuracyStd, p.accuracyMin, p.accuracyMax, p.loss,
+                    QString::fromUtf8(QJsonDocument(accuracies).toJson(QJsonDocument::Compact))}))
             return R::failure(d->sqlError(action, q.lastError()));
     }
     if (!transaction.commit())
@@ -762,13 +779,14 @@ Result<QList<SweepRecord>> ExperimentStore::sweeps(qint64 runId) const
     using R = Result<QList<SweepRecord>>;
     if (!d->open)
         return R::failure(d->notOpen().error());
-    const QString action = tr("read the sweeps of run %1").arg(runId);
+    const QString action
+        = QCoreApplication::translate("qb::ExperimentStore", "read the sweeps of run %1").arg(runId);
     QSqlQuery q(d->db);
     q.setForwardOnly(true);
     if (!execSql(q,
-                 QStringLiteral("SELECT id, kind, parameter, settings_json, created FROM sweeps WHERE run_id = ?"
-                                " ORDER BY id"),
-                 {runId}))
+            QStringLiteral("SELECT id, kind, parameter, settings_json, created FROM sweeps WHERE run_id = ?"
+                           " ORDER BY id"),
+            {runId}))
         return R::failure(d->sqlError(action, q.lastError()));
     QList<SweepRecord> list;
     while (q.next()) {
@@ -785,9 +803,9 @@ Result<QList<SweepRecord>> ExperimentStore::sweeps(qint64 runId) const
         QSqlQuery p(d->db);
         p.setForwardOnly(true);
         if (!execSql(p,
-                     QStringLiteral("SELECT value, accuracy_mean, accuracy_std, accuracy_min, accuracy_max, loss,"
-                                    " accuracies_json FROM sweep_points WHERE sweep_id = ? ORDER BY position"),
-                     {s.id}))
+                QStringLiteral("SELECT value, accuracy_mean, accuracy_std, accuracy_min, accuracy_max, loss,"
+                               " accuracies_json FROM sweep_points WHERE sweep_id = ? ORDER BY position"),
+                {s.id}))
             return R::failure(d->sqlError(action, p.lastError()));
         while (p.next()) {
             SweepPoint point;
@@ -811,7 +829,7 @@ Result<QList<RunRecord>> ExperimentStore::runs() const
     using R = Result<QList<RunRecord>>;
     if (!d->open)
         return R::failure(d->notOpen().error());
-    const QString action = tr("read the list of runs");
+    const QString action = QCoreApplication::translate("qb::ExperimentStore", "read the list of runs");
     QSqlQuery q(d->db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT %1 FROM runs r ORDER BY r.id DESC").arg(QLatin1String(kRunColumns))))
@@ -828,11 +846,11 @@ Result<RunRecord> ExperimentStore::run(qint64 runId) const
 {
     if (!d->open)
         return Result<RunRecord>::failure(d->notOpen().error());
-    const QString action = tr("read run %1").arg(runId);
+    const QString action = QCoreApplication::translate("qb::ExperimentStore", "read run %1").arg(runId);
     QSqlQuery q(d->db);
     q.setForwardOnly(true);
     if (!execSql(q, QStringLiteral("SELECT %1 FROM runs r WHERE r.id = ?").arg(QLatin1String(kRunColumns)),
-                 {runId}))
+            {runId}))
         return Result<RunRecord>::failure(d->sqlError(action, q.lastError()));
     if (!q.next()) {
         if (q.lastError().isValid())
@@ -847,13 +865,14 @@ Result<QList<EpochMetrics>> ExperimentStore::epochs(qint64 runId) const
     using R = Result<QList<EpochMetrics>>;
     if (!d->open)
         return R::failure(d->notOpen().error());
-    const QString action = tr("read the epochs of run %1").arg(runId);
+    const QString action
+        = QCoreApplication::translate("qb::ExperimentStore", "read the epochs of run %1").arg(runId);
     QSqlQuery q(d->db);
     q.setForwardOnly(true);
     if (!execSql(q,
-                 QStringLiteral("SELECT epoch, train_loss, train_accuracy, test_loss, test_accuracy, seconds,"
-                                " samples_per_s FROM epochs WHERE run_id = ? ORDER BY epoch"),
-                 {runId}))
+            QStringLiteral("SELECT epoch, train_loss, train_accuracy, test_loss, test_accuracy, seconds,"
+                           " samples_per_s FROM epochs WHERE run_id = ? ORDER BY epoch"),
+            {runId}))
         return R::failure(d->sqlError(action, q.lastError()));
     const double nan = std::numeric_limits<double>::quiet_NaN();
     QList<EpochMetrics> list;
@@ -879,13 +898,14 @@ Result<QList<ArtifactRecord>> ExperimentStore::artifacts(qint64 runId) const
     using R = Result<QList<ArtifactRecord>>;
     if (!d->open)
         return R::failure(d->notOpen().error());
-    const QString action = tr("read the files of run %1").arg(runId);
+    const QString action
+        = QCoreApplication::translate("qb::ExperimentStore", "read the files of run %1").arg(runId);
     QSqlQuery q(d->db);
     q.setForwardOnly(true);
     if (!execSql(q,
-                 QStringLiteral(
-                     "SELECT id, run_id, kind, path, created FROM artifacts WHERE run_id = ? ORDER BY id"),
-                 {runId}))
+            QStringLiteral(
+                "SELECT id, run_id, kind, path, created FROM artifacts WHERE run_id = ? ORDER BY id"),
+            {runId}))
         return R::failure(d->sqlError(action, q.lastError()));
     QList<ArtifactRecord> list;
     while (q.next()) {
@@ -906,13 +926,14 @@ Result<int> ExperimentStore::markInterruptedRuns()
 {
     if (!d->open)
         return Result<int>::failure(d->notOpen().error());
-    const QString action = tr("mark abandoned runs as interrupted");
+    const QString action
+        = QCoreApplication::translate("qb::ExperimentStore", "mark abandoned runs as interrupted");
     QList<qint64> abandoned;
     {
         QSqlQuery q(d->db);
         q.setForwardOnly(true);
         if (!execSql(q, QStringLiteral("SELECT id, owner_pid FROM runs WHERE status = ?"),
-                     {runStatusName(RunStatus::Running)}))
+                {runStatusName(RunStatus::Running)}))
             return Result<int>::failure(d->sqlError(action, q.lastError()));
         while (q.next()) {
             if (!processAlive(q.value(1)))
@@ -933,8 +954,8 @@ Result<int> ExperimentStore::markInterruptedRuns()
     for (qint64 runId : qAsConst(abandoned)) {
         // `status = running` again: another process may have marked it meanwhile.
         if (!execSql(q,
-                     QStringLiteral("UPDATE runs SET status = ?, finished = ? WHERE id = ? AND status = ?"),
-                     {runStatusName(RunStatus::Interrupted), now, runId, runStatusName(RunStatus::Running)}))
+                QStringLiteral("UPDATE runs SET status = ?, finished = ? WHERE id = ? AND status = ?"),
+                {runStatusName(RunStatus::Interrupted), now, runId, runStatusName(RunStatus::Running)}))
             return Result<int>::failure(d->sqlError(action, q.lastError()));
         marked += q.numRowsAffected();
     }
@@ -952,8 +973,8 @@ QString ExperimentStore::runDirectory(qint64 runId) const
     // "<db dir>/<db name>-runs/<id>": named after the database, so two histories kept in one folder
     // never share (and overwrite) each other's run folders.
     const QFileInfo db(d->path);
-    const QString dir = db.absolutePath() + QLatin1Char('/') + db.completeBaseName() + QStringLiteral("-runs/")
-        + number(runId);
+    const QString dir = db.absolutePath() + QLatin1Char('/') + db.completeBaseName()
+        + QStringLiteral("-runs/") + number(runId);
     if (!QDir().mkpath(dir))
         qCWarning(lcStore) << "cannot create the run folder" << dir;
     return dir;

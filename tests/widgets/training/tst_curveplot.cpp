@@ -84,10 +84,11 @@ void TestCurvePlot::livePointsGrow()
     QCOMPARE(testLoss->valueAxis()->axisRect(), plot.lossRect());
     // The ranges follow the data.
     QVERIFY(plot.accuracyRect()->axis(QCPAxis::atLeft)->range().contains(80.0));
-    QCOMPARE(plot.lossRect()->axis(QCPAxis::atBottom)->range().upper, 2.0); // epochs so far
-    QCOMPARE(plot.accuracyRect()->axis(QCPAxis::atBottom)->range().upper, 2.0); // shared epoch axis
+    // Epochs so far, plus 3% room for the markers of the last epoch.
+    QCOMPARE(plot.lossRect()->axis(QCPAxis::atBottom)->range().upper, 2.0 * 1.03);
+    QCOMPARE(plot.accuracyRect()->axis(QCPAxis::atBottom)->range().upper, 2.0 * 1.03); // shared epoch axis
     plot.addBatch(batch(3, 1, 10, 0.5));
-    QCOMPARE(plot.lossRect()->axis(QCPAxis::atBottom)->range().upper, 3.0);
+    QCOMPARE(plot.lossRect()->axis(QCPAxis::atBottom)->range().upper, 3.0 * 1.03);
 
     // A new live run starts empty.
     plot.startLiveRun(QStringLiteral("Run 2"));
