@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Takes the README's screenshots under a virtual X display (Xvfb): trains larq-mnist-bnn on
-# Fashion-MNIST for one epoch from the GUI (--train), then pictures the main views of the same
+# Fashion-MNIST for two epochs from the GUI (--train), then cnn-mnist the same way, then pictures the main views of the same
 # session's history. Writes docs/screenshots/*.png. Needs the build and the packages from setup.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,8 +18,8 @@ shot() { # NAME ARGS...: one picture of the window
     --db "$DB" --screenshot "$OUT/$name.png" "$@"
   echo "saved $OUT/$name.png"
 }
-shot training --epochs 1 --train --view curves
-shot baseline --preset cnn-mnist --epochs 1 --train --view curves
+shot training --epochs 2 --train --view curves
+shot baseline --preset cnn-mnist --epochs 2 --train --view curves
 shot history --view history --select-runs 2
 shot comparison --view comparison --select-runs 2
 shot details --view details --select-runs 1

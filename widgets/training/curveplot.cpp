@@ -157,7 +157,7 @@ QCPGraph *CurvePlot::addGraph(QCPAxisRect *rect, QCPLegend *legend, const QStrin
     graph->setName(name);
     graph->setPen(QPen(color, width));
     if (markers)
-        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, color, color, width * 2.2));
+        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, color, color, qMax(6.0, width * 2.2)));
     graph->removeFromLegend();
     if (legend)
         graph->addToLegend(legend);
