@@ -3074,6 +3074,11 @@
     </message>
     <message>
         <location line="+13"/>
+        <source>Training failed: %1</source>
+        <translation>Falló el entrenamiento: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Run %1 ended: %2</source>
         <translation>Ejecución %1 finalizada: %2</translation>
     </message>

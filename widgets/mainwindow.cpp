@@ -230,7 +230,9 @@ void MainWindow::connectViews()
         [this](qint64 runId, RunStatus status, const QString &message) {
             m_history->refresh();
             m_comparison->setRuns(m_history->runs());
-            const QString text = message.isEmpty()
+            // A run that failed before its history row existed (no dataset, say) has no id.
+            const QString text = runId < 0 ? tr("Training failed: %1").arg(message)
+                : message.isEmpty()
                 ? tr("Run %1 ended: %2").arg(runId).arg(RunTableModel::statusText(status))
                 : tr("Run %1 ended: %2: %3").arg(runId).arg(RunTableModel::statusText(status), message);
             statusBar()->showMessage(text);
