@@ -197,17 +197,18 @@ NoiseSpec noise(const QString &model, const QJsonObject &params)
     return n;
 }
 
-/// larq-bnn-weight-noise's latent Gaussian weight noise (sigma 0.01, drawn per pass) and a per-chip
-/// pattern that keeps the weights binary: stuck-at faults at +-w_max (1% of the weights).
-/// larq-bnn-cmos's process_variation perturbs the effective weights (W*(1+u)+n is no longer +-1),
-/// which would send every layer back to float convolutions.
+/// larq-bnn-weight-noise's latent Gaussian weight noise (sigma 0.01, drawn per pass) and
+/// larq-bnn-cmos's process variation (uniform 0.002, gaussian 0.01, per chip), acting on the latent
+/// weights so the layers stay binary (on the effective weights W*(1+u)+n is no longer +-1, which
+/// would send every layer back to float convolutions).
 QList<NoiseSpec> monteCarloNoises()
 {
     return {noise(QStringLiteral("weight_noise"),
                 {{QStringLiteral("sigma"), 0.01}, {QStringLiteral("relative"), false},
                     {QStringLiteral("on"), QStringLiteral("latent")}}),
-        noise(QStringLiteral("stuck_at"),
-            {{QStringLiteral("p"), 0.01}, {QStringLiteral("value"), QStringLiteral("max")}})};
+        noise(QStringLiteral("process_variation"),
+            {{QStringLiteral("uniform"), 0.002}, {QStringLiteral("gaussian"), 0.01},
+                {QStringLiteral("on"), QStringLiteral("latent")}})};
 }
 
 MonteCarloBench measureMonteCarlo(const NetworkModule &trained, const DatasetSplit &test, int chips)
@@ -230,8 +231,9 @@ MonteCarloBench measureMonteCarlo(const NetworkModule &trained, const DatasetSpl
             b.value().copy_(buffers[b.key()]);
     }
     MonteCarloBench r;
-    r.nonidealities = QStringLiteral("weight_noise (latent, sigma 0.01, per pass) + stuck_at (p 0.01 at "
-                                     "+w_max, per chip) on every conv/dense layer");
+    r.nonidealities
+        = QStringLiteral("weight_noise (latent, sigma 0.01, per pass) + process_variation "
+                         "(latent, uniform 0.002, gaussian 0.01, per chip) on every conv/dense layer");
     r.chips = chips;
     Batcher batcher(test, 0, Normalization::MinusOneToOne);
     r.images = batcher.size();

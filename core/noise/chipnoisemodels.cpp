@@ -21,12 +21,13 @@ namespace {
 class ChipNoiseModel : public NoiseModel
 {
 public:
-    ChipNoiseModel(std::uint64_t salt, std::uint64_t tag)
+    ChipNoiseModel(std::uint64_t salt, std::uint64_t tag, NoiseTarget target = NoiseTarget::Weights)
         // The tag keeps two per-chip models of the same layer (same salt) apart.
         : m_salt(salt ^ (tag * 0x9E3779B97F4A7C15ULL))
+        , m_target(target)
     {
     }
-    NoiseTarget target() const override { return NoiseTarget::Weights; }
+    NoiseTarget target() const override { return m_target; }
 
     torch::Tensor apply(const torch::Tensor &x, std::optional<std::uint64_t> chip) override
     {
@@ -61,6 +62,7 @@ protected:
 
 private:
     std::uint64_t m_salt;
+    NoiseTarget m_target;
     bool m_cached = false;
     std::uint64_t m_chip = 0;
     torch::ScalarType m_dtype = torch::kFloat;
@@ -71,8 +73,8 @@ private:
 class ProcessVariation : public ChipNoiseModel
 {
 public:
-    ProcessVariation(std::uint64_t salt, double a, double b)
-        : ChipNoiseModel(salt, 1)
+    ProcessVariation(std::uint64_t salt, double a, double b, NoiseTarget target)
+        : ChipNoiseModel(salt, 1, target)
         , m_a(a)
         , m_b(b)
     {
@@ -188,8 +190,10 @@ private:
 
 std::unique_ptr<NoiseModel> makeProcessVariation(const NoiseSpec &spec, std::uint64_t salt)
 {
-    return std::make_unique<ProcessVariation>(
-        salt, noiseNumber(spec, QStringLiteral("uniform")), noiseNumber(spec, QStringLiteral("gaussian")));
+    const bool latent = noiseChoice(spec, QStringLiteral("on")) == QLatin1String("latent");
+    return std::make_unique<ProcessVariation>(salt, noiseNumber(spec, QStringLiteral("uniform")),
+        noiseNumber(spec, QStringLiteral("gaussian")),
+        latent ? NoiseTarget::LatentWeights : NoiseTarget::Weights);
 }
 
 std::unique_ptr<NoiseModel> makeStuckAt(const NoiseSpec &spec, std::uint64_t salt)

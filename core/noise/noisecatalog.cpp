@@ -59,7 +59,12 @@ QList<NoiseInfo> buildCatalog()
         {numberParam(QStringLiteral("uniform"), 0.002, 0.0, 10.0,
              QObject::tr("Half-width a of the uniform relative deviation.")),
             numberParam(QStringLiteral("gaussian"), 0.01, 0.0, 10.0,
-                QObject::tr("Standard deviation b of the additive Gaussian deviation."))});
+                QObject::tr("Standard deviation b of the additive Gaussian deviation.")),
+            choiceParam(QStringLiteral("on"), {QStringLiteral("effective"), QStringLiteral("latent")},
+                QStringLiteral("effective"),
+                QObject::tr("effective: varies the quantized weights the layer computes with; latent: "
+                            "varies the float weights before the kernel quantizer (a binary layer "
+                            "stays binary, with the weights near zero flipped on some chips)."))});
     list << entry(QStringLiteral("output_noise"), false,
         QObject::tr("Read noise on the layer's pre-activation output, drawn on every forward pass: "
                     "y + N(0, (sigma*s)^2), s = max|y| (relative) or 1."),

@@ -279,6 +279,18 @@ void TestBitPackedEvaluation::perChipNonidealitiesIdentical()
     QVERIFY(torch::equal(logits(*varied, x, false, 3), logits(*varied, x, true, 3)));
     for (const auto &c : varied->pathCounts())
         QCOMPARE(c.bitPacked, std::int64_t(0));
+
+    // On the latent weights it varies the float weights before the sign: the binary layers stay
+    // binary, run bit-packed, and still match torch exactly; chips differ.
+    auto latent = buildNet(bnnSpec({noise(QStringLiteral("process_variation"),
+        {{QStringLiteral("uniform"), 0.5}, {QStringLiteral("gaussian"), 0.2},
+            {QStringLiteral("on"), QStringLiteral("latent")}})}));
+    latent->setChip(7);
+    const torch::Tensor chip7 = logits(*latent, x, true, 3);
+    QVERIFY(torch::equal(logits(*latent, x, false, 3), chip7));
+    QVERIFY(packedPasses(*latent, 3) > 0);
+    latent->setChip(8);
+    QVERIFY(!torch::equal(logits(*latent, x, true, 3), chip7));
 }
 
 void TestBitPackedEvaluation::asymmetricPaddingFallsBackToTorch()

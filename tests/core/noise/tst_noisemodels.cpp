@@ -134,6 +134,8 @@ void TestNoiseModels::targets_data()
         << "weight_noise" << QJsonObject{{"on", "latent"}} << latent << false;
     QTest::newRow("weight_noise_mult") << "weight_noise_mult" << QJsonObject() << weights << false;
     QTest::newRow("process_variation") << "process_variation" << QJsonObject() << weights << true;
+    QTest::newRow("process_variation latent")
+        << "process_variation" << QJsonObject{{"on", "latent"}} << latent << true;
     QTest::newRow("stuck_at") << "stuck_at" << QJsonObject() << weights << true;
     QTest::newRow("drift") << "drift" << QJsonObject() << weights << true;
     QTest::newRow("output_noise") << "output_noise" << QJsonObject() << outputs << false;
