@@ -152,7 +152,12 @@
         <translation>Desviación estándar b de la desviación gaussiana aditiva.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>effective: varies the quantized weights the layer computes with; latent: varies the float weights before the kernel quantizer (a binary layer stays binary, with the weights near zero flipped on some chips).</source>
+        <translation>effective: varía los pesos cuantizados con los que calcula la capa; latent: varía los pesos en punto flotante antes del cuantizador de pesos (una capa binaria sigue siendo binaria, con los pesos cercanos a cero invertidos en algunos chips).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Read noise on the layer&apos;s pre-activation output, drawn on every forward pass: y + N(0, (sigma*s)^2), s = max|y| (relative) or 1.</source>
         <translation>Ruido de lectura en la salida de preactivación de la capa, muestreado en cada pasada hacia adelante: y + N(0, (sigma*s)^2), s = max|y| (relativo) o 1.</translation>
     </message>
@@ -1001,7 +1006,7 @@
         <translation>Redes de QuantBench (*.json);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../core/bench/benchmark.cpp" line="+290"/>
+        <location filename="../core/bench/benchmark.cpp" line="+292"/>
         <source>measuring the float GEMM and convolution ceiling</source>
         <translation>midiendo el techo de GEMM y convolución en punto flotante</translation>
     </message>
