@@ -102,6 +102,33 @@ const TrainingBench *bnnBatch64(const BenchReport &r)
     return nullptr;
 }
 
+QString layerList(const QStringList &layers)
+{
+    return layers.isEmpty() ? tr("none") : layers.join(QStringLiteral(", "));
+}
+
+QJsonArray profileJson(const EvaluationBench &e)
+{
+    QJsonArray layers;
+    for (const EvaluationBench::LayerTime &t : e.profile) {
+        layers.append(QJsonObject{{QStringLiteral("layer"), t.layer}, {QStringLiteral("float_seconds"), t.floatSeconds},
+            {QStringLiteral("bitpacked_seconds"), t.packedSeconds}});
+    }
+    return layers;
+}
+
+QString profileTable(const EvaluationBench &e)
+{
+    QString out = QStringLiteral("  %1 %2 %3\n").arg(tr("time per layer"), -20).arg(tr("float ms"), 10).arg(tr("bit-packed ms"), 14);
+    for (const EvaluationBench::LayerTime &t : e.profile) {
+        out += QStringLiteral("  %1 %2 %3\n")
+                   .arg(t.layer, -20)
+                   .arg(1e3 * t.floatSeconds, 10, 'f', 1)
+                   .arg(1e3 * t.packedSeconds, 14, 'f', 1);
+    }
+    return out;
+}
+
 QJsonObject reportJson(const BenchReport &r, const ReferenceOutcome *reference)
 {
     QJsonArray training;
@@ -134,14 +161,17 @@ QJsonObject reportJson(const BenchReport &r, const ReferenceOutcome *reference)
                 {QStringLiteral("differing_predictions"), e.differingPredictions},
                 {QStringLiteral("logits_identical"), e.logitsIdentical},
                 {QStringLiteral("accuracy"), e.accuracy}, {QStringLiteral("kernel"), e.kernel},
-                {QStringLiteral("bitpacked_layers"), toArray(e.packedLayers)}}},
+                {QStringLiteral("bitpacked_layers"), toArray(e.packedLayers)},
+                {QStringLiteral("binary_weight_layers"), toArray(e.binaryWeightLayers)},
+                {QStringLiteral("profile"), profileJson(e)}}},
         {QStringLiteral("montecarlo"),
             QJsonObject{{QStringLiteral("nonidealities"), m.nonidealities},
                 {QStringLiteral("chips"), m.chips}, {QStringLiteral("images_per_chip"), m.images},
                 {QStringLiteral("seconds"), m.seconds}, {QStringLiteral("chips_per_s"), m.chipsPerSecond},
                 {QStringLiteral("images_per_s"), m.imagesPerSecond},
                 {QStringLiteral("accuracy_mean"), m.accuracyMean},
-                {QStringLiteral("bitpacked_layers"), toArray(m.packedLayers)}}},
+                {QStringLiteral("bitpacked_layers"), toArray(m.packedLayers)},
+                {QStringLiteral("binary_weight_layers"), toArray(m.binaryWeightLayers)}}},
         {QStringLiteral("peak_rss_mib"), r.peakRssMiB}, {QStringLiteral("seconds"), r.totalSeconds}};
     QJsonObject ref;
     if (!reference) {
@@ -188,22 +218,24 @@ QString reportTable(const BenchReport &r, const ReferenceOutcome *reference)
     const EvaluationBench &e = r.evaluation;
     out += tr("\nEvaluation of larq-mnist-bnn, %n image(s) (weights: %1)\n", e.images).arg(e.weights);
     out += tr("  float path       %1 images/s\n").arg(e.floatImagesPerSecond, 10, 'f', 0);
-    out += tr("  bit-packed path  %1 images/s  (%2x, kernel %3; layers %4)\n")
+    out += tr("  bit-packed path  %1 images/s  (%2x, kernel %3; layers %4; binary weights, float input: %5)\n")
                .arg(e.packedImagesPerSecond, 10, 'f', 0)
                .arg(e.speedup, 0, 'f', 2)
-               .arg(e.kernel, e.packedLayers.join(QStringLiteral(", ")));
+               .arg(e.kernel, e.packedLayers.join(QStringLiteral(", ")), layerList(e.binaryWeightLayers));
     out += tr("  differing predictions: %1; logits bit-identical: %2; accuracy %3\n")
                .arg(e.differingPredictions)
                .arg(e.logitsIdentical ? tr("yes") : tr("no"))
                .arg(e.accuracy, 0, 'f', 4);
+    out += profileTable(e);
     const MonteCarloBench &m = r.monteCarlo;
     out += tr("\nMonte Carlo: %1 chips x %2 images, %3\n").arg(m.chips).arg(m.images).arg(m.nonidealities);
-    out += tr("  %1 s, %2 chips/s, %3 images/s, mean accuracy %4 (bit-packed layers: %5)\n")
+    out += tr("  %1 s, %2 chips/s, %3 images/s, mean accuracy %4 (bit-packed layers: %5; binary weights, "
+              "float input: %6)\n")
                .arg(m.seconds, 0, 'f', 1)
                .arg(m.chipsPerSecond, 0, 'f', 2)
                .arg(m.imagesPerSecond, 0, 'f', 0)
                .arg(m.accuracyMean, 0, 'f', 4)
-               .arg(m.packedLayers.isEmpty() ? tr("none") : m.packedLayers.join(QStringLiteral(", ")));
+               .arg(layerList(m.packedLayers), layerList(m.binaryWeightLayers));
     out += tr("\nPeak memory (RSS): %1 MiB. Total %2 s.\n")
                .arg(r.peakRssMiB, 0, 'f', 0)
                .arg(r.totalSeconds, 0, 'f', 1);

@@ -133,14 +133,16 @@ QString layerName(const NetworkSpec &spec, int index)
     return l.name.isEmpty() ? QStringLiteral("%1_%2").arg(index).arg(layerTypeName(l.type)) : l.name;
 }
 
-/// Names of the layers whose bit-packed pass count grew between the two snapshots.
-QStringList packedSince(const NetworkModule &net, const std::vector<NetworkModule::PathCounts> &before)
+/// Names of the layers whose bit-packed (packed true) or binary-weight (false) pass count grew
+/// between the two snapshots.
+QStringList layersSince(const NetworkModule &net, const std::vector<NetworkModule::PathCounts> &before, bool packed)
 {
     QStringList names;
     for (const NetworkModule::PathCounts &c : net.pathCounts()) {
         const auto old
             = std::find_if(before.begin(), before.end(), [&](const auto &b) { return b.layer == c.layer; });
-        if (c.bitPacked > (old == before.end() ? 0 : old->bitPacked))
+        const std::int64_t then = old == before.end() ? 0 : (packed ? old->bitPacked : old->binaryWeight);
+        if ((packed ? c.bitPacked : c.binaryWeight) > then)
             names << layerName(net.spec(), c.layer);
     }
     return names;
@@ -148,7 +150,8 @@ QStringList packedSince(const NetworkModule &net, const std::vector<NetworkModul
 
 /// One timed evaluation pass over the test images (batches of 250, as evaluateNetwork), keeping
 /// the logits for the comparison of the two paths.
-torch::Tensor evaluationPass(NetworkModule &net, const Batcher &batcher, double *elapsed)
+/// The per-layer times come from a second, separate pass (timing each layer costs a little).
+torch::Tensor evaluationPass(NetworkModule &net, const Batcher &batcher, double *elapsed, std::vector<double> *layerSeconds)
 {
     torch::NoGradGuard noGrad;
     net.eval();
@@ -159,6 +162,8 @@ torch::Tensor evaluationPass(NetworkModule &net, const Batcher &batcher, double 
     for (int b = 0; b < batcher.batchCount(kEvalBatchSize); ++b)
         parts.push_back(net.forward(batcher.batch(b, kEvalBatchSize).first));
     *elapsed = seconds(timer);
+    for (int b = 0; b < batcher.batchCount(kEvalBatchSize); ++b)
+        net.forwardTimed(batcher.batch(b, kEvalBatchSize).first, layerSeconds);
     return torch::cat(parts);
 }
 
@@ -167,12 +172,16 @@ EvaluationBench measureEvaluation(NetworkModule &net, const DatasetSplit &test)
     Batcher batcher(test, 0, Normalization::MinusOneToOne);
     EvaluationBench r;
     r.images = batcher.size();
+    std::vector<double> floatLayers, packedLayers;
     net.setBitPacked(false);
-    const torch::Tensor floatLogits = evaluationPass(net, batcher, &r.floatSeconds);
+    const torch::Tensor floatLogits = evaluationPass(net, batcher, &r.floatSeconds, &floatLayers);
     net.setBitPacked(true);
     const auto before = net.pathCounts();
-    const torch::Tensor packedLogits = evaluationPass(net, batcher, &r.packedSeconds);
-    r.packedLayers = packedSince(net, before);
+    const torch::Tensor packedLogits = evaluationPass(net, batcher, &r.packedSeconds, &packedLayers);
+    r.packedLayers = layersSince(net, before, true);
+    r.binaryWeightLayers = layersSince(net, before, false);
+    for (int i = 0; i < net.layerCount(); ++i)
+        r.profile.append({layerName(net.spec(), i), floatLayers[size_t(i)], packedLayers[size_t(i)]});
     r.floatImagesPerSecond = r.images / std::max(1e-9, r.floatSeconds);
     r.packedImagesPerSecond = r.images / std::max(1e-9, r.packedSeconds);
     r.speedup = r.packedImagesPerSecond / std::max(1e-9, r.floatImagesPerSecond);
@@ -254,7 +263,8 @@ MonteCarloBench measureMonteCarlo(const NetworkModule &trained, const DatasetSpl
     r.chipsPerSecond = chips / std::max(1e-9, r.seconds);
     r.imagesPerSecond = double(chips) * r.images / std::max(1e-9, r.seconds);
     r.accuracyMean = chips > 0 ? accuracySum / chips : 0.0;
-    r.packedLayers = packedSince(*net, before);
+    r.packedLayers = layersSince(*net, before, true);
+    r.binaryWeightLayers = layersSince(*net, before, false);
     return r;
 }
 

@@ -67,6 +67,17 @@ struct EvaluationBench
     double accuracy = 0.0; ///< of the (briefly trained) model, bit-packed path
     QString kernel; ///< the popcount kernel this CPU runs: "avx2", "avx512", "scalar"
     QStringList packedLayers; ///< names of the layers computed bit-packed
+    /// Layers with +-1 weights but float input, computed by the binary-weight kernel.
+    QStringList binaryWeightLayers;
+    /// Where the time goes: per layer of the network, its name and the seconds it took over the
+    /// whole pass on the float path and on the bit-packed path.
+    struct LayerTime
+    {
+        QString layer;
+        double floatSeconds = 0.0;
+        double packedSeconds = 0.0;
+    };
+    QList<LayerTime> profile;
 };
 
 /// Monte-Carlo evaluation of larq-mnist-bnn with nonidealities over simulated chips.
@@ -79,7 +90,8 @@ struct MonteCarloBench
     double chipsPerSecond = 0.0;
     double imagesPerSecond = 0.0;
     double accuracyMean = 0.0;
-    QStringList packedLayers; ///< layers that ran bit-packed (the others ran torch)
+    QStringList packedLayers; ///< layers that ran bit-packed
+    QStringList binaryWeightLayers; ///< layers that ran the binary-weight kernel (the others: torch)
 };
 
 /// Everything `quantbench-cli bench` reports.

@@ -1,6 +1,7 @@
 #include "model/layers_p.h"
 
 #include "model/bitpackedops_p.h"
+#include "model/cpuops_p.h"
 
 namespace qb {
 
@@ -172,11 +173,16 @@ torch::Tensor QuantConv2dModule::forward(const torch::Tensor &x)
     if (symmetric && mayUseBitPacked()) {
         const torch::Tensor y = bitPackedConv2d(in, weight, m_strideH, m_strideW, m_padTop, m_padLeft);
         if (y.defined()) {
-            countPass(true);
+            countPass(Path::BitPacked);
             return perturbOutput(y);
         }
+        const torch::Tensor z = binaryWeightConv2d(in, weight, m_strideH, m_strideW, m_padTop, m_padLeft);
+        if (z.defined()) {
+            countPass(Path::BinaryWeight);
+            return perturbOutput(z);
+        }
     }
-    countPass(false);
+    countPass(Path::Torch);
     std::vector<int64_t> padding{m_padTop, m_padLeft};
     if (!symmetric) {
         // Asymmetric TF "same" padding (extra row/column at the bottom/right).
@@ -205,11 +211,11 @@ torch::Tensor QuantDenseModule::forward(const torch::Tensor &x)
     if (mayUseBitPacked()) {
         const torch::Tensor y = bitPackedLinear(in, weight);
         if (y.defined()) {
-            countPass(true);
+            countPass(Path::BitPacked);
             return perturbOutput(y);
         }
     }
-    countPass(false);
+    countPass(Path::Torch);
     return perturbOutput(torch::linear(in, weight, m_bias));
 }
 
@@ -249,7 +255,7 @@ PoolModule::PoolModule(const LayerSpec &spec)
 torch::Tensor PoolModule::forward(const torch::Tensor &x)
 {
     if (m_max)
-        return torch::max_pool2d(x, m_kernel, m_stride, m_padding);
+        return maxPool2d(x, m_kernel, m_stride, m_padding);
     return torch::avg_pool2d(x, m_kernel, m_stride, m_padding, /*ceil_mode=*/false,
                              /*count_include_pad=*/false);
 }

@@ -66,8 +66,10 @@ void registerQuantizerParameters(torch::nn::Module &owner, const std::unique_ptr
 /// recording, a layer without bias whose quantized input and final effective weights (after every
 /// nonideality and transform of this pass) contain only +1/-1 computes its conv / linear with the
 /// XNOR-popcount kernels (model/bitpackedops_p.h), giving the very same float values as torch;
-/// anything else (float inputs, scaled or noisy effective weights, asymmetric padding) runs
-/// torch. The random draws of a pass are the same on both paths, so is everything after the conv.
+/// a conv layer whose weights are +-1 but whose input is float (the first layer of a binarized
+/// network) runs the add/subtract kernel of kernels/binaryweightconv.h, which sums in torch's order
+/// and gives the same values too; anything else (scaled or noisy effective weights, asymmetric
+/// padding) runs torch. The random draws of a pass are the same on both paths, so is everything after the conv.
 class WeightedLayerModule : public LayerModule
 {
 public:
@@ -78,10 +80,14 @@ public:
     void setChip(std::optional<std::uint64_t> chip) override { m_chip = chip; }
     void setBitPacked(bool on) override { m_bitPacked = on; }
     bool bitPacked() const { return m_bitPacked; }
-    /// Forward passes computed by the bit-packed kernels / by torch since construction (the
-    /// benchmark and the tests read them to see which path a layer took).
-    std::int64_t bitPackedPasses() const { return m_bitPackedPasses; }
-    std::int64_t torchPasses() const { return m_torchPasses; }
+    /// The kernels a forward pass can take (see the class comment).
+    enum class Path { BitPacked, BinaryWeight, Torch };
+    /// Forward passes computed by the bit-packed kernels, by the binary-weight kernel (float input,
+    /// +-1 weights) and by torch since construction (the benchmark and the tests read them to see
+    /// which path a layer took).
+    std::int64_t bitPackedPasses() const { return m_passes[int(Path::BitPacked)]; }
+    std::int64_t binaryWeightPasses() const { return m_passes[int(Path::BinaryWeight)]; }
+    std::int64_t torchPasses() const { return m_passes[int(Path::Torch)]; }
 
 protected:
     /// `salt` (e.g. the layer index) keeps the per-chip patterns of different layers apart.
@@ -92,11 +98,11 @@ protected:
     /// The weights this forward pass computes with (nonidealities of the current mode included).
     torch::Tensor forwardWeight();
     torch::Tensor perturbOutput(const torch::Tensor &y);
-    /// Whether this pass may try the bit-packed kernels: enabled, evaluation mode, no gradient
-    /// recording, no bias. The kernels themselves then check that the values are all +-1.
+    /// Whether this pass may try the bit-packed (or binary-weight) kernels: enabled, evaluation
+    /// mode, no gradient recording, no bias. The kernels themselves then check that the values are
+    /// all +-1.
     bool mayUseBitPacked() const;
-    /// Counts a forward pass on the bit-packed (true) or torch (false) path.
-    void countPass(bool bitPacked) { ++(bitPacked ? m_bitPackedPasses : m_torchPasses); }
+    void countPass(Path path) { ++m_passes[int(path)]; }
 
     torch::Tensor m_weight;
     torch::Tensor m_bias;
@@ -116,8 +122,7 @@ private:
     std::optional<std::uint64_t> m_chip = 0; ///< evaluation chip; training always draws fresh
     /// Evaluation of +-1 inputs and weights through the XNOR-popcount kernels (bit-exact with torch).
     bool m_bitPacked = true;
-    std::int64_t m_bitPackedPasses = 0;
-    std::int64_t m_torchPasses = 0;
+    std::int64_t m_passes[3] = {0, 0, 0};
 };
 
 class QuantConv2dModule : public WeightedLayerModule

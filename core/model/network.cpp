@@ -5,6 +5,8 @@
 #include <QFile>
 #include <QObject>
 
+#include <chrono>
+
 namespace qb {
 
 namespace {
@@ -61,14 +63,24 @@ Result<std::shared_ptr<NetworkModule>> NetworkModule::build(const NetworkSpec &s
 
 torch::Tensor NetworkModule::forward(torch::Tensor x)
 {
+    return forwardTimed(std::move(x), nullptr);
+}
+
+torch::Tensor NetworkModule::forwardTimed(torch::Tensor x, std::vector<double> *layerSeconds)
+{
+    if (layerSeconds && layerSeconds->size() < m_layers.size())
+        layerSeconds->resize(m_layers.size(), 0.0);
     if (m_spec.input.isFlat() && x.dim() != 2)
         x = x.flatten(1);
     if (m_activationTransform)
         x = m_activationTransform(x);
-    for (const auto &layer : m_layers) {
-        x = layer->forward(x);
+    for (size_t i = 0; i < m_layers.size(); ++i) {
+        const auto start = std::chrono::steady_clock::now();
+        x = m_layers[i]->forward(x);
         if (m_activationTransform)
             x = m_activationTransform(x);
+        if (layerSeconds)
+            (*layerSeconds)[i] += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     }
     return x;
 }
@@ -91,7 +103,7 @@ std::vector<NetworkModule::PathCounts> NetworkModule::pathCounts() const
     std::vector<PathCounts> counts;
     for (size_t i = 0; i < m_layers.size(); ++i) {
         if (const auto *w = dynamic_cast<const WeightedLayerModule *>(m_layers[i].get()))
-            counts.push_back({int(i), w->bitPackedPasses(), w->torchPasses()});
+            counts.push_back({int(i), w->bitPackedPasses(), w->torchPasses(), w->binaryWeightPasses()});
     }
     return counts;
 }

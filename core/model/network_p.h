@@ -24,6 +24,9 @@ public:
 
     /// x: [batch, C, H, W] (or [batch, N] for flat-input networks); flattened as the spec needs.
     torch::Tensor forward(torch::Tensor x);
+    /// forward(), adding each layer's wall time in seconds to (*layerSeconds)[layer] (resized to
+    /// layerCount() when smaller; null: no timing): the benchmark's per-layer profile.
+    torch::Tensor forwardTimed(torch::Tensor x, std::vector<double> *layerSeconds);
     /// Clamps latent weights of layers with a weight clip; call after every optimizer step.
     void applyConstraints();
     /// Selects the simulated chip whose fixed nonideality patterns evaluation uses (default chip 0).
@@ -35,12 +38,14 @@ public:
     /// +-1 run the XNOR-popcount kernels and give bit-identical outputs. Off: torch everywhere.
     void setBitPacked(bool on);
     bool bitPacked() const { return m_bitPacked; }
-    /// Per conv/dense layer index: forward passes taken on the bit-packed path and on torch's.
+    /// Per conv/dense layer index: forward passes taken on the bit-packed path, on the
+    /// binary-weight kernel (float input, +-1 weights) and on torch's.
     struct PathCounts
     {
         int layer = 0;
         std::int64_t bitPacked = 0;
         std::int64_t torch = 0;
+        std::int64_t binaryWeight = 0;
     };
     std::vector<PathCounts> pathCounts() const;
 

@@ -64,16 +64,24 @@ void TestCliBench::quickJsonRun()
     QCOMPARE(e.value(QStringLiteral("logits_identical")).toBool(), true);
     QVERIFY(e.value(QStringLiteral("float_images_per_s")).toDouble() > 0.0);
     QVERIFY(e.value(QStringLiteral("bitpacked_images_per_s")).toDouble() > 0.0);
-    // The four binary-input layers of larq-mnist-bnn run bit-packed; the first conv (float input) not.
+    // The four binary-input layers of larq-mnist-bnn run bit-packed; the first conv (float input,
+    // binary weights) runs the binary-weight kernel.
     const QJsonArray packed = e.value(QStringLiteral("bitpacked_layers")).toArray();
     QCOMPARE(packed.size(), 4);
     QVERIFY(!packed.contains(QStringLiteral("0_conv2d")));
+    QCOMPARE(e.value(QStringLiteral("binary_weight_layers")).toArray(), QJsonArray{QStringLiteral("0_conv2d")});
+    // The per-layer profile covers every layer, with times on both paths.
+    const QJsonArray profile = e.value(QStringLiteral("profile")).toArray();
+    QCOMPARE(profile.size(), 14);
+    QVERIFY(profile.at(0).toObject().value(QStringLiteral("float_seconds")).toDouble() > 0.0);
+    QVERIFY(profile.at(3).toObject().value(QStringLiteral("bitpacked_seconds")).toDouble() > 0.0);
 
     const QJsonObject m = j.value(QStringLiteral("montecarlo")).toObject();
     QCOMPARE(m.value(QStringLiteral("chips")).toInt(), 5);
     QCOMPARE(m.value(QStringLiteral("images_per_chip")).toInt(), 600);
     QVERIFY(m.value(QStringLiteral("chips_per_s")).toDouble() > 0.0);
     QCOMPARE(m.value(QStringLiteral("bitpacked_layers")).toArray().size(), 4);
+    QCOMPARE(m.value(QStringLiteral("binary_weight_layers")).toArray().size(), 1);
 
     QVERIFY(j.value(QStringLiteral("peak_rss_mib")).toDouble() > 10.0);
     QCOMPARE(j.value(QStringLiteral("reference")).toObject().value(QStringLiteral("skipped")).toBool(), true);

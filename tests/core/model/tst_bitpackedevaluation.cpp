@@ -123,23 +123,19 @@ torch::Tensor logits(NetworkModule &net, const torch::Tensor &x, bool bitPacked,
     return net.forward(x);
 }
 
-std::int64_t packedPasses(const NetworkModule &net, int layer)
+/// The path counts of one conv/dense layer (all -1 when it has none).
+NetworkModule::PathCounts countsOf(const NetworkModule &net, int layer)
 {
     for (const auto &c : net.pathCounts()) {
         if (c.layer == layer)
-            return c.bitPacked;
+            return c;
     }
-    return -1;
+    return {layer, -1, -1, -1};
 }
 
-std::int64_t torchPasses(const NetworkModule &net, int layer)
-{
-    for (const auto &c : net.pathCounts()) {
-        if (c.layer == layer)
-            return c.torch;
-    }
-    return -1;
-}
+std::int64_t packedPasses(const NetworkModule &net, int layer) { return countsOf(net, layer).bitPacked; }
+std::int64_t binaryWeightPasses(const NetworkModule &net, int layer) { return countsOf(net, layer).binaryWeight; }
+std::int64_t torchPasses(const NetworkModule &net, int layer) { return countsOf(net, layer).torch; }
 
 } // namespace
 
@@ -233,9 +229,11 @@ void TestBitPackedEvaluation::networkLogitsIdentical()
     // The logits are not degenerate: the test would notice a wrong sum.
     QVERIFY(floatLogits.std().item<double>() > 0.1);
     QVERIFY(torch::bincount(floatLogits.argmax(1)).gt(0).sum().item<int64_t>() > 2);
-    // Layer 0 has float inputs: torch both times. Layers 3, 5, 8, 10 are binary: packed once.
+    // Layer 0 has float inputs and binary weights: torch, then the binary-weight kernel. Layers 3,
+    // 5, 8, 10 are binary: packed once.
     QCOMPARE(packedPasses(*net, 0), std::int64_t(0));
-    QCOMPARE(torchPasses(*net, 0), std::int64_t(2));
+    QCOMPARE(torchPasses(*net, 0), std::int64_t(1));
+    QCOMPARE(binaryWeightPasses(*net, 0), std::int64_t(1));
     for (int l : {3, 5, 8, 10}) {
         QCOMPARE(torchPasses(*net, l), std::int64_t(1));
         QCOMPARE(packedPasses(*net, l), std::int64_t(1));

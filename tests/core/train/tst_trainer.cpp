@@ -2,6 +2,8 @@
 // early stopping, optimizers and shape mismatches.
 #include "train/trainer.h"
 
+#include "kernels/kernelswitch.h"
+
 #include "spec/presetlibrary.h"
 #include "synthetic.h"
 
@@ -41,6 +43,8 @@ private Q_SLOTS:
     void learns_data();
     void learns();
     void sameSeedSameNumbers();
+    void handWrittenKernelsKeepTheNumbers_data();
+    void handWrittenKernelsKeepTheNumbers();
     void cancelBetweenBatches();
     void earlyStoppingOnFlatTestLoss();
     void observerFailureFailsTheRun();
@@ -101,6 +105,57 @@ void TestTrainer::sameSeedSameNumbers()
         QCOMPARE(a.epochs[i].testAccuracy, b.epochs[i].testAccuracy);
     }
     QVERIFY(a.epochs[0].trainLoss != c.epochs[0].trainLoss);
+}
+
+void TestTrainer::handWrittenKernelsKeepTheNumbers_data()
+{
+    QTest::addColumn<bool>("overlappingPool");
+    QTest::newRow("binary weights, sign inputs, 2x2 pool") << false;
+    QTest::newRow("3x3 pool, stride 2, padding 1") << true;
+}
+
+void TestTrainer::handWrittenKernelsKeepTheNumbers()
+{
+    // The numerics guard of the speed work: the same seed trains to the very same losses and
+    // accuracies with the hand-written kernels (fused sign/STE, max pooling forward and backward,
+    // binary-weight and bit-packed evaluation) as with the plain chains of torch operations.
+    QFETCH(bool, overlappingPool);
+    NetworkSpec net = smallNet(true);
+    // Binary inputs to the dense layer come from a sign quantizer: its fused forward and gradient.
+    if (overlappingPool) {
+        for (LayerSpec &l : net.layers) {
+            if (l.type == LayerType::MaxPool) {
+                l.poolH = l.poolW = 3;
+                l.poolStrideH = l.poolStrideW = 2;
+                l.padding = Padding::Explicit;
+                l.paddingAmount = 1;
+            }
+        }
+    }
+    ExperimentSpec e = experiment(net, 3, 17);
+    e.train.threads = 2;
+    e.train.learningRate = 0.01;
+    auto runOnce = [&](bool kernels) {
+        setHandWrittenKernelsEnabled(kernels);
+        Trainer t(e, m_data);
+        const TrainResult r = t.run();
+        setHandWrittenKernelsEnabled(true);
+        return r;
+    };
+    const TrainResult fast = runOnce(true);
+    const TrainResult plain = runOnce(false);
+    QCOMPARE(fast.status, RunStatus::Finished);
+    QCOMPARE(plain.status, RunStatus::Finished);
+    QCOMPARE(fast.epochs.size(), 3);
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(fast.epochs[i].trainLoss, plain.epochs[i].trainLoss);
+        QCOMPARE(fast.epochs[i].trainAccuracy, plain.epochs[i].trainAccuracy);
+        QCOMPARE(fast.epochs[i].testLoss, plain.epochs[i].testLoss);
+        QCOMPARE(fast.epochs[i].testAccuracy, plain.epochs[i].testAccuracy);
+    }
+    // A real outcome, not two equal failures: the network learned.
+    QVERIFY2(fast.finalTestAccuracy > 0.5, qPrintable(QString::number(fast.finalTestAccuracy)));
+    QVERIFY(fast.epochs.last().trainLoss < fast.epochs.first().trainLoss);
 }
 
 void TestTrainer::cancelBetweenBatches()

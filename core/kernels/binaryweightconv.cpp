@@ -1,0 +1,150 @@
+#include "kernels/binaryweightconv.h"
+
+#include <algorithm>
+
+namespace qb {
+
+int BinaryWeightConvGeometry::outputHeight() const
+{
+    const int span = height + 2 * padH - kernelH;
+    return strideH <= 0 || span < 0 ? 0 : span / strideH + 1;
+}
+
+int BinaryWeightConvGeometry::outputWidth() const
+{
+    const int span = width + 2 * padW - kernelW;
+    return strideW <= 0 || span < 0 ? 0 : span / strideW + 1;
+}
+
+bool BinaryWeightConvGeometry::valid() const
+{
+    return channels > 0 && height > 0 && width > 0 && outChannels > 0 && kernelH > 0 && kernelW > 0
+        && strideH > 0 && strideW > 0 && padH >= 0 && padW >= 0 && outputHeight() > 0 && outputWidth() > 0;
+}
+
+
+namespace {
+
+/// Sixteen floats: one AVX-512 register, two AVX2 ones, four SSE ones (GCC vector extension).
+typedef float Floats16 __attribute__((vector_size(64)));
+constexpr int kLanes = 16;
+
+/// Output channels computed together: independent accumulation chains that hide the latency of
+/// the additions and share the loads of the input.
+constexpr int kChains = 8;
+/// Most taps (C * KH * KW) the stride-1 kernel keeps in registers/L1; larger layers use anyStride.
+constexpr int kMaxTaps = 32;
+
+/// Stride 1: every output channel over "wide" rows of the padded input's width (the last KW - 1
+/// outputs of each row are computed and dropped), so each tap is one load of 16 consecutive floats.
+/// planes: C zero-padded planes of Hp x Wp, plus slack after them for the dropped outputs.
+/// weights: +-1 as [ceil(O / kChains)][taps][kChains] (zero for the missing channels).
+__attribute__((target_clones("avx512f", "avx2", "default"))) void wideRowsStride1(const float *__restrict planes,
+    int oh, int wp, int outChannels, int taps, const std::size_t *__restrict offsets,
+    const float *__restrict weights, float *__restrict wide, std::size_t wideStride)
+{
+    const std::size_t length = std::size_t(oh) * wp;
+    Floats16 v[kMaxTaps];
+    for (std::size_t j = 0; j < length; j += kLanes) {
+        for (int t = 0; t < taps; ++t)
+            __builtin_memcpy(&v[t], planes + j + offsets[t], sizeof(Floats16));
+        for (int o0 = 0; o0 < outChannels; o0 += kChains) {
+            const float *w = weights + std::size_t(o0 / kChains) * taps * kChains;
+            Floats16 acc[kChains] = {};
+            // Each chain adds its taps in order from +0: torch's summation order.
+            for (int t = 0; t < taps; ++t)
+                for (int k = 0; k < kChains; ++k)
+                    acc[k] += w[t * kChains + k] * v[t];
+            const int count = std::min(kChains, outChannels - o0);
+            for (int k = 0; k < count; ++k)
+                __builtin_memcpy(wide + (o0 + k) * wideStride + j, &acc[k], sizeof(Floats16));
+        }
+    }
+}
+
+/// Any stride: per output channel and tap, one pass over the output plane.
+void anyStride(const float *planes, int hp, int wp, const BinaryWeightConvGeometry &g, const float *weights,
+    float *out)
+{
+    const int oh = g.outputHeight(), ow = g.outputWidth();
+    const std::size_t outPlane = std::size_t(oh) * ow;
+    const int taps = g.channels * g.kernelH * g.kernelW;
+    for (int o = 0; o < g.outChannels; ++o) {
+        float *acc = out + o * outPlane;
+        std::fill(acc, acc + outPlane, 0.0f);
+        const float *w = weights + std::size_t(o) * taps;
+        for (int c = 0; c < g.channels; ++c) {
+            for (int ky = 0; ky < g.kernelH; ++ky) {
+                for (int kx = 0; kx < g.kernelW; ++kx) {
+                    const float s = *w++;
+                    const float *src = planes + (std::size_t(c) * hp + ky) * wp + kx;
+                    for (int oy = 0; oy < oh; ++oy) {
+                        const float *row = src + std::size_t(oy) * g.strideH * wp;
+                        float *a = acc + std::size_t(oy) * ow;
+                        for (int ox = 0; ox < ow; ++ox)
+                            a[ox] += s * row[std::size_t(ox) * g.strideW];
+                    }
+                }
+            }
+        }
+    }
+}
+
+} // namespace
+
+void binaryWeightConv2d(const float *in, int batch, const BinaryWeightConvGeometry &g,
+    const std::vector<std::uint8_t> &positive, float *out, std::vector<float> &scratch)
+{
+    const int oh = g.outputHeight(), ow = g.outputWidth();
+    const int hp = g.height + 2 * g.padH, wp = g.width + 2 * g.padW;
+    const std::size_t inPlane = std::size_t(g.height) * g.width;
+    const std::size_t outPlane = std::size_t(oh) * ow;
+    const std::size_t paddedPlanes = std::size_t(g.channels) * hp * wp;
+    const int taps = g.channels * g.kernelH * g.kernelW;
+    const bool stride1 = g.strideH == 1 && g.strideW == 1 && taps <= kMaxTaps;
+    // Wide rows: OH * Wp outputs per channel, rounded up to whole vectors.
+    const std::size_t wideStride = (std::size_t(oh) * wp + kLanes - 1) / kLanes * kLanes;
+    // The padded planes, slack for the dropped outputs of the wide rows (read, never used), and the
+    // wide outputs.
+    const std::size_t slack = std::size_t(wp) + 2 * kLanes;
+    scratch.assign(paddedPlanes + slack + (stride1 ? std::size_t(g.outChannels) * wideStride : 0), 0.0f);
+    float *planes = scratch.data();
+    float *wide = planes + paddedPlanes + slack;
+    std::vector<float> weights(positive.size());
+    for (std::size_t i = 0; i < positive.size(); ++i)
+        weights[i] = positive[i] ? 1.0f : -1.0f;
+    // The stride-1 kernel's layout: [O / kChains][taps][kChains], and the tap offsets.
+    const int groups = (g.outChannels + kChains - 1) / kChains;
+    std::vector<float> grouped(std::size_t(groups) * taps * kChains, 0.0f);
+    for (int o = 0; o < g.outChannels; ++o)
+        for (int t = 0; t < taps; ++t)
+            grouped[(std::size_t(o / kChains) * taps + t) * kChains + o % kChains] = weights[std::size_t(o) * taps + t];
+    std::vector<std::size_t> offsets;
+    for (int c = 0; c < g.channels; ++c)
+        for (int ky = 0; ky < g.kernelH; ++ky)
+            for (int kx = 0; kx < g.kernelW; ++kx)
+                offsets.push_back((std::size_t(c) * hp + ky) * wp + kx);
+    for (int n = 0; n < batch; ++n) {
+        const float *image = in + std::size_t(n) * g.channels * inPlane;
+        for (int c = 0; c < g.channels; ++c) {
+            for (int y = 0; y < g.height; ++y) {
+                const float *src = image + c * inPlane + std::size_t(y) * g.width;
+                std::copy(src, src + g.width, planes + (std::size_t(c) * hp + y + g.padH) * wp + g.padW);
+            }
+        }
+        float *image_out = out + std::size_t(n) * g.outChannels * outPlane;
+        if (!stride1) {
+            anyStride(planes, hp, wp, g, weights.data(), image_out);
+            continue;
+        }
+        wideRowsStride1(planes, oh, wp, g.outChannels, taps, offsets.data(), grouped.data(), wide, wideStride);
+        for (int o = 0; o < g.outChannels; ++o) {
+            for (int oy = 0; oy < oh; ++oy) {
+                const float *src = wide + o * wideStride + std::size_t(oy) * wp;
+                std::copy(src, src + ow, image_out + o * outPlane + std::size_t(oy) * ow);
+            }
+        }
+    }
+}
+
+} // namespace qb
