@@ -1,5 +1,7 @@
 #include "bitpack/binaryconv2d.h"
 
+#include "kernels/packkernels.h"
+
 #include <algorithm>
 #include <memory>
 #include <vector>
@@ -18,18 +20,11 @@ PackedBits packNchwPixels(const float *nchw, int batch, int channels, int height
 {
     const std::size_t plane = std::size_t(std::max(height, 0)) * std::max(width, 0);
     const int words = PackedBits::wordsFor(channels);
-    std::vector<std::uint64_t> bits(std::size_t(std::max(batch, 0)) * plane * words, 0u);
-    // Channel-major, so the floats are read in memory order; the words being OR-ed into
-    // (plane * words of them per image) stay in cache for typical feature maps.
+    std::vector<std::uint64_t> bits(std::size_t(std::max(batch, 0)) * plane * words);
+    // packChannelSigns writes every word (vectorized across pixels).
     for (int n = 0; n < batch; ++n) {
-        std::uint64_t *image = bits.data() + std::size_t(n) * plane * words;
-        for (int c = 0; c < channels; ++c) {
-            const float *src = nchw + (std::size_t(n) * channels + c) * plane;
-            std::uint64_t *dst = image + c / PackedBits::kWordBits;
-            const int shift = c % PackedBits::kWordBits;
-            for (std::size_t i = 0; i < plane; ++i)
-                dst[i * words] |= std::uint64_t(src[i] >= 0.0f) << shift;
-        }
+        packChannelSigns(nchw + std::size_t(n) * channels * plane, channels, plane,
+            bits.data() + std::size_t(n) * plane * words, words);
     }
     return PackedBits::fromWords(int(std::max(batch, 0) * plane), channels, std::move(bits));
 }

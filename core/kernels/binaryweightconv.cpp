@@ -35,29 +35,35 @@ constexpr int kChains = 8;
 /// Most taps (C * KH * KW) the stride-1 kernel keeps in registers/L1; larger layers use anyStride.
 constexpr int kMaxTaps = 32;
 
-/// Stride 1: every output channel over "wide" rows of the padded input's width (the last KW - 1
-/// outputs of each row are computed and dropped), so each tap is one load of 16 consecutive floats.
-/// planes: C zero-padded planes of Hp x Wp, plus slack after them for the dropped outputs.
-/// weights: +-1 as [ceil(O / kChains)][taps][kChains] (zero for the missing channels).
-__attribute__((target_clones("avx512f", "avx2", "default"))) void wideRowsStride1(const float *__restrict planes,
-    int oh, int wp, int outChannels, int taps, const std::size_t *__restrict offsets,
-    const float *__restrict weights, float *__restrict wide, std::size_t wideStride)
+/// Stride 1, at least kLanes outputs per row: each output row in blocks of 16 consecutive outputs
+/// (the last block shifted left to end at the row's end, recomputing a few outputs with the very
+/// same values), written straight into the output planes.
+/// planes: C zero-padded planes of Hp x Wp. weights: +-1 as [ceil(O / kChains)][taps][kChains]
+/// (zero for the missing channels). offsets: per tap, (c * Hp + ky) * Wp + kx.
+__attribute__((target_clones("avx512f", "avx2", "default"))) void rowsStride1(const float *__restrict planes,
+    int oh, int ow, int wp, int outChannels, int taps, const std::size_t *__restrict offsets,
+    const float *__restrict weights, float *__restrict out)
 {
-    const std::size_t length = std::size_t(oh) * wp;
+    const std::size_t outPlane = std::size_t(oh) * ow;
     Floats16 v[kMaxTaps];
-    for (std::size_t j = 0; j < length; j += kLanes) {
-        for (int t = 0; t < taps; ++t)
-            __builtin_memcpy(&v[t], planes + j + offsets[t], sizeof(Floats16));
-        for (int o0 = 0; o0 < outChannels; o0 += kChains) {
-            const float *w = weights + std::size_t(o0 / kChains) * taps * kChains;
-            Floats16 acc[kChains] = {};
-            // Each chain adds its taps in order from +0: torch's summation order.
+    for (int oy = 0; oy < oh; ++oy) {
+        for (int block = 0; block < ow; block += kLanes) {
+            const int ox = std::min(block, ow - kLanes);
+            const float *origin = planes + std::size_t(oy) * wp + ox;
             for (int t = 0; t < taps; ++t)
-                for (int k = 0; k < kChains; ++k)
-                    acc[k] += w[t * kChains + k] * v[t];
-            const int count = std::min(kChains, outChannels - o0);
-            for (int k = 0; k < count; ++k)
-                __builtin_memcpy(wide + (o0 + k) * wideStride + j, &acc[k], sizeof(Floats16));
+                __builtin_memcpy(&v[t], origin + offsets[t], sizeof(Floats16));
+            for (int o0 = 0; o0 < outChannels; o0 += kChains) {
+                const float *w = weights + std::size_t(o0 / kChains) * taps * kChains;
+                Floats16 acc[kChains] = {};
+                // Each chain adds its taps in order from +0: torch's summation order.
+                for (int t = 0; t < taps; ++t)
+                    for (int k = 0; k < kChains; ++k)
+                        acc[k] += w[t * kChains + k] * v[t];
+                const int count = std::min(kChains, outChannels - o0);
+                float *dst = out + std::size_t(o0) * outPlane + std::size_t(oy) * ow + ox;
+                for (int k = 0; k < count; ++k)
+                    __builtin_memcpy(dst + k * outPlane, &acc[k], sizeof(Floats16));
+            }
         }
     }
 }
@@ -101,15 +107,10 @@ void binaryWeightConv2d(const float *in, int batch, const BinaryWeightConvGeomet
     const std::size_t outPlane = std::size_t(oh) * ow;
     const std::size_t paddedPlanes = std::size_t(g.channels) * hp * wp;
     const int taps = g.channels * g.kernelH * g.kernelW;
-    const bool stride1 = g.strideH == 1 && g.strideW == 1 && taps <= kMaxTaps;
-    // Wide rows: OH * Wp outputs per channel, rounded up to whole vectors.
-    const std::size_t wideStride = (std::size_t(oh) * wp + kLanes - 1) / kLanes * kLanes;
-    // The padded planes, slack for the dropped outputs of the wide rows (read, never used), and the
-    // wide outputs.
-    const std::size_t slack = std::size_t(wp) + 2 * kLanes;
-    scratch.assign(paddedPlanes + slack + (stride1 ? std::size_t(g.outChannels) * wideStride : 0), 0.0f);
-    float *planes = scratch.data();
-    float *wide = planes + paddedPlanes + slack;
+    const bool rows = g.strideH == 1 && g.strideW == 1 && taps <= kMaxTaps && ow >= kLanes;
+    const bool padded = g.padH > 0 || g.padW > 0;
+    if (padded)
+        scratch.assign(paddedPlanes, 0.0f);
     std::vector<float> weights(positive.size());
     for (std::size_t i = 0; i < positive.size(); ++i)
         weights[i] = positive[i] ? 1.0f : -1.0f;
@@ -126,24 +127,21 @@ void binaryWeightConv2d(const float *in, int batch, const BinaryWeightConvGeomet
                 offsets.push_back((std::size_t(c) * hp + ky) * wp + kx);
     for (int n = 0; n < batch; ++n) {
         const float *image = in + std::size_t(n) * g.channels * inPlane;
-        for (int c = 0; c < g.channels; ++c) {
-            for (int y = 0; y < g.height; ++y) {
-                const float *src = image + c * inPlane + std::size_t(y) * g.width;
-                std::copy(src, src + g.width, planes + (std::size_t(c) * hp + y + g.padH) * wp + g.padW);
+        // With padding, a zero-padded copy of the image's planes; without, the image itself.
+        if (padded) {
+            for (int c = 0; c < g.channels; ++c) {
+                for (int y = 0; y < g.height; ++y) {
+                    const float *src = image + c * inPlane + std::size_t(y) * g.width;
+                    std::copy(src, src + g.width, scratch.data() + (std::size_t(c) * hp + y + g.padH) * wp + g.padW);
+                }
             }
         }
-        float *image_out = out + std::size_t(n) * g.outChannels * outPlane;
-        if (!stride1) {
-            anyStride(planes, hp, wp, g, weights.data(), image_out);
-            continue;
-        }
-        wideRowsStride1(planes, oh, wp, g.outChannels, taps, offsets.data(), grouped.data(), wide, wideStride);
-        for (int o = 0; o < g.outChannels; ++o) {
-            for (int oy = 0; oy < oh; ++oy) {
-                const float *src = wide + o * wideStride + std::size_t(oy) * wp;
-                std::copy(src, src + ow, image_out + o * outPlane + std::size_t(oy) * ow);
-            }
-        }
+        const float *planes = padded ? scratch.data() : image;
+        float *imageOut = out + std::size_t(n) * g.outChannels * outPlane;
+        if (rows)
+            rowsStride1(planes, oh, ow, wp, g.outChannels, taps, offsets.data(), grouped.data(), imageOut);
+        else
+            anyStride(planes, hp, wp, g, weights.data(), imageOut);
     }
 }
 

@@ -31,7 +31,7 @@ struct BinaryWeightConvGeometry
 
 /// out[n][o][oy][ox] = sum over (c, ky, kx) of s[o][c][ky][kx] * in[n][c][oy*sH - pH + ky][ox*sW - pW + kx],
 /// for `batch` NCHW images; `positive` holds O*C*KH*KW flags (weight = +1 when set, -1 otherwise).
-/// `scratch` is reused between calls (a zero-padded copy of one input plane).
+/// `scratch` is reused between calls (a zero-padded copy of one image's planes, when padded).
 void binaryWeightConv2d(const float *in, int batch, const BinaryWeightConvGeometry &g,
     const std::vector<std::uint8_t> &positive, float *out, std::vector<float> &scratch);
 

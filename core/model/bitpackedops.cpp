@@ -2,6 +2,7 @@
 
 #include "bitpack/binaryconv2d.h"
 #include "bitpack/binarygemm.h"
+#include "kernels/packkernels.h"
 
 #include <ATen/Parallel.h>
 
@@ -26,12 +27,6 @@ bool isFloatCpu(const torch::Tensor &t)
         && !t.is_mkldnn() && !t.is_quantized();
 }
 
-void toFloat(const std::int32_t *src, float *dst, std::size_t count)
-{
-    for (std::size_t i = 0; i < count; ++i)
-        dst[i] = float(src[i]);
-}
-
 } // namespace
 
 bool isBinaryTensor(const torch::Tensor &t)
@@ -42,15 +37,8 @@ bool isBinaryTensor(const torch::Tensor &t)
     const float *data = c.data_ptr<float>();
     std::atomic_bool ok{true};
     at::parallel_for(0, c.numel(), 1 << 16, [&](std::int64_t begin, std::int64_t end) {
-        // Blocks of 4096 between looks at the flag: the inner loop stays branch-light.
-        for (std::int64_t b = begin; b < end && ok.load(std::memory_order_relaxed); b += 4096) {
-            const std::int64_t e = std::min(end, b + 4096);
-            bool all = true;
-            for (std::int64_t i = b; i < e; ++i)
-                all &= (data[i] == 1.0f) | (data[i] == -1.0f);
-            if (!all)
-                ok.store(false, std::memory_order_relaxed);
-        }
+        if (ok.load(std::memory_order_relaxed) && !allPlusMinusOne(data + begin, std::size_t(end - begin)))
+            ok.store(false, std::memory_order_relaxed);
     });
     return ok.load();
 }
@@ -99,7 +87,7 @@ torch::Tensor bitPackedConv2d(
                 failed = true;
                 return;
             }
-            toFloat(result.data(), dst + std::size_t(b) * outImage, std::size_t(count) * outImage);
+            int32ToFloat(result.data(), dst + std::size_t(b) * outImage, std::size_t(count) * outImage);
         }
     });
     return failed ? torch::Tensor() : out;
@@ -129,7 +117,7 @@ torch::Tensor bitPackedLinear(const torch::Tensor &input, const torch::Tensor &w
         const PackedBits a = PackedBits::fromSigns(src + std::size_t(begin) * f, rows, int(f));
         std::vector<std::int32_t> result(std::size_t(rows) * o);
         binaryDense(a, packed, result.data());
-        toFloat(result.data(), dst + std::size_t(begin) * o, result.size());
+        int32ToFloat(result.data(), dst + std::size_t(begin) * o, result.size());
     });
     return out;
 }
