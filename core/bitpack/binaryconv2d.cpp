@@ -1,6 +1,7 @@
 #include "bitpack/binaryconv2d.h"
 
 #include "kernels/packkernels.h"
+#include "kernels/slidingwindow.h"
 
 #include <algorithm>
 #include <memory>
@@ -10,10 +11,7 @@ namespace qb {
 
 int BinaryConv2dOptions::outputSize(int in, int kernel, int stride, int pad)
 {
-    if (stride <= 0 || kernel <= 0)
-        return 0;
-    const int span = in + 2 * pad - kernel;
-    return span < 0 ? 0 : span / stride + 1;
+    return slidingOutputSize(in, kernel, stride, pad);
 }
 
 PackedBits packNchwPixels(const float *nchw, int batch, int channels, int height, int width)

@@ -1,20 +1,14 @@
 #include "kernels/binaryweightconv.h"
 
+#include "kernels/slidingwindow.h"
+
 #include <algorithm>
 
 namespace qb {
 
-int BinaryWeightConvGeometry::outputHeight() const
-{
-    const int span = height + 2 * padH - kernelH;
-    return strideH <= 0 || span < 0 ? 0 : span / strideH + 1;
-}
+int BinaryWeightConvGeometry::outputHeight() const { return slidingOutputSize(height, kernelH, strideH, padH); }
 
-int BinaryWeightConvGeometry::outputWidth() const
-{
-    const int span = width + 2 * padW - kernelW;
-    return strideW <= 0 || span < 0 ? 0 : span / strideW + 1;
-}
+int BinaryWeightConvGeometry::outputWidth() const { return slidingOutputSize(width, kernelW, strideW, padW); }
 
 bool BinaryWeightConvGeometry::valid() const
 {

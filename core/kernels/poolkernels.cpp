@@ -1,22 +1,16 @@
 #include "kernels/poolkernels.h"
 
+#include "kernels/slidingwindow.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
 namespace qb {
 
-int PoolGeometry::outputHeight() const
-{
-    const int span = height + 2 * padH - kernelH;
-    return strideH <= 0 || span < 0 ? 0 : span / strideH + 1;
-}
+int PoolGeometry::outputHeight() const { return slidingOutputSize(height, kernelH, strideH, padH); }
 
-int PoolGeometry::outputWidth() const
-{
-    const int span = width + 2 * padW - kernelW;
-    return strideW <= 0 || span < 0 ? 0 : span / strideW + 1;
-}
+int PoolGeometry::outputWidth() const { return slidingOutputSize(width, kernelW, strideW, padW); }
 
 bool PoolGeometry::valid() const
 {

@@ -18,6 +18,21 @@ bool isContiguousFloatCpu4d(const torch::Tensor &t)
         && t.is_contiguous();
 }
 
+/// A PoolGeometry as the integer list an autograd context can save, and back.
+std::vector<int64_t> toList(const PoolGeometry &g)
+{
+    return {g.height, g.width, g.kernelH, g.kernelW, g.strideH, g.strideW, g.padH, g.padW};
+}
+
+PoolGeometry fromList(const std::vector<int64_t> &v)
+{
+    PoolGeometry g;
+    int *fields[] = {&g.height, &g.width, &g.kernelH, &g.kernelW, &g.strideH, &g.strideW, &g.padH, &g.padW};
+    for (std::size_t i = 0; i < v.size() && i < 8; ++i)
+        *fields[i] = int(v[i]);
+    return g;
+}
+
 /// Planes per task: at least ~16k input elements, so a task pays for its thread.
 std::int64_t planeGrain(const PoolGeometry &g)
 {
@@ -49,20 +64,11 @@ struct MaxPoolFunction : public torch::autograd::Function<MaxPoolFunction>
     static torch::Tensor forward(torch::autograd::AutogradContext *ctx, const torch::Tensor &x,
         const std::vector<int64_t> &geometry)
     {
-        PoolGeometry g;
-        g.height = int(x.size(2));
-        g.width = int(x.size(3));
-        g.kernelH = int(geometry[0]);
-        g.kernelW = int(geometry[1]);
-        g.strideH = int(geometry[2]);
-        g.strideW = int(geometry[3]);
-        g.padH = int(geometry[4]);
-        g.padW = int(geometry[5]);
+        const PoolGeometry g = fromList(geometry);
         torch::Tensor argmax;
         torch::Tensor out = poolForward(x, g, &argmax);
         ctx->save_for_backward({argmax});
-        ctx->saved_data["geometry"] = torch::IValue(std::vector<int64_t>{g.height, g.width, g.kernelH,
-            g.kernelW, g.strideH, g.strideW, g.padH, g.padW});
+        ctx->saved_data["geometry"] = torch::IValue(geometry);
         ctx->saved_data["batch"] = x.size(0);
         ctx->saved_data["channels"] = x.size(1);
         return out;
@@ -71,16 +77,7 @@ struct MaxPoolFunction : public torch::autograd::Function<MaxPoolFunction>
     static torch::autograd::tensor_list backward(
         torch::autograd::AutogradContext *ctx, torch::autograd::tensor_list gradOutputs)
     {
-        const std::vector<int64_t> v = ctx->saved_data["geometry"].toIntVector();
-        PoolGeometry g;
-        g.height = int(v[0]);
-        g.width = int(v[1]);
-        g.kernelH = int(v[2]);
-        g.kernelW = int(v[3]);
-        g.strideH = int(v[4]);
-        g.strideW = int(v[5]);
-        g.padH = int(v[6]);
-        g.padW = int(v[7]);
+        const PoolGeometry g = fromList(ctx->saved_data["geometry"].toIntVector());
         const std::int64_t n = ctx->saved_data["batch"].toInt();
         const std::int64_t c = ctx->saved_data["channels"].toInt();
         const torch::Tensor argmax = ctx->get_saved_variables()[0];
@@ -105,21 +102,13 @@ torch::Tensor maxPool2d(const torch::Tensor &x, const std::vector<int64_t> &kern
     const std::vector<int64_t> &stride, const std::vector<int64_t> &padding)
 {
     PoolGeometry g;
-    if (isContiguousFloatCpu4d(x) && handWrittenKernelsEnabled()) {
-        g.height = int(x.size(2));
-        g.width = int(x.size(3));
-        g.kernelH = int(kernel[0]);
-        g.kernelW = int(kernel[1]);
-        g.strideH = int(stride[0]);
-        g.strideW = int(stride[1]);
-        g.padH = int(padding[0]);
-        g.padW = int(padding[1]);
-    }
+    if (isContiguousFloatCpu4d(x) && handWrittenKernelsEnabled())
+        g = fromList({x.size(2), x.size(3), kernel[0], kernel[1], stride[0], stride[1], padding[0], padding[1]});
     // Argmax indices are int32 and index one plane.
     if (!g.valid() || x.numel() == 0 || std::int64_t(g.height) * g.width >= (std::int64_t(1) << 31))
         return torch::max_pool2d(x, kernel, stride, padding);
     if (torch::GradMode::is_enabled() && x.requires_grad())
-        return MaxPoolFunction::apply(x, std::vector<int64_t>{g.kernelH, g.kernelW, g.strideH, g.strideW, g.padH, g.padW});
+        return MaxPoolFunction::apply(x, toList(g));
     return poolForward(x, g, nullptr);
 }
 
