@@ -93,7 +93,7 @@ void anyStride(const float *planes, int hp, int wp, const BinaryWeightConvGeomet
 } // namespace
 
 void binaryWeightConv2d(const float *in, int batch, const BinaryWeightConvGeometry &g,
-    const std::vector<std::uint8_t> &positive, float *out, std::vector<float> &scratch)
+    const float *weights, float *out, std::vector<float> &scratch)
 {
     const int oh = g.outputHeight(), ow = g.outputWidth();
     const int hp = g.height + 2 * g.padH, wp = g.width + 2 * g.padW;
@@ -105,9 +105,6 @@ void binaryWeightConv2d(const float *in, int batch, const BinaryWeightConvGeomet
     const bool padded = g.padH > 0 || g.padW > 0;
     if (padded)
         scratch.assign(paddedPlanes, 0.0f);
-    std::vector<float> weights(positive.size());
-    for (std::size_t i = 0; i < positive.size(); ++i)
-        weights[i] = positive[i] ? 1.0f : -1.0f;
     // The stride-1 kernel's layout: [O / kChains][taps][kChains], and the tap offsets.
     const int groups = (g.outChannels + kChains - 1) / kChains;
     std::vector<float> grouped(std::size_t(groups) * taps * kChains, 0.0f);
@@ -135,7 +132,7 @@ void binaryWeightConv2d(const float *in, int batch, const BinaryWeightConvGeomet
         if (rows)
             rowsStride1(planes, oh, ow, wp, g.outChannels, taps, offsets.data(), grouped.data(), imageOut);
         else
-            anyStride(planes, hp, wp, g, weights.data(), imageOut);
+            anyStride(planes, hp, wp, g, weights, imageOut);
     }
 }
 

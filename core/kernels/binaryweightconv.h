@@ -17,7 +17,7 @@
 
 namespace qb {
 
-/// The weights of a binary-weight convolution: O x C x KH x KW signs (true: +1), plus geometry.
+/// The geometry of a binary-weight convolution: input C x H x W, O filters of KH x KW, stride, padding.
 struct BinaryWeightConvGeometry
 {
     int channels = 0, height = 0, width = 0;
@@ -30,9 +30,9 @@ struct BinaryWeightConvGeometry
 };
 
 /// out[n][o][oy][ox] = sum over (c, ky, kx) of s[o][c][ky][kx] * in[n][c][oy*sH - pH + ky][ox*sW - pW + kx],
-/// for `batch` NCHW images; `positive` holds O*C*KH*KW flags (weight = +1 when set, -1 otherwise).
+/// for `batch` NCHW images; `weights` holds the O*C*KH*KW weights, each +1.0f or -1.0f.
 /// `scratch` is reused between calls (a zero-padded copy of one image's planes, when padded).
 void binaryWeightConv2d(const float *in, int batch, const BinaryWeightConvGeometry &g,
-    const std::vector<std::uint8_t> &positive, float *out, std::vector<float> &scratch);
+    const float *weights, float *out, std::vector<float> &scratch);
 
 } // namespace qb

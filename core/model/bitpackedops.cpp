@@ -21,13 +21,13 @@ constexpr std::int64_t kMaxExactLength = std::int64_t(1) << 24;
 /// matrix and the int32 results in the core's caches.
 constexpr std::int64_t kConvImagesPerCall = 16;
 
+} // namespace
+
 bool isFloatCpu(const torch::Tensor &t)
 {
     return t.defined() && t.scalar_type() == torch::kFloat && t.device().is_cpu() && !t.is_sparse()
         && !t.is_mkldnn() && !t.is_quantized();
 }
-
-} // namespace
 
 bool isBinaryTensor(const torch::Tensor &t)
 {

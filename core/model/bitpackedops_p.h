@@ -14,6 +14,10 @@
 
 namespace qb {
 
+/// True when `t` is a defined float32 CPU tensor in plain (not sparse, mkldnn or quantized) storage:
+/// what the hand-written kernels can read through data_ptr<float>() once contiguous.
+bool isFloatCpu(const torch::Tensor &t);
+
 /// True when `t` is a float32 CPU tensor whose every element is exactly +1.0f or -1.0f (an empty
 /// tensor is not). Checked in parallel (at::parallel_for), stopping early on the first other value.
 bool isBinaryTensor(const torch::Tensor &t);

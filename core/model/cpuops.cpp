@@ -13,9 +13,7 @@ namespace {
 
 bool isContiguousFloatCpu4d(const torch::Tensor &t)
 {
-    return t.defined() && t.scalar_type() == torch::kFloat && t.device().is_cpu()
-        && t.layout() == torch::kStrided && !t.is_quantized() && !t.is_mkldnn() && t.dim() == 4
-        && t.is_contiguous();
+    return isFloatCpu(t) && t.dim() == 4 && t.is_contiguous();
 }
 
 /// A PoolGeometry as the integer list an autograd context can save, and back.
@@ -136,9 +134,6 @@ torch::Tensor binaryWeightConv2d(
         return {};
     const torch::Tensor wc = weight.contiguous();
     const float *w = wc.data_ptr<float>();
-    std::vector<std::uint8_t> positive(std::size_t(wc.numel()));
-    for (std::size_t i = 0; i < positive.size(); ++i)
-        positive[i] = w[i] > 0.0f;
     const std::int64_t n = input.size(0);
     torch::Tensor out = torch::empty({n, g.outChannels, g.outputHeight(), g.outputWidth()}, input.options());
     const float *src = input.data_ptr<float>();
@@ -147,7 +142,7 @@ torch::Tensor binaryWeightConv2d(
     const std::size_t outImage = std::size_t(g.outChannels) * g.outputHeight() * g.outputWidth();
     at::parallel_for(0, n, 1, [&](std::int64_t begin, std::int64_t end) {
         std::vector<float> scratch;
-        qb::binaryWeightConv2d(src + begin * inImage, int(end - begin), g, positive, dst + begin * outImage, scratch);
+        qb::binaryWeightConv2d(src + begin * inImage, int(end - begin), g, w, dst + begin * outImage, scratch);
     });
     return out;
 }
