@@ -57,7 +57,7 @@ BenchCeiling measureCeiling(bool quick)
     const torch::Tensor x = torch::randn({64, 32, 13, 13});
     const torch::Tensor w = torch::randn({64, 32, 3, 3});
     c.convShape = QStringLiteral("64x32x13x13 * 64x32x3x3");
-    const double conv = bestOf(quick ? 3 : 20, [&] { torch::conv2d(x, w); });
+    const double conv = bestOf(quick ? 10 : 20, [&] { torch::conv2d(x, w); });
     const double macs = 64.0 * 64 * 11 * 11 * 32 * 3 * 3;
     c.convGflops = 2.0 * macs / conv * 1e-9;
     return c;

@@ -101,18 +101,27 @@ bool binaryConv2d(const PackedBits &pixels, int batch, int height, int width,
                 const int ix = ox * options.strideW - options.padW;
                 const int kx0 = std::max(0, -ix);
                 const int kx1 = std::min(kw, width - ix);
+                // Plain word loops, not std::fill/std::copy: a kernel row is a handful of words, and
+                // a library call per row cost more than the popcount GEMM itself.
+                const std::size_t rowWords = std::size_t(kw) * tapWords;
+                const std::size_t zerosBefore = std::size_t(kx0) * tapWords;
+                const std::size_t copied = std::size_t(std::max(kx1 - kx0, 0)) * tapWords;
                 for (int ky = 0; ky < kh; ++ky) {
                     const int iy = oy * options.strideH - options.padH + ky;
-                    std::uint64_t *dst = patch + std::size_t(ky) * kw * tapWords;
+                    std::uint64_t *dst = patch + std::size_t(ky) * rowWords;
                     if (iy < 0 || iy >= height || kx0 >= kx1) {
-                        std::fill(dst, dst + std::size_t(kw) * tapWords, 0u);
+                        for (std::size_t i = 0; i < rowWords; ++i)
+                            dst[i] = 0u;
                         continue;
                     }
-                    std::fill(dst, dst + std::size_t(kx0) * tapWords, 0u);
                     const std::uint64_t *src = pixels.row((n * height + iy) * width + ix + kx0);
-                    std::copy(
-                        src, src + std::size_t(kx1 - kx0) * tapWords, dst + std::size_t(kx0) * tapWords);
-                    std::fill(dst + std::size_t(kx1) * tapWords, dst + std::size_t(kw) * tapWords, 0u);
+                    std::size_t i = 0;
+                    for (; i < zerosBefore; ++i)
+                        dst[i] = 0u;
+                    for (std::size_t k = 0; k < copied; ++k)
+                        dst[i++] = src[k];
+                    for (; i < rowWords; ++i)
+                        dst[i] = 0u;
                 }
             }
         }
