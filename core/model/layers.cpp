@@ -112,6 +112,18 @@ bool WeightedLayerModule::mayUseBitPacked() const
     return m_bitPacked && !is_training() && !torch::GradMode::is_enabled() && !m_bias.defined();
 }
 
+bool WeightedLayerModule::inputIsSignAtEvaluation() const
+{
+    return m_inputQuantizer && m_inputQuantizer->isSignAtEvaluation();
+}
+
+bool WeightedLayerModule::outputNoiseActive() const
+{
+    return std::any_of(m_nonidealities.begin(), m_nonidealities.end(), [this](const Nonideality &n) {
+        return n.model->target() == NoiseTarget::Outputs && n.spec.activeIn(is_training());
+    });
+}
+
 void WeightedLayerModule::applyConstraints()
 {
     clampInPlace(m_weight, m_clip);
@@ -167,22 +179,28 @@ QuantConv2dModule::QuantConv2dModule(const LayerSpec &spec, const TensorShape &i
 torch::Tensor QuantConv2dModule::forward(const torch::Tensor &x)
 {
     // Input first, then the weights: the order of the random draws (stochastic quantizers, noise).
-    torch::Tensor in = quantizedInput(x);
+    const torch::Tensor in = quantizedInput(x);
     const torch::Tensor weight = forwardWeight();
-    const bool symmetric = m_padTop == m_padBottom && m_padLeft == m_padRight;
+    return computeWith(in, weight);
+}
+
+torch::Tensor QuantConv2dModule::computeWith(const torch::Tensor &quantizedIn, const torch::Tensor &weight)
+{
+    torch::Tensor in = quantizedIn;
+    const bool symmetric = symmetricPadding();
     if (symmetric && mayUseBitPacked()) {
         const torch::Tensor y = bitPackedConv2d(in, weight, m_strideH, m_strideW, m_padTop, m_padLeft);
         if (y.defined()) {
-            countPass(Path::BitPacked);
+            recordPass(Path::BitPacked);
             return perturbOutput(y);
         }
         const torch::Tensor z = binaryWeightConv2d(in, weight, m_strideH, m_strideW, m_padTop, m_padLeft);
         if (z.defined()) {
-            countPass(Path::BinaryWeight);
+            recordPass(Path::BinaryWeight);
             return perturbOutput(z);
         }
     }
-    countPass(Path::Torch);
+    recordPass(Path::Torch);
     std::vector<int64_t> padding{m_padTop, m_padLeft};
     if (!symmetric) {
         // Asymmetric TF "same" padding (extra row/column at the bottom/right).
@@ -208,14 +226,19 @@ torch::Tensor QuantDenseModule::forward(const torch::Tensor &x)
     // stochastic quantizers and noise (and hence every result) stay as they were.
     const torch::Tensor weight = forwardWeight();
     const torch::Tensor in = quantizedInput(x);
+    return computeWith(in, weight);
+}
+
+torch::Tensor QuantDenseModule::computeWith(const torch::Tensor &in, const torch::Tensor &weight)
+{
     if (mayUseBitPacked()) {
         const torch::Tensor y = bitPackedLinear(in, weight);
         if (y.defined()) {
-            countPass(Path::BitPacked);
+            recordPass(Path::BitPacked);
             return perturbOutput(y);
         }
     }
-    countPass(Path::Torch);
+    recordPass(Path::Torch);
     return perturbOutput(torch::linear(in, weight, m_bias));
 }
 

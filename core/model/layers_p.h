@@ -88,6 +88,27 @@ public:
     std::int64_t bitPackedPasses() const { return m_passes[int(Path::BitPacked)]; }
     std::int64_t binaryWeightPasses() const { return m_passes[int(Path::BinaryWeight)]; }
     std::int64_t torchPasses() const { return m_passes[int(Path::Torch)]; }
+    void recordPass(Path path) { ++m_passes[int(path)]; }
+
+    // The pieces of forward() that the fused evaluation (model/fusedbinaryevaluator_p.h) calls
+    // itself, in the same order as forward() so the random draws stay the same.
+    /// Whether this pass may try the bit-packed (or binary-weight) kernels: enabled, evaluation
+    /// mode, no gradient recording, no bias. The kernels themselves then check that the values are
+    /// all +-1.
+    bool mayUseBitPacked() const;
+    bool hasInputQuantizer() const { return m_inputQuantizer != nullptr; }
+    /// The input quantizer is sign(x) with sign(0) = +1 in evaluation mode, drawing nothing.
+    bool inputIsSignAtEvaluation() const;
+    /// Some output nonideality acts in the current mode (then the outputs are not integers).
+    bool outputNoiseActive() const;
+    torch::Tensor quantizeInput(const torch::Tensor &x) const { return quantizedInput(x); }
+    /// The weights of this pass, nonidealities drawn (forward() draws them once per call).
+    torch::Tensor drawWeight() { return forwardWeight(); }
+    /// The rest of forward() once the input is quantized and the weights drawn: the conv or
+    /// linear on the chosen path, then the output nonidealities.
+    virtual torch::Tensor computeWith(const torch::Tensor &quantizedIn, const torch::Tensor &weight) = 0;
+    /// The output nonidealities alone (what computeWith applies last).
+    torch::Tensor finishOutput(const torch::Tensor &y) { return perturbOutput(y); }
 
 protected:
     /// `salt` (e.g. the layer index) keeps the per-chip patterns of different layers apart.
@@ -98,11 +119,6 @@ protected:
     /// The weights this forward pass computes with (nonidealities of the current mode included).
     torch::Tensor forwardWeight();
     torch::Tensor perturbOutput(const torch::Tensor &y);
-    /// Whether this pass may try the bit-packed (or binary-weight) kernels: enabled, evaluation
-    /// mode, no gradient recording, no bias. The kernels themselves then check that the values are
-    /// all +-1.
-    bool mayUseBitPacked() const;
-    void countPass(Path path) { ++m_passes[int(path)]; }
 
     torch::Tensor m_weight;
     torch::Tensor m_bias;
@@ -130,6 +146,14 @@ class QuantConv2dModule : public WeightedLayerModule
 public:
     QuantConv2dModule(const LayerSpec &spec, const TensorShape &input, std::uint64_t salt);
     torch::Tensor forward(const torch::Tensor &x) override;
+    torch::Tensor computeWith(const torch::Tensor &quantizedIn, const torch::Tensor &weight) override;
+
+    int strideH() const { return m_strideH; }
+    int strideW() const { return m_strideW; }
+    /// Same zero padding on both sides of each axis (then padH()/padW() is the padding per side).
+    bool symmetricPadding() const { return m_padTop == m_padBottom && m_padLeft == m_padRight; }
+    int padH() const { return m_padTop; }
+    int padW() const { return m_padLeft; }
 
 private:
     int m_strideH, m_strideW;
@@ -142,6 +166,7 @@ class QuantDenseModule : public WeightedLayerModule
 public:
     QuantDenseModule(const LayerSpec &spec, const TensorShape &input, std::uint64_t salt);
     torch::Tensor forward(const torch::Tensor &x) override;
+    torch::Tensor computeWith(const torch::Tensor &quantizedIn, const torch::Tensor &weight) override;
 };
 
 /// Batch normalization over channels (feature maps) or features (flat), with gamma ("scale") and
@@ -152,6 +177,10 @@ class BatchNormModule : public LayerModule
 public:
     BatchNormModule(const LayerSpec &spec, const TensorShape &input);
     torch::Tensor forward(const torch::Tensor &x) override;
+    /// gamma, beta, running mean and variance (gamma or beta undefined when the layer has none):
+    /// everything its evaluation output depends on besides epsilon.
+    std::vector<torch::Tensor> stateTensors() const { return {m_gamma, m_beta, m_runningMean, m_runningVar}; }
+    double epsilon() const { return m_epsilon; }
 
 private:
     torch::Tensor m_gamma;
@@ -167,6 +196,10 @@ class PoolModule : public LayerModule
 public:
     explicit PoolModule(const LayerSpec &spec);
     torch::Tensor forward(const torch::Tensor &x) override;
+    bool isMax() const { return m_max; }
+    const std::vector<int64_t> &kernel() const { return m_kernel; }
+    const std::vector<int64_t> &stride() const { return m_stride; }
+    const std::vector<int64_t> &padding() const { return m_padding; }
 
 private:
     bool m_max;

@@ -74,13 +74,27 @@ torch::Tensor NetworkModule::forwardTimed(torch::Tensor x, std::vector<double> *
         x = x.flatten(1);
     if (m_activationTransform)
         x = m_activationTransform(x);
-    for (size_t i = 0; i < m_layers.size(); ++i) {
+    // Fused runs of binarized layers need the plain bit-packed conditions, and no transform of
+    // the activations between layers (a post-training quantization sweep).
+    const bool fused = m_bitPacked && m_fused && !m_activationTransform && !is_training()
+        && !torch::GradMode::is_enabled();
+    for (size_t i = 0; i < m_layers.size();) {
         const auto start = std::chrono::steady_clock::now();
-        x = m_layers[i]->forward(x);
-        if (m_activationTransform)
-            x = m_activationTransform(x);
+        const size_t first = i;
+        std::optional<FusedBinaryEvaluator::Outcome> run;
+        if (fused)
+            run = m_fusedEvaluator.tryRun(m_layers, int(i), x);
+        if (run) {
+            x = run->output;
+            i = size_t(run->next);
+        } else {
+            x = m_layers[i]->forward(x);
+            if (m_activationTransform)
+                x = m_activationTransform(x);
+            ++i;
+        }
         if (layerSeconds)
-            (*layerSeconds)[i] += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            (*layerSeconds)[first] += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     }
     return x;
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Private torch network built from a NetworkSpec.
 
+#include "model/fusedbinaryevaluator_p.h"
 #include "model/layers_p.h"
 #include "spec/networkspec.h"
 #include "util/result.h"
@@ -25,7 +26,8 @@ public:
     /// x: [batch, C, H, W] (or [batch, N] for flat-input networks); flattened as the spec needs.
     torch::Tensor forward(torch::Tensor x);
     /// forward(), adding each layer's wall time in seconds to (*layerSeconds)[layer] (resized to
-    /// layerCount() when smaller; null: no timing): the benchmark's per-layer profile.
+    /// layerCount() when smaller; null: no timing): the benchmark's per-layer profile. A fused
+    /// run of layers counts all its time on its first layer.
     torch::Tensor forwardTimed(torch::Tensor x, std::vector<double> *layerSeconds);
     /// Clamps latent weights of layers with a weight clip; call after every optimizer step.
     void applyConstraints();
@@ -38,6 +40,11 @@ public:
     /// +-1 run the XNOR-popcount kernels and give bit-identical outputs. Off: torch everywhere.
     void setBitPacked(bool on);
     bool bitPacked() const { return m_bitPacked; }
+    /// Within the bit-packed path, evaluate runs of consecutive binarized layers fused, image by
+    /// image (model/fusedbinaryevaluator_p.h; default on). Off: every layer on its own, over the
+    /// whole batch. Same outputs either way.
+    void setFusedEvaluation(bool on) { m_fused = on; }
+    bool fusedEvaluation() const { return m_fused; }
     /// Per conv/dense layer index: forward passes taken on the bit-packed path, on the
     /// binary-weight kernel (float input, +-1 weights) and on torch's.
     struct PathCounts
@@ -68,6 +75,8 @@ private:
     std::vector<std::shared_ptr<LayerModule>> m_layers;
     TensorTransform m_activationTransform;
     bool m_bitPacked = true;
+    bool m_fused = true;
+    FusedBinaryEvaluator m_fusedEvaluator;
 };
 
 } // namespace qb

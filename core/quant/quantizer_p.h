@@ -37,6 +37,10 @@ public:
     /// How far training has got, epoch / epochs in [0, 1], for quantizers with a schedule (ReSTE's
     /// cosine schedule of `o`). Never called means 0.
     virtual void setProgress(double /*fraction*/) {}
+
+    /// True when, in evaluation mode, apply() is exactly signWithZeroPositive() and draws nothing:
+    /// then the fused bit-packed evaluation may replace it by a comparison (false by default).
+    virtual bool isSignAtEvaluation() const { return false; }
 };
 
 /// Creates the quantizer a spec names (nullptr for "none"). The name must be in QuantizerCatalog

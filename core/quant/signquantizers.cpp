@@ -135,6 +135,7 @@ class ApproxSign : public Quantizer
 {
 public:
     torch::Tensor apply(const torch::Tensor &x) override { return ApproxSignFunction::apply(x); }
+    bool isSignAtEvaluation() const override { return true; }
 };
 
 class SwishSign : public Quantizer
@@ -142,6 +143,7 @@ class SwishSign : public Quantizer
 public:
     explicit SwishSign(double beta) : m_beta(beta) {}
     torch::Tensor apply(const torch::Tensor &x) override { return SwishSignFunction::apply(x, m_beta); }
+    bool isSignAtEvaluation() const override { return true; }
 
 private:
     double m_beta;
@@ -167,6 +169,7 @@ class Reste : public Quantizer
 public:
     Reste(double o, double t, bool cosine) : m_oEnd(o), m_t(t), m_cosine(cosine) {}
     torch::Tensor apply(const torch::Tensor &x) override { return ResteFunction::apply(x, order(), m_t); }
+    bool isSignAtEvaluation() const override { return true; }
     void setProgress(double fraction) override { m_progress = std::clamp(fraction, 0.0, 1.0); }
 
 private:

@@ -132,6 +132,7 @@ public:
         return StochasticBinaryFunction::apply(x, m_clip, m_training || m_stochasticEval);
     }
     void setTraining(bool training) override { m_training = training; }
+    bool isSignAtEvaluation() const override { return !m_stochasticEval; }
 
 private:
     double m_clip;

@@ -44,6 +44,7 @@ class SteSign : public Quantizer
 public:
     explicit SteSign(double clip) : m_clip(clip) {}
     torch::Tensor apply(const torch::Tensor &x) override { return steSign(x, m_clip); }
+    bool isSignAtEvaluation() const override { return true; }
 
 private:
     double m_clip;

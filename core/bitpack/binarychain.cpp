@@ -1,0 +1,437 @@
+#include "bitpack/binarychain.h"
+
+#include "bitpack/packedbits.h"
+#include "kernels/slidingwindow.h"
+
+#include <algorithm>
+#include <cstring>
+#include <limits>
+
+namespace qb {
+
+namespace {
+
+/// 32-bit units written into and read from 64-bit word buffers (the GEMM's operands).
+typedef std::uint32_t Unit32 __attribute__((may_alias));
+
+typedef float Floats16 __attribute__((vector_size(64)));
+typedef std::int32_t Ints16 __attribute__((vector_size(64)));
+typedef std::uint32_t Units16 __attribute__((vector_size(64)));
+constexpr int kLanes = 16;
+
+#define QB_CHAIN_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+
+int unitsFor(int channels) { return (channels + 31) / 32; }
+std::size_t wordsForUnits(std::size_t units) { return (units + 1) / 2; }
+
+/// Float CHW map -> per-pixel units: unit (p, u) bit k = rule of channel 32u + k at pixel p.
+/// Sixteen pixels at a time: one comparison per channel fills bit c of sixteen units.
+QB_CHAIN_CLONES void packFloatPixels(const float *__restrict map, int channels, int pixels,
+    const float *__restrict scale, const float *__restrict threshold, Unit32 *__restrict units)
+{
+    const int unitCount = unitsFor(channels);
+    int p0 = 0;
+    for (; p0 + kLanes <= pixels; p0 += kLanes) {
+        for (int u = 0; u < unitCount; ++u) {
+            Units16 acc = {};
+            const int c1 = std::min(channels, 32 * u + 32);
+            for (int c = 32 * u; c < c1; ++c) {
+                Floats16 v;
+                std::memcpy(&v, map + std::size_t(c) * pixels + p0, sizeof v);
+                const Ints16 on = v * scale[c] >= threshold[c];
+                acc |= reinterpret_cast<const Units16 &>(on) & (1u << (c - 32 * u));
+            }
+            for (int l = 0; l < kLanes; ++l)
+                units[std::size_t(p0 + l) * unitCount + u] = acc[l];
+        }
+    }
+    for (; p0 < pixels; ++p0) {
+        for (int u = 0; u < unitCount; ++u) {
+            std::uint32_t acc = 0;
+            const int c1 = std::min(channels, 32 * u + 32);
+            for (int c = 32 * u; c < c1; ++c)
+                acc |= std::uint32_t(map[std::size_t(c) * pixels + p0] * scale[c] >= threshold[c]) << (c - 32 * u);
+            units[std::size_t(p0) * unitCount + u] = acc;
+        }
+    }
+}
+
+/// Int [P][C] map -> per-pixel units.
+QB_CHAIN_CLONES void packIntPixels(const std::int32_t *__restrict map, int channels, int pixels,
+    const std::int32_t *__restrict scale, const std::int32_t *__restrict threshold, Unit32 *__restrict units)
+{
+    const int unitCount = unitsFor(channels);
+    for (int p = 0; p < pixels; ++p) {
+        const std::int32_t *v = map + std::size_t(p) * channels;
+        for (int u = 0; u < unitCount; ++u) {
+            std::uint32_t acc = 0;
+            const int c1 = std::min(channels, 32 * u + 32);
+            for (int c = 32 * u; c < c1; ++c)
+                acc |= std::uint32_t(v[c] * scale[c] >= threshold[c]) << (c - 32 * u);
+            units[std::size_t(p) * unitCount + u] = acc;
+        }
+    }
+}
+
+/// Sets bit f of a zeroed PackedBits-style row.
+inline void setBit(std::uint64_t *words, std::size_t f) { words[f / 64] |= std::uint64_t(1) << (f % 64); }
+
+/// Max pooling of an int [H*W][C] map into [OH*OW][C] (padding cells never win).
+QB_CHAIN_CLONES void maxPoolPixels(
+    const std::int32_t *__restrict in, int channels, const PoolGeometry &g, std::int32_t *__restrict out)
+{
+    const int oh = g.outputHeight(), ow = g.outputWidth();
+    for (int oy = 0; oy < oh; ++oy) {
+        for (int ox = 0; ox < ow; ++ox) {
+            std::int32_t *dst = out + (std::size_t(oy) * ow + ox) * channels;
+            bool first = true;
+            for (int ky = 0; ky < g.kernelH; ++ky) {
+                const int iy = oy * g.strideH - g.padH + ky;
+                if (iy < 0 || iy >= g.height)
+                    continue;
+                for (int kx = 0; kx < g.kernelW; ++kx) {
+                    const int ix = ox * g.strideW - g.padW + kx;
+                    if (ix < 0 || ix >= g.width)
+                        continue;
+                    const std::int32_t *src = in + (std::size_t(iy) * g.width + ix) * channels;
+                    if (first) {
+                        for (int c = 0; c < channels; ++c)
+                            dst[c] = src[c];
+                        first = false;
+                    } else {
+                        for (int c = 0; c < channels; ++c)
+                            dst[c] = std::max(dst[c], src[c]);
+                    }
+                }
+            }
+        }
+    }
+}
+
+} // namespace
+
+/// Per-call buffers, sized once for the largest step.
+struct BinaryChain::Workspace
+{
+    std::vector<float> convMap, pooledFloat, convScratch;
+    std::vector<std::int32_t> intMap, pooledInt;
+    std::vector<std::uint64_t> bits, patches;
+};
+
+bool BinaryChain::setInput(int channels, int height, int width)
+{
+    if (m_inputChannels != 0 || channels <= 0 || height <= 0 || width <= 0)
+        return !(m_broken = true);
+    m_inputChannels = channels;
+    m_inputHeight = height;
+    m_inputWidth = width;
+    m_shape = {channels, height, width};
+    return true;
+}
+
+bool BinaryChain::setInputConv(const BinaryWeightConvGeometry &conv, std::vector<float> weights)
+{
+    if (!conv.valid()
+        || weights.size() != std::size_t(conv.outChannels) * conv.channels * conv.kernelH * conv.kernelW
+        || !setInput(conv.channels, conv.height, conv.width))
+        return !(m_broken = true);
+    m_inputConv = true;
+    m_conv = conv;
+    m_convWeights = std::move(weights);
+    m_shape = {conv.outChannels, conv.outputHeight(), conv.outputWidth()};
+    return true;
+}
+
+bool BinaryChain::addBinarizeStep(const PoolGeometry *pool, Binarize step)
+{
+    step.in = m_shape;
+    step.out = m_shape;
+    if (pool) {
+        step.pool = true;
+        step.poolGeometry = *pool;
+        step.poolGeometry.height = m_shape.height;
+        step.poolGeometry.width = m_shape.width;
+        if (!step.poolGeometry.valid())
+            return !(m_broken = true);
+        step.out.height = step.poolGeometry.outputHeight();
+        step.out.width = step.poolGeometry.outputWidth();
+    }
+    m_binarize.push_back(std::move(step));
+    m_shape = m_binarize.back().out;
+    m_pendingBinarize = true;
+    return true;
+}
+
+bool BinaryChain::addBinarize(const PoolGeometry *pool, ChannelSignRule<float> rule)
+{
+    if (m_broken || m_inputChannels == 0 || m_pendingBinarize || m_shapeIsInt
+        || rule.channels() != m_shape.channels || rule.threshold.size() != rule.scale.size())
+        return !(m_broken = true);
+    Binarize step;
+    step.floatInput = true;
+    step.floatRule = std::move(rule);
+    return addBinarizeStep(pool, std::move(step));
+}
+
+bool BinaryChain::addBinarize(const PoolGeometry *pool, ChannelSignRule<std::int32_t> rule)
+{
+    if (m_broken || m_pendingBinarize || !m_shapeIsInt || rule.channels() != m_shape.channels
+        || rule.threshold.size() != rule.scale.size())
+        return !(m_broken = true);
+    Binarize step;
+    step.intRule = std::move(rule);
+    return addBinarizeStep(pool, std::move(step));
+}
+
+bool BinaryChain::addConv(const float *weights, int outChannels, int kernelH, int kernelW, int strideH,
+    int strideW, int padH, int padW)
+{
+    if (m_broken || !m_pendingBinarize || outChannels <= 0 || kernelH <= 0 || kernelW <= 0 || strideH <= 0
+        || strideW <= 0 || padH < 0 || padW < 0)
+        return !(m_broken = true);
+    Layer l;
+    l.conv = true;
+    l.in = m_shape;
+    l.kernelH = kernelH;
+    l.kernelW = kernelW;
+    l.strideH = strideH;
+    l.strideW = strideW;
+    l.padH = padH;
+    l.padW = padW;
+    l.out = {outChannels, slidingOutputSize(m_shape.height, kernelH, strideH, padH),
+        slidingOutputSize(m_shape.width, kernelW, strideW, padW)};
+    if (l.out.height <= 0 || l.out.width <= 0)
+        return !(m_broken = true);
+    const int channels = m_shape.channels;
+    const int taps = kernelH * kernelW;
+    l.units = unitsFor(channels);
+    l.words = int(wordsForUnits(std::size_t(taps) * l.units));
+
+    // Filters: unit (tap * units + c / 32), bit c % 32; bits past the channels stay zero.
+    l.filters.assign(std::size_t(outChannels) * l.words, 0u);
+    std::vector<std::int32_t> tapOnes(std::size_t(outChannels) * taps, 0);
+    for (int o = 0; o < outChannels; ++o) {
+        Unit32 *units = reinterpret_cast<Unit32 *>(l.filters.data() + std::size_t(o) * l.words);
+        for (int c = 0; c < channels; ++c) {
+            for (int t = 0; t < taps; ++t) {
+                if (weights[(std::size_t(o) * channels + c) * taps + t] >= 0.0f) {
+                    units[std::size_t(t) * l.units + c / 32] |= 1u << (c % 32);
+                    ++tapOnes[std::size_t(o) * taps + t];
+                }
+            }
+        }
+    }
+    // out = validBits - 2 * popcount + 2 * (+1 weights on the padding taps), as binaryConv2d.
+    for (int oy = 0; oy < l.out.height; ++oy) {
+        for (int ox = 0; ox < l.out.width; ++ox) {
+            int valid = 0;
+            std::vector<int> padding;
+            for (int ky = 0; ky < kernelH; ++ky) {
+                const int iy = oy * strideH - padH + ky;
+                for (int kx = 0; kx < kernelW; ++kx) {
+                    const int ix = ox * strideW - padW + kx;
+                    if (iy >= 0 && iy < m_shape.height && ix >= 0 && ix < m_shape.width)
+                        ++valid;
+                    else
+                        padding.push_back(ky * kernelW + kx);
+                }
+            }
+            l.validBits.push_back(channels * valid);
+            if (padding.empty())
+                continue;
+            l.borders.push_back(oy * l.out.width + ox);
+            for (int o = 0; o < outChannels; ++o) {
+                std::int32_t ones = 0;
+                for (int t : padding)
+                    ones += tapOnes[std::size_t(o) * taps + t];
+                l.paddingCorrection.push_back(2 * ones);
+            }
+        }
+    }
+    m_binarize.back().flat = false;
+    m_layers.push_back(std::move(l));
+    m_shape = m_layers.back().out;
+    m_shapeIsInt = true;
+    m_pendingBinarize = false;
+    return true;
+}
+
+bool BinaryChain::addDense(const float *weights, int outFeatures)
+{
+    if (m_broken || !m_pendingBinarize || outFeatures <= 0)
+        return !(m_broken = true);
+    Layer l;
+    l.in = m_shape;
+    l.out = {outFeatures, 1, 1};
+    const int features = m_shape.channels * m_shape.pixels();
+    const PackedBits packed = PackedBits::fromSigns(weights, outFeatures, features);
+    l.words = packed.wordsPerRow();
+    l.dotLength = features;
+    l.filters.assign(packed.data(), packed.data() + std::size_t(outFeatures) * l.words);
+    m_binarize.back().flat = true;
+    m_layers.push_back(std::move(l));
+    m_shape = m_layers.back().out;
+    m_shapeIsInt = true;
+    m_pendingBinarize = false;
+    return true;
+}
+
+bool BinaryChain::isComplete() const
+{
+    return !m_broken && m_inputChannels > 0 && !m_layers.empty() && !m_pendingBinarize;
+}
+
+int BinaryChain::outputSize() const { return isComplete() ? m_shape.channels * m_shape.pixels() : 0; }
+
+void BinaryChain::binarize(const Binarize &b, Workspace &w, const float *floatMap, std::uint64_t *bits) const
+{
+    const int channels = b.out.channels;
+    const int pixels = b.out.pixels();
+    if (b.floatInput) {
+        const float *v = floatMap;
+        if (b.pool) {
+            maxPool2dForward(floatMap, std::size_t(channels), b.poolGeometry, w.pooledFloat.data(), nullptr);
+            v = w.pooledFloat.data();
+        }
+        const float *scale = b.floatRule.scale.data();
+        const float *threshold = b.floatRule.threshold.data();
+        if (!b.flat) {
+            packFloatPixels(v, channels, pixels, scale, threshold, reinterpret_cast<Unit32 *>(bits));
+            return;
+        }
+        std::fill(bits, bits + PackedBits::wordsFor(channels * pixels), 0u);
+        for (int c = 0; c < channels; ++c)
+            for (int p = 0; p < pixels; ++p)
+                if (v[std::size_t(c) * pixels + p] * scale[c] >= threshold[c])
+                    setBit(bits, std::size_t(c) * pixels + p);
+        return;
+    }
+    const std::int32_t *v = w.intMap.data();
+    if (b.pool) {
+        maxPoolPixels(w.intMap.data(), channels, b.poolGeometry, w.pooledInt.data());
+        v = w.pooledInt.data();
+    }
+    const std::int32_t *scale = b.intRule.scale.data();
+    const std::int32_t *threshold = b.intRule.threshold.data();
+    if (!b.flat) {
+        packIntPixels(v, channels, pixels, scale, threshold, reinterpret_cast<Unit32 *>(bits));
+        return;
+    }
+    // Flattened in NCHW order: feature c * pixels + p.
+    std::fill(bits, bits + PackedBits::wordsFor(channels * pixels), 0u);
+    for (int p = 0; p < pixels; ++p)
+        for (int c = 0; c < channels; ++c)
+            if (v[std::size_t(p) * channels + c] * scale[c] >= threshold[c])
+                setBit(bits, std::size_t(c) * pixels + p);
+}
+
+void BinaryChain::convolve(const Layer &l, const std::uint64_t *bits, Workspace &w, BinaryKernel kernel) const
+{
+    const Unit32 *pixels = reinterpret_cast<const Unit32 *>(bits);
+    const int positions = l.out.pixels();
+    const int outChannels = l.out.channels;
+    const int units = l.units;
+    // Gather every patch: the units of its taps in (ky, kx) order, zero on padding taps.
+    for (int oy = 0; oy < l.out.height; ++oy) {
+        for (int ox = 0; ox < l.out.width; ++ox) {
+            Unit32 *dst = reinterpret_cast<Unit32 *>(w.patches.data() + std::size_t(oy * l.out.width + ox) * l.words);
+            int k = 0;
+            for (int ky = 0; ky < l.kernelH; ++ky) {
+                const int iy = oy * l.strideH - l.padH + ky;
+                for (int kx = 0; kx < l.kernelW; ++kx) {
+                    const int ix = ox * l.strideW - l.padW + kx;
+                    if (iy < 0 || iy >= l.in.height || ix < 0 || ix >= l.in.width) {
+                        for (int u = 0; u < units; ++u)
+                            dst[k++] = 0u;
+                        continue;
+                    }
+                    const Unit32 *src = pixels + (std::size_t(iy) * l.in.width + ix) * units;
+                    for (int u = 0; u < units; ++u)
+                        dst[k++] = src[u];
+                }
+            }
+            if (k % 2)
+                dst[k] = 0u;
+        }
+    }
+    std::int32_t *out = w.intMap.data();
+    xorPopcountGemm(w.patches.data(), std::size_t(l.words), positions, l.filters.data(), std::size_t(l.words),
+        outChannels, l.words, out, std::size_t(outChannels), kernel);
+    for (int p = 0; p < positions; ++p) {
+        std::int32_t *row = out + std::size_t(p) * outChannels;
+        const std::int32_t valid = l.validBits[std::size_t(p)];
+        for (int o = 0; o < outChannels; ++o)
+            row[o] = valid - 2 * row[o];
+    }
+    for (std::size_t b = 0; b < l.borders.size(); ++b) {
+        std::int32_t *row = out + std::size_t(l.borders[b]) * outChannels;
+        const std::int32_t *correction = l.paddingCorrection.data() + b * outChannels;
+        for (int o = 0; o < outChannels; ++o)
+            row[o] += correction[o];
+    }
+}
+
+void BinaryChain::dense(const Layer &l, const std::uint64_t *bits, std::int32_t *out, BinaryKernel kernel) const
+{
+    xorPopcountGemm(bits, std::size_t(l.words), 1, l.filters.data(), std::size_t(l.words), l.out.channels, l.words,
+        out, std::size_t(l.out.channels), kernel);
+    for (int o = 0; o < l.out.channels; ++o)
+        out[o] = l.dotLength - 2 * out[o];
+}
+
+void BinaryChain::writeOutput(const std::int32_t *map, float *out) const
+{
+    // [P][C] integers -> C x P floats (NCHW); exact, the values are far below 2^24.
+    const int channels = m_shape.channels, pixels = m_shape.pixels();
+    for (int c = 0; c < channels; ++c)
+        for (int p = 0; p < pixels; ++p)
+            out[std::size_t(c) * pixels + p] = float(map[std::size_t(p) * channels + c]);
+}
+
+void BinaryChain::run(const float *images, int count, float *out, BinaryKernel kernel) const
+{
+    if (!isComplete() || count <= 0)
+        return;
+    Workspace w;
+    std::size_t floatPooled = 0, intMap = 0, intPooled = 0, bitWords = 0, patchWords = 0;
+    for (const Binarize &b : m_binarize) {
+        const std::size_t values = std::size_t(b.out.channels) * b.out.pixels();
+        if (b.pool)
+            (b.floatInput ? floatPooled : intPooled) = std::max(b.floatInput ? floatPooled : intPooled, values);
+        bitWords = std::max(bitWords,
+            b.flat ? std::size_t(PackedBits::wordsFor(int(values)))
+                   : wordsForUnits(std::size_t(b.out.pixels()) * unitsFor(b.out.channels)) + 1);
+    }
+    for (const Layer &l : m_layers) {
+        intMap = std::max(intMap, std::size_t(l.out.channels) * l.out.pixels());
+        if (l.conv)
+            patchWords = std::max(patchWords, std::size_t(l.out.pixels()) * l.words);
+    }
+    const int outSize = outputSize();
+    w.pooledFloat.resize(floatPooled);
+    w.intMap.resize(intMap);
+    w.pooledInt.resize(intPooled);
+    w.bits.resize(bitWords);
+    w.patches.resize(patchWords);
+    if (m_inputConv)
+        w.convMap.resize(std::size_t(m_conv.outChannels) * m_conv.outputHeight() * m_conv.outputWidth());
+
+    for (int n = 0; n < count; ++n) {
+        const float *image = images + std::size_t(n) * inputSize();
+        const float *map = image;
+        if (m_inputConv) {
+            binaryWeightConv2d(image, 1, m_conv, m_convWeights.data(), w.convMap.data(), w.convScratch);
+            map = w.convMap.data();
+        }
+        for (std::size_t i = 0; i < m_layers.size(); ++i) {
+            binarize(m_binarize[i], w, map, w.bits.data());
+            if (m_layers[i].conv)
+                convolve(m_layers[i], w.bits.data(), w, kernel);
+            else
+                dense(m_layers[i], w.bits.data(), w.intMap.data(), kernel);
+        }
+        writeOutput(w.intMap.data(), out + std::size_t(n) * outSize);
+    }
+}
+
+} // namespace qb
