@@ -56,6 +56,43 @@ QB_CHAIN_CLONES void packFloatPixels(const float *__restrict map, int channels, 
     }
 }
 
+/// Max pooling of float CHW planes with a 2x2 window and stride 2, no padding: NaN wins, as in
+/// torch (which of two equal values wins does not matter here: only the pooled value's sign rule
+/// is used). Per output row, the vertical maxima of the two input rows, then the maxima of
+/// column pairs: two simple loops the vectoriser handles.
+QB_CHAIN_CLONES void maxPool2x2Float(
+    const float *__restrict in, int planes, int height, int width, float *__restrict out)
+{
+    const int oh = height / 2, ow = width / 2;
+    float column[512];
+    for (int c = 0; c < planes; ++c) {
+        const float *plane = in + std::size_t(c) * height * width;
+        float *dst = out + std::size_t(c) * oh * ow;
+        for (int oy = 0; oy < oh; ++oy) {
+            const float *r0 = plane + std::size_t(2 * oy) * width;
+            const float *r1 = r0 + width;
+            for (int x = 0; x < 2 * ow; ++x) {
+                const float a = r0[x], b = r1[x];
+                column[x] = (b > a) | (b != b) ? b : a;
+            }
+            float *row = dst + std::size_t(oy) * ow;
+            for (int x = 0; x < ow; ++x) {
+                const float a = column[2 * x], b = column[2 * x + 1];
+                row[x] = (b > a) | (b != b) ? b : a;
+            }
+        }
+    }
+}
+
+/// dst[k] = src[index[k]]: the patch gather (vectorised with gather instructions where the CPU
+/// has them).
+QB_CHAIN_CLONES void gatherUnits(
+    const Unit32 *__restrict src, const std::int32_t *__restrict index, std::size_t count, Unit32 *__restrict dst)
+{
+    for (std::size_t k = 0; k < count; ++k)
+        dst[k] = src[index[k]];
+}
+
 /// Int [P][C] map -> per-pixel units.
 QB_CHAIN_CLONES void packIntPixels(const std::int32_t *__restrict map, int channels, int pixels,
     const std::int32_t *__restrict scale, const std::int32_t *__restrict threshold, Unit32 *__restrict units)
@@ -73,8 +110,11 @@ QB_CHAIN_CLONES void packIntPixels(const std::int32_t *__restrict map, int chann
     }
 }
 
-/// Sets bit f of a zeroed PackedBits-style row.
-inline void setBit(std::uint64_t *words, std::size_t f) { words[f / 64] |= std::uint64_t(1) << (f % 64); }
+/// Sets bit f of a zeroed PackedBits-style row when `on` (branch-free).
+inline void setBit(std::uint64_t *words, std::size_t f, bool on)
+{
+    words[f / 64] |= std::uint64_t(on) << (f % 64);
+}
 
 /// Max pooling of an int [H*W][C] map into [OH*OW][C] (padding cells never win).
 QB_CHAIN_CLONES void maxPoolPixels(
@@ -237,6 +277,20 @@ bool BinaryChain::addConv(const float *weights, int outChannels, int kernelH, in
                 }
             }
             l.validBits.push_back(channels * valid);
+            // This position's patch: unit u of tap (ky, kx) from its input pixel, or the zero unit
+            // past the map on padding taps and in the unused half of the last word.
+            const std::int32_t zeroUnit = m_shape.pixels() * l.units;
+            for (int ky = 0; ky < kernelH; ++ky) {
+                const int iy = oy * strideH - padH + ky;
+                for (int kx = 0; kx < kernelW; ++kx) {
+                    const int ix = ox * strideW - padW + kx;
+                    const bool inside = iy >= 0 && iy < m_shape.height && ix >= 0 && ix < m_shape.width;
+                    for (int u = 0; u < l.units; ++u)
+                        l.gather.push_back(inside ? (iy * m_shape.width + ix) * l.units + u : zeroUnit);
+                }
+            }
+            if (taps * l.units % 2)
+                l.gather.push_back(zeroUnit);
             if (padding.empty())
                 continue;
             l.borders.push_back(oy * l.out.width + ox);
@@ -290,20 +344,25 @@ void BinaryChain::binarize(const Binarize &b, Workspace &w, const float *floatMa
     if (b.floatInput) {
         const float *v = floatMap;
         if (b.pool) {
-            maxPool2dForward(floatMap, std::size_t(channels), b.poolGeometry, w.pooledFloat.data(), nullptr);
+            const PoolGeometry &g = b.poolGeometry;
+            if (g.kernelH == 2 && g.kernelW == 2 && g.strideH == 2 && g.strideW == 2 && g.padH == 0 && g.padW == 0
+                && g.width <= 512)
+                maxPool2x2Float(floatMap, channels, g.height, g.width, w.pooledFloat.data());
+            else
+                maxPool2dForward(floatMap, std::size_t(channels), g, w.pooledFloat.data(), nullptr);
             v = w.pooledFloat.data();
         }
         const float *scale = b.floatRule.scale.data();
         const float *threshold = b.floatRule.threshold.data();
         if (!b.flat) {
             packFloatPixels(v, channels, pixels, scale, threshold, reinterpret_cast<Unit32 *>(bits));
+            reinterpret_cast<Unit32 *>(bits)[std::size_t(pixels) * unitsFor(channels)] = 0u; // the zero unit
             return;
         }
         std::fill(bits, bits + PackedBits::wordsFor(channels * pixels), 0u);
         for (int c = 0; c < channels; ++c)
             for (int p = 0; p < pixels; ++p)
-                if (v[std::size_t(c) * pixels + p] * scale[c] >= threshold[c])
-                    setBit(bits, std::size_t(c) * pixels + p);
+                setBit(bits, std::size_t(c) * pixels + p, v[std::size_t(c) * pixels + p] * scale[c] >= threshold[c]);
         return;
     }
     const std::int32_t *v = w.intMap.data();
@@ -315,45 +374,24 @@ void BinaryChain::binarize(const Binarize &b, Workspace &w, const float *floatMa
     const std::int32_t *threshold = b.intRule.threshold.data();
     if (!b.flat) {
         packIntPixels(v, channels, pixels, scale, threshold, reinterpret_cast<Unit32 *>(bits));
+        reinterpret_cast<Unit32 *>(bits)[std::size_t(pixels) * unitsFor(channels)] = 0u; // the zero unit
         return;
     }
     // Flattened in NCHW order: feature c * pixels + p.
     std::fill(bits, bits + PackedBits::wordsFor(channels * pixels), 0u);
     for (int p = 0; p < pixels; ++p)
         for (int c = 0; c < channels; ++c)
-            if (v[std::size_t(p) * channels + c] * scale[c] >= threshold[c])
-                setBit(bits, std::size_t(c) * pixels + p);
+            setBit(bits, std::size_t(c) * pixels + p, v[std::size_t(p) * channels + c] * scale[c] >= threshold[c]);
 }
 
 void BinaryChain::convolve(const Layer &l, const std::uint64_t *bits, Workspace &w, BinaryKernel kernel) const
 {
-    const Unit32 *pixels = reinterpret_cast<const Unit32 *>(bits);
     const int positions = l.out.pixels();
     const int outChannels = l.out.channels;
-    const int units = l.units;
-    // Gather every patch: the units of its taps in (ky, kx) order, zero on padding taps.
-    for (int oy = 0; oy < l.out.height; ++oy) {
-        for (int ox = 0; ox < l.out.width; ++ox) {
-            Unit32 *dst = reinterpret_cast<Unit32 *>(w.patches.data() + std::size_t(oy * l.out.width + ox) * l.words);
-            int k = 0;
-            for (int ky = 0; ky < l.kernelH; ++ky) {
-                const int iy = oy * l.strideH - l.padH + ky;
-                for (int kx = 0; kx < l.kernelW; ++kx) {
-                    const int ix = ox * l.strideW - l.padW + kx;
-                    if (iy < 0 || iy >= l.in.height || ix < 0 || ix >= l.in.width) {
-                        for (int u = 0; u < units; ++u)
-                            dst[k++] = 0u;
-                        continue;
-                    }
-                    const Unit32 *src = pixels + (std::size_t(iy) * l.in.width + ix) * units;
-                    for (int u = 0; u < units; ++u)
-                        dst[k++] = src[u];
-                }
-            }
-            if (k % 2)
-                dst[k] = 0u;
-        }
-    }
+    // Gather every patch through the layer's index table; padding taps read the zero unit
+    // that binarize() leaves after the map's units.
+    gatherUnits(reinterpret_cast<const Unit32 *>(bits), l.gather.data(), l.gather.size(),
+        reinterpret_cast<Unit32 *>(w.patches.data()));
     std::int32_t *out = w.intMap.data();
     xorPopcountGemm(w.patches.data(), std::size_t(l.words), positions, l.filters.data(), std::size_t(l.words),
         outChannels, l.words, out, std::size_t(outChannels), kernel);

@@ -123,6 +123,9 @@ private:
         int words = 0; ///< 64-bit words per patch (conv) or per input row (dense)
         std::int32_t dotLength = 0; ///< K of a dense layer
         std::vector<std::uint64_t> filters; ///< O rows of `words`
+        /// Conv only: for every unit of every patch (positions x 2 * words), the input unit it
+        /// copies; padding taps point at the zero unit after the map's units.
+        std::vector<std::int32_t> gather;
         /// Conv only: per output position the in-image bits (C x valid taps), and for each border
         /// position (borders[b]) the correction for the filters' +1 weights on padding taps.
         std::vector<std::int32_t> validBits;
