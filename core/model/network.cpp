@@ -87,6 +87,7 @@ torch::Tensor NetworkModule::forwardTimed(torch::Tensor x, std::vector<double> *
         if (run) {
             x = run->output;
             i = size_t(run->next);
+            m_fusedPasses += run->fused ? 1 : 0;
         } else {
             x = m_layers[i]->forward(x);
             if (m_activationTransform)

@@ -45,6 +45,8 @@ public:
     /// whole batch. Same outputs either way.
     void setFusedEvaluation(bool on) { m_fused = on; }
     bool fusedEvaluation() const { return m_fused; }
+    /// Forward passes in which a run of layers was evaluated fused (tests and benchmark read it).
+    std::int64_t fusedPasses() const { return m_fusedPasses; }
     /// Per conv/dense layer index: forward passes taken on the bit-packed path, on the
     /// binary-weight kernel (float input, +-1 weights) and on torch's.
     struct PathCounts
@@ -76,6 +78,7 @@ private:
     TensorTransform m_activationTransform;
     bool m_bitPacked = true;
     bool m_fused = true;
+    std::int64_t m_fusedPasses = 0;
     FusedBinaryEvaluator m_fusedEvaluator;
 };
 
