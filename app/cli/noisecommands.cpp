@@ -26,6 +26,9 @@ void addCommonOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("threads"), tr("CPU threads (default: all cores)."), tr("N")});
     parser.addOption({QStringLiteral("db"), tr("History database (default: %1).").arg(ExperimentStore::defaultPath()), tr("FILE")});
     parser.addOption({QStringLiteral("json"), tr("Print JSON.")});
+    parser.addOption({QStringLiteral("no-bitpack"),
+        tr("Evaluate every layer with torch's float kernels instead of the bit-packed XNOR-popcount path "
+           "(same numbers, slower).")});
 }
 
 /// Fills the request's common fields; false (message printed) on a malformed value.
@@ -57,6 +60,7 @@ bool readCommonOptions(const QCommandLineParser &parser, const QString &command,
         }
     }
     request->dataDir = parser.value(QStringLiteral("data-dir"));
+    request->bitPacked = !parser.isSet(QStringLiteral("no-bitpack"));
     request->dbPath = parser.value(QStringLiteral("db"));
     return true;
 }

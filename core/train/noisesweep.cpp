@@ -97,6 +97,7 @@ NoiseSweepOutcome NoiseSweep::run(const NoiseSweepRequest &request)
     if (const Status s = session.open(request.dbPath, request.runId, request.dataDir, request.threads); !s)
         return problem(P::BadInput, s.error());
     const std::shared_ptr<TrainedModel> &trained = session.model;
+    trained->setBitPackedEvaluation(request.bitPacked);
     const ExperimentSpec &spec = trained->spec();
     const Dataset *dataset = &session.dataset;
 
@@ -104,6 +105,8 @@ NoiseSweepOutcome NoiseSweep::run(const NoiseSweepRequest &request)
     SweepRecord &sweep = outcome.sweep;
     sweep.runId = request.runId;
     QJsonObject settings{{QStringLiteral("chips"), request.chips}, {QStringLiteral("seed"), double(request.seed)}};
+    if (!request.bitPacked)
+        settings.insert(QStringLiteral("bit_packed"), false);
     if (param.isEmpty()) {
         sweep.kind = QStringLiteral("montecarlo");
         sweep.parameter = QStringLiteral("chips");

@@ -22,6 +22,9 @@ struct NoiseSweepRequest
     quint64 seed = 1;
     int testLimit = 0;
     int threads = 0;
+    /// Bit-packed evaluation of the binarized layers (same numbers, faster); false: torch's float
+    /// kernels everywhere, for comparison or to rule the fast path out when chasing a problem.
+    bool bitPacked = true;
 };
 
 struct NoiseSweepOutcome

@@ -575,6 +575,11 @@ void TestCli::monteCarloAndNoiseSweep()
     QCOMPARE(sweeps->at(1).kind, QStringLiteral("noise"));
     QCOMPARE(sweeps->at(1).points[1].accuracies.size(), 4);
 
+    // --no-bitpack: torch's float kernels everywhere, the very same chips and numbers.
+    const CliResult unpacked = runCli(sweepArgs + QStringList{QStringLiteral("--no-bitpack")});
+    QVERIFY2(unpacked.exitCode == 0, qPrintable(unpacked.err));
+    QCOMPARE(unpacked.jsonLines()[1].value(QStringLiteral("chip_acc")), points[1].value(QStringLiteral("chip_acc")));
+
     const CliResult badParam = runCli({QStringLiteral("sweep"), QStringLiteral("noise"), QStringLiteral("--run"), runId,
                                        QStringLiteral("--param"), QStringLiteral("weight_noise.sigmaa"),
                                        QStringLiteral("--values"), QStringLiteral("1"), QStringLiteral("--db"), db});
