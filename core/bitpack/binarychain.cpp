@@ -7,6 +7,10 @@
 #include <cstring>
 #include <limits>
 
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#endif
+
 namespace qb {
 
 namespace {
@@ -56,32 +60,63 @@ QB_CHAIN_CLONES void packFloatPixels(const float *__restrict map, int channels, 
     }
 }
 
-/// Max pooling of float CHW planes with a 2x2 window and stride 2, no padding: NaN wins, as in
-/// torch (which of two equal values wins does not matter here: only the pooled value's sign rule
-/// is used). Per output row, the vertical maxima of the two input rows, then the maxima of
-/// column pairs: two simple loops the vectoriser handles.
-QB_CHAIN_CLONES void maxPool2x2Float(
-    const float *__restrict in, int planes, int height, int width, float *__restrict out)
+#if defined(__x86_64__) || defined(__i386__)
+#define QB_CHAIN_X86 1
+/// NaN-propagating maximum (torch's rule that NaN wins; of equal values either, since only the
+/// pooled value's sign rule is used): MAXPS returns its second operand when either is NaN, so a
+/// NaN in `a` is put back with a mask.
+__attribute__((target("avx512f"), always_inline)) inline __m512 nanMax512(__m512 a, __m512 b)
+{
+    // maskz_max: _mm512_max_ps trips a GCC 12 false "uninitialized" warning.
+    return _mm512_mask_mov_ps(_mm512_maskz_max_ps(0xffff, a, b), _mm512_cmp_ps_mask(a, a, _CMP_UNORD_Q), a);
+}
+
+/// Max pooling of float CHW planes with a 2x2 window and stride 2, no padding, in AVX-512:
+/// per output row the vertical maxima of two input rows, then the maxima of column pairs by two
+/// permutes, 16 outputs at a time (masked loads and stores at the row's end). Written with
+/// intrinsics because GCC 12 scalarises vector comparisons of float vectors turned into masks.
+__attribute__((target("avx512f"))) void maxPool2x2Avx512(
+    const float *in, int planes, int height, int width, float *out)
 {
     const int oh = height / 2, ow = width / 2;
-    float column[512];
+    const __m512i even = _mm512_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+    const __m512i odd = _mm512_setr_epi32(1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31);
     for (int c = 0; c < planes; ++c) {
         const float *plane = in + std::size_t(c) * height * width;
         float *dst = out + std::size_t(c) * oh * ow;
         for (int oy = 0; oy < oh; ++oy) {
             const float *r0 = plane + std::size_t(2 * oy) * width;
             const float *r1 = r0 + width;
-            for (int x = 0; x < 2 * ow; ++x) {
-                const float a = r0[x], b = r1[x];
-                column[x] = (b > a) | (b != b) ? b : a;
-            }
-            float *row = dst + std::size_t(oy) * ow;
-            for (int x = 0; x < ow; ++x) {
-                const float a = column[2 * x], b = column[2 * x + 1];
-                row[x] = (b > a) | (b != b) ? b : a;
+            for (int o = 0; o < ow; o += 16) {
+                const int outputs = std::min(16, ow - o);
+                const int x = 2 * o;
+                const int left = 2 * outputs; // input columns of this block
+                const __mmask16 lo = __mmask16(left >= 16 ? 0xffff : (1u << left) - 1u);
+                const __mmask16 hi = __mmask16(left >= 32 ? 0xffff : left <= 16 ? 0 : (1u << (left - 16)) - 1u);
+                const __m512 m0 = nanMax512(_mm512_maskz_loadu_ps(lo, r0 + x), _mm512_maskz_loadu_ps(lo, r1 + x));
+                const __m512 m1
+                    = nanMax512(_mm512_maskz_loadu_ps(hi, r0 + x + 16), _mm512_maskz_loadu_ps(hi, r1 + x + 16));
+                const __m512 pooled
+                    = nanMax512(_mm512_permutex2var_ps(m0, even, m1), _mm512_permutex2var_ps(m0, odd, m1));
+                _mm512_mask_storeu_ps(dst + std::size_t(oy) * ow + o, __mmask16((1u << outputs) - 1u), pooled);
             }
         }
     }
+}
+#endif
+
+/// 2x2 / stride 2 max pooling of float CHW planes: the AVX-512 kernel where the CPU has it,
+/// else the general torch-exact kernel of kernels/poolkernels.h.
+void maxPool2x2Float(const float *in, int planes, const PoolGeometry &g, float *out)
+{
+#ifdef QB_CHAIN_X86
+    static const bool avx512 = __builtin_cpu_supports("avx512f");
+    if (avx512) {
+        maxPool2x2Avx512(in, planes, g.height, g.width, out);
+        return;
+    }
+#endif
+    maxPool2dForward(in, std::size_t(planes), g, out, nullptr);
 }
 
 /// dst[k] = src[index[k]]: the patch gather (vectorised with gather instructions where the CPU
@@ -345,9 +380,8 @@ void BinaryChain::binarize(const Binarize &b, Workspace &w, const float *floatMa
         const float *v = floatMap;
         if (b.pool) {
             const PoolGeometry &g = b.poolGeometry;
-            if (g.kernelH == 2 && g.kernelW == 2 && g.strideH == 2 && g.strideW == 2 && g.padH == 0 && g.padW == 0
-                && g.width <= 512)
-                maxPool2x2Float(floatMap, channels, g.height, g.width, w.pooledFloat.data());
+            if (g.kernelH == 2 && g.kernelW == 2 && g.strideH == 2 && g.strideW == 2 && g.padH == 0 && g.padW == 0)
+                maxPool2x2Float(floatMap, channels, g, w.pooledFloat.data());
             else
                 maxPool2dForward(floatMap, std::size_t(channels), g, w.pooledFloat.data(), nullptr);
             v = w.pooledFloat.data();
