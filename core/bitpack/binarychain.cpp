@@ -105,6 +105,67 @@ __attribute__((target("avx512f"))) void maxPool2x2Avx512(
 }
 #endif
 
+/// The chain's entry in one pass on AVX-512: the binary-weight conv of a one-channel image
+/// (stride 1; `plane` already zero-padded, row stride `wp`), then max pooling over windows of
+/// Window x Window with the same stride (1: none), the sign rule, and the packing of every
+/// pooled pixel's channels, without writing the conv map. Per pooled pixel and 16 output
+/// channels (the lanes), each conv output of the window is summed from +0 tap after tap in
+/// (ky, kx) order, as binaryWeightConv2d and torch sum it (w * x = +-x is exact, so the fused
+/// multiply-add rounds the same sum once); the window's maximum (NaN wins) is compared with the
+/// thresholds, and the comparison mask is the pixel's 16 bits.
+/// `weights` is [groups][taps][16] (zero past `outChannels`), `scale` / `threshold` [groups * 16].
+template <int Window>
+__attribute__((target("avx512f"))) void entryConvPoolPackAvx512(const float *plane, int wp, int pooledH, int pooledW,
+    int kernelH, int kernelW, int outChannels, const float *weights, const float *scale, const float *threshold,
+    Unit32 *units)
+{
+    constexpr int kPositions = Window * Window;
+    const int groups = (outChannels + 15) / 16;
+    const int unitCount = unitsFor(outChannels);
+    const int taps = kernelH * kernelW;
+    for (int py = 0; py < pooledH; ++py) {
+        for (int px = 0; px < pooledW; ++px) {
+            Unit32 *dst = units + std::size_t(py * pooledW + px) * unitCount;
+            const float *origin = plane + std::size_t(py * Window) * wp + px * Window;
+            // Two groups of 16 channels (one 32-bit unit) at a time: with every window position
+            // that is 2 x 4 independent sums, enough to hide the latency of the multiply-adds.
+            for (int g0 = 0; g0 < groups; g0 += 2) {
+                const int pair = std::min(2, groups - g0);
+                __m512 acc[2][kPositions];
+                for (int k = 0; k < 2; ++k)
+                    for (int q = 0; q < kPositions; ++q)
+                        acc[k][q] = _mm512_setzero_ps();
+                const float *w0 = weights + std::size_t(g0) * taps * 16;
+                const float *w1 = pair > 1 ? w0 + std::size_t(taps) * 16 : w0;
+                int t = 0;
+                for (int ky = 0; ky < kernelH; ++ky) {
+                    for (int kx = 0; kx < kernelW; ++kx, ++t) {
+                        const __m512 a = _mm512_loadu_ps(w0 + t * 16);
+                        const __m512 b = _mm512_loadu_ps(w1 + t * 16);
+                        for (int q = 0; q < kPositions; ++q) {
+                            const __m512 x = _mm512_set1_ps(origin[std::size_t(q / Window + ky) * wp + q % Window + kx]);
+                            acc[0][q] = _mm512_fmadd_ps(a, x, acc[0][q]);
+                            acc[1][q] = _mm512_fmadd_ps(b, x, acc[1][q]);
+                        }
+                    }
+                }
+                std::uint32_t unit = 0;
+                for (int k = 0; k < pair; ++k) {
+                    const int g = g0 + k;
+                    __m512 best = acc[k][0];
+                    for (int q = 1; q < kPositions; ++q)
+                        best = nanMax512(best, acc[k][q]);
+                    const __mmask16 on = _mm512_cmp_ps_mask(_mm512_mul_ps(best, _mm512_loadu_ps(scale + 16 * g)),
+                        _mm512_loadu_ps(threshold + 16 * g), _CMP_GE_OQ);
+                    const int valid = std::min(16, outChannels - 16 * g);
+                    unit |= (std::uint32_t(on) & ((1u << valid) - 1u)) << (16 * k);
+                }
+                dst[g0 / 2] = unit;
+            }
+        }
+    }
+}
+
 /// 2x2 / stride 2 max pooling of float CHW planes: the AVX-512 kernel where the CPU has it,
 /// else the general torch-exact kernel of kernels/poolkernels.h.
 void maxPool2x2Float(const float *in, int planes, const PoolGeometry &g, float *out)
@@ -460,6 +521,68 @@ void BinaryChain::writeOutput(const std::int32_t *map, float *out) const
             out[std::size_t(c) * pixels + p] = float(map[std::size_t(p) * channels + c]);
 }
 
+BinaryChain::EntryKernel BinaryChain::entryKernel() const
+{
+    EntryKernel e;
+#ifdef QB_CHAIN_X86
+    static const bool avx512 = __builtin_cpu_supports("avx512f");
+    if (!avx512 || !m_inputConv || m_conv.channels != 1 || m_conv.strideH != 1 || m_conv.strideW != 1
+        || m_binarize.empty() || m_binarize[0].flat)
+        return e;
+    const Binarize &b = m_binarize[0];
+    if (b.pool) {
+        const PoolGeometry &g = b.poolGeometry;
+        if (g.kernelH != 2 || g.kernelW != 2 || g.strideH != 2 || g.strideW != 2 || g.padH != 0 || g.padW != 0)
+            return e;
+        e.window = 2;
+    }
+    const int outChannels = m_conv.outChannels;
+    const int groups = (outChannels + 15) / 16;
+    const int taps = m_conv.kernelH * m_conv.kernelW;
+    e.weights.assign(std::size_t(groups) * taps * 16, 0.0f);
+    for (int o = 0; o < outChannels; ++o)
+        for (int t = 0; t < taps; ++t)
+            e.weights[(std::size_t(o / 16) * taps + t) * 16 + o % 16] = m_convWeights[std::size_t(o) * taps + t];
+    e.scale.assign(std::size_t(groups) * 16, 1.0f);
+    e.threshold.assign(std::size_t(groups) * 16, 0.0f);
+    std::copy(b.floatRule.scale.begin(), b.floatRule.scale.end(), e.scale.begin());
+    std::copy(b.floatRule.threshold.begin(), b.floatRule.threshold.end(), e.threshold.begin());
+    e.use = true;
+#endif
+    return e;
+}
+
+void BinaryChain::runEntryKernel(const EntryKernel &e, const float *image, Workspace &w) const
+{
+#ifdef QB_CHAIN_X86
+    const Binarize &b = m_binarize[0];
+    const float *plane = image;
+    int wp = m_conv.width;
+    if (m_conv.padH > 0 || m_conv.padW > 0) {
+        // A zero-padded copy: padding taps then add +-0, as torch's zero padding does.
+        const int hp = m_conv.height + 2 * m_conv.padH;
+        wp = m_conv.width + 2 * m_conv.padW;
+        w.convScratch.assign(std::size_t(hp) * wp, 0.0f);
+        for (int y = 0; y < m_conv.height; ++y)
+            std::copy(image + std::size_t(y) * m_conv.width, image + std::size_t(y + 1) * m_conv.width,
+                w.convScratch.begin() + std::ptrdiff_t(y + m_conv.padH) * wp + m_conv.padW);
+        plane = w.convScratch.data();
+    }
+    Unit32 *units = reinterpret_cast<Unit32 *>(w.bits.data());
+    if (e.window == 2)
+        entryConvPoolPackAvx512<2>(plane, wp, b.out.height, b.out.width, m_conv.kernelH, m_conv.kernelW,
+            m_conv.outChannels, e.weights.data(), e.scale.data(), e.threshold.data(), units);
+    else
+        entryConvPoolPackAvx512<1>(plane, wp, b.out.height, b.out.width, m_conv.kernelH, m_conv.kernelW,
+            m_conv.outChannels, e.weights.data(), e.scale.data(), e.threshold.data(), units);
+    reinterpret_cast<Unit32 *>(w.bits.data())[std::size_t(b.out.pixels()) * unitsFor(b.out.channels)] = 0u; // the zero unit
+#else
+    (void)e;
+    (void)image;
+    (void)w;
+#endif
+}
+
 void BinaryChain::run(const float *images, int count, float *out, BinaryKernel kernel) const
 {
     if (!isComplete() || count <= 0)
@@ -488,15 +611,19 @@ void BinaryChain::run(const float *images, int count, float *out, BinaryKernel k
     if (m_inputConv)
         w.convMap.resize(std::size_t(m_conv.outChannels) * m_conv.outputHeight() * m_conv.outputWidth());
 
+    const EntryKernel entry = entryKernel();
     for (int n = 0; n < count; ++n) {
         const float *image = images + std::size_t(n) * inputSize();
         const float *map = image;
-        if (m_inputConv) {
+        if (entry.use) {
+            runEntryKernel(entry, image, w);
+        } else if (m_inputConv) {
             binaryWeightConv2d(image, 1, m_conv, m_convWeights.data(), w.convMap.data(), w.convScratch);
             map = w.convMap.data();
         }
         for (std::size_t i = 0; i < m_layers.size(); ++i) {
-            binarize(m_binarize[i], w, map, w.bits.data());
+            if (i > 0 || !entry.use)
+                binarize(m_binarize[i], w, map, w.bits.data());
             if (m_layers[i].conv)
                 convolve(m_layers[i], w.bits.data(), w, kernel);
             else

@@ -133,6 +133,16 @@ private:
         std::vector<std::int32_t> paddingCorrection; ///< [border][O]
     };
     struct Workspace;
+    /// The entry in one AVX-512 pass (conv, pool, rule, packing; see binarychain.cpp) where the
+    /// CPU and the entry's shape allow it.
+    struct EntryKernel
+    {
+        bool use = false;
+        int window = 1;
+        std::vector<float> weights, scale, threshold;
+    };
+    EntryKernel entryKernel() const;
+    void runEntryKernel(const EntryKernel &e, const float *image, Workspace &w) const;
 
     bool addBinarizeStep(const PoolGeometry *pool, Binarize step);
     void binarize(const Binarize &b, Workspace &w, const float *floatMap, std::uint64_t *bits) const;

@@ -34,7 +34,10 @@ constexpr int kMaxTaps = 32;
 /// same values), written straight into the output planes.
 /// planes: C zero-padded planes of Hp x Wp. weights: +-1 as [ceil(O / kChains)][taps][kChains]
 /// (zero for the missing channels). offsets: per tap, (c * Hp + ky) * Wp + kx.
-__attribute__((target_clones("avx512f", "avx2", "default"))) void rowsStride1(const float *__restrict planes,
+/// Cloned for the x86-64-v4 / v3 levels rather than bare avx512f / avx2: those include FMA, and
+/// GCC fuses `acc + w * v` into one instruction. Exact all the same: w * v = +-v has no rounding,
+/// so the fused and the separate forms round the same sum once.
+__attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default"))) void rowsStride1(const float *__restrict planes,
     int oh, int ow, int wp, int outChannels, int taps, const std::size_t *__restrict offsets,
     const float *__restrict weights, float *__restrict out)
 {
