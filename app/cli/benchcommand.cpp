@@ -163,7 +163,7 @@ QJsonObject reportJson(const BenchReport &r, const ReferenceOutcome *reference)
                 {QStringLiteral("accuracy"), e.accuracy}, {QStringLiteral("kernel"), e.kernel},
                 {QStringLiteral("bitpacked_layers"), toArray(e.packedLayers)},
                 {QStringLiteral("binary_weight_layers"), toArray(e.binaryWeightLayers)},
-                {QStringLiteral("profile"), profileJson(e)}}},
+                {QStringLiteral("profile"), profileJson(e)}, {QStringLiteral("fused"), e.fused}}},
         {QStringLiteral("montecarlo"),
             QJsonObject{{QStringLiteral("nonidealities"), m.nonidealities},
                 {QStringLiteral("chips"), m.chips}, {QStringLiteral("images_per_chip"), m.images},
@@ -227,6 +227,9 @@ QString reportTable(const BenchReport &r, const ReferenceOutcome *reference)
                .arg(e.logitsIdentical ? tr("yes") : tr("no"))
                .arg(e.accuracy, 0, 'f', 4);
     out += profileTable(e);
+    if (e.fused)
+        out += tr("  (bit-packed: runs of binarized layers are evaluated fused, image by image; a run's time is "
+                  "counted on its first layer)\n");
     const MonteCarloBench &m = r.monteCarlo;
     out += tr("\nMonte Carlo: %1 chips x %2 images, %3\n").arg(m.chips).arg(m.images).arg(m.nonidealities);
     out += tr("  %1 s, %2 chips/s, %3 images/s, mean accuracy %4 (bit-packed layers: %5; binary weights, "

@@ -57,9 +57,9 @@ struct EvaluationBench
 {
     QString weights; ///< where the weights came from (the batch-64 training measurement)
     int images = 0;
-    double floatSeconds = 0.0;
+    double floatSeconds = 0.0; ///< the shortest of three passes (the paths alternate)
     double floatImagesPerSecond = 0.0;
-    double packedSeconds = 0.0;
+    double packedSeconds = 0.0; ///< likewise
     double packedImagesPerSecond = 0.0;
     double speedup = 0.0; ///< packedImagesPerSecond / floatImagesPerSecond
     int differingPredictions = -1; ///< images whose predicted class differs between the paths
@@ -69,6 +69,9 @@ struct EvaluationBench
     QStringList packedLayers; ///< names of the layers computed bit-packed
     /// Layers with +-1 weights but float input, computed by the binary-weight kernel.
     QStringList binaryWeightLayers;
+    /// Runs of binarized layers were evaluated fused (model/fusedbinaryevaluator_p.h); the profile
+    /// then counts a run's whole time on its first layer.
+    bool fused = false;
     /// Where the time goes: per layer of the network, its name and the seconds it took over the
     /// whole pass on the float path and on the bit-packed path.
     struct LayerTime
