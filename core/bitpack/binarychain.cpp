@@ -180,6 +180,17 @@ void maxPool2x2Float(const float *in, int planes, const PoolGeometry &g, float *
     maxPool2dForward(in, std::size_t(planes), g, out, nullptr);
 }
 
+/// The conv's popcounts [positions][O] become dot products: valid[p] - 2 * popcount.
+QB_CHAIN_CLONES void popcountsToDots(
+    std::int32_t *__restrict out, int positions, int outChannels, const std::int32_t *__restrict valid)
+{
+    for (int p = 0; p < positions; ++p) {
+        std::int32_t *row = out + std::size_t(p) * outChannels;
+        for (int o = 0; o < outChannels; ++o)
+            row[o] = valid[p] - 2 * row[o];
+    }
+}
+
 /// dst[k] = src[index[k]]: the patch gather (vectorised with gather instructions where the CPU
 /// has them).
 QB_CHAIN_CLONES void gatherUnits(
@@ -190,7 +201,7 @@ QB_CHAIN_CLONES void gatherUnits(
 }
 
 /// Int [P][C] map -> per-pixel units.
-QB_CHAIN_CLONES void packIntPixels(const std::int32_t *__restrict map, int channels, int pixels,
+QB_CHAIN_CLONES void packIntPixelsGeneric(const std::int32_t *__restrict map, int channels, int pixels,
     const std::int32_t *__restrict scale, const std::int32_t *__restrict threshold, Unit32 *__restrict units)
 {
     const int unitCount = unitsFor(channels);
@@ -206,10 +217,46 @@ QB_CHAIN_CLONES void packIntPixels(const std::int32_t *__restrict map, int chann
     }
 }
 
-/// Sets bit f of a zeroed PackedBits-style row when `on` (branch-free).
-inline void setBit(std::uint64_t *words, std::size_t f, bool on)
+#ifdef QB_CHAIN_X86
+/// packIntPixelsGeneric in AVX-512: one comparison gives 16 channels' bits of a pixel.
+__attribute__((target("avx512f"))) void packIntPixelsAvx512(const std::int32_t *map, int channels, int pixels,
+    const std::int32_t *scale, const std::int32_t *threshold, Unit32 *units)
 {
-    words[f / 64] |= std::uint64_t(on) << (f % 64);
+    const int unitCount = unitsFor(channels);
+    for (int p = 0; p < pixels; ++p) {
+        const std::int32_t *v = map + std::size_t(p) * channels;
+        Unit32 *dst = units + std::size_t(p) * unitCount;
+        for (int u = 0; u < unitCount; ++u) {
+            std::uint32_t unit = 0;
+            for (int h = 0; h < 2; ++h) {
+                const int c = 32 * u + 16 * h;
+                const int valid = std::min(16, channels - c);
+                if (valid <= 0)
+                    break;
+                const __mmask16 lanes = __mmask16((1u << valid) - 1u);
+                const __m512i x = _mm512_maskz_loadu_epi32(lanes, v + c);
+                const __m512i s = _mm512_maskz_loadu_epi32(lanes, scale + c);
+                const __m512i t = _mm512_maskz_loadu_epi32(lanes, threshold + c);
+                const __mmask16 on = _mm512_mask_cmp_epi32_mask(lanes, _mm512_mullo_epi32(x, s), t, _MM_CMPINT_NLT);
+                unit |= std::uint32_t(on) << (16 * h);
+            }
+            dst[u] = unit;
+        }
+    }
+}
+#endif
+
+void packIntPixels(const std::int32_t *map, int channels, int pixels, const std::int32_t *scale,
+    const std::int32_t *threshold, Unit32 *units)
+{
+#ifdef QB_CHAIN_X86
+    static const bool avx512 = __builtin_cpu_supports("avx512f");
+    if (avx512) {
+        packIntPixelsAvx512(map, channels, pixels, scale, threshold, units);
+        return;
+    }
+#endif
+    packIntPixelsGeneric(map, channels, pixels, scale, threshold, units);
 }
 
 /// Max pooling of an int [H*W][C] map into [OH*OW][C] (padding cells never win).
@@ -398,7 +445,6 @@ bool BinaryChain::addConv(const float *weights, int outChannels, int kernelH, in
             }
         }
     }
-    m_binarize.back().flat = false;
     m_layers.push_back(std::move(l));
     m_shape = m_layers.back().out;
     m_shapeIsInt = true;
@@ -413,12 +459,23 @@ bool BinaryChain::addDense(const float *weights, int outFeatures)
     Layer l;
     l.in = m_shape;
     l.out = {outFeatures, 1, 1};
-    const int features = m_shape.channels * m_shape.pixels();
-    const PackedBits packed = PackedBits::fromSigns(weights, outFeatures, features);
-    l.words = packed.wordsPerRow();
-    l.dotLength = features;
-    l.filters.assign(packed.data(), packed.data() + std::size_t(outFeatures) * l.words);
-    m_binarize.back().flat = true;
+    const int channels = m_shape.channels, pixels = m_shape.pixels();
+    // The input arrives as per-pixel units, not in torch's flattening order (feature c * pixels +
+    // p): each filter is packed in the units' order instead. A dot product is the same sum in any
+    // order, and the unused bits of the units are zero in both operands.
+    const int units = unitsFor(channels);
+    l.units = units;
+    l.words = int(wordsForUnits(std::size_t(pixels) * units));
+    l.dotLength = channels * pixels;
+    l.filters.assign(std::size_t(outFeatures) * l.words, 0u);
+    for (int o = 0; o < outFeatures; ++o) {
+        Unit32 *row = reinterpret_cast<Unit32 *>(l.filters.data() + std::size_t(o) * l.words);
+        const float *w = weights + std::size_t(o) * l.dotLength;
+        for (int c = 0; c < channels; ++c)
+            for (int p = 0; p < pixels; ++p)
+                if (w[std::size_t(c) * pixels + p] >= 0.0f)
+                    row[std::size_t(p) * units + c / 32] |= 1u << (c % 32);
+    }
     m_layers.push_back(std::move(l));
     m_shape = m_layers.back().out;
     m_shapeIsInt = true;
@@ -447,36 +504,20 @@ void BinaryChain::binarize(const Binarize &b, Workspace &w, const float *floatMa
                 maxPool2dForward(floatMap, std::size_t(channels), g, w.pooledFloat.data(), nullptr);
             v = w.pooledFloat.data();
         }
-        const float *scale = b.floatRule.scale.data();
-        const float *threshold = b.floatRule.threshold.data();
-        if (!b.flat) {
-            packFloatPixels(v, channels, pixels, scale, threshold, reinterpret_cast<Unit32 *>(bits));
-            reinterpret_cast<Unit32 *>(bits)[std::size_t(pixels) * unitsFor(channels)] = 0u; // the zero unit
-            return;
+        packFloatPixels(v, channels, pixels, b.floatRule.scale.data(), b.floatRule.threshold.data(),
+            reinterpret_cast<Unit32 *>(bits));
+    } else {
+        const std::int32_t *v = w.intMap.data();
+        if (b.pool) {
+            maxPoolPixels(w.intMap.data(), channels, b.poolGeometry, w.pooledInt.data());
+            v = w.pooledInt.data();
         }
-        std::fill(bits, bits + PackedBits::wordsFor(channels * pixels), 0u);
-        for (int c = 0; c < channels; ++c)
-            for (int p = 0; p < pixels; ++p)
-                setBit(bits, std::size_t(c) * pixels + p, v[std::size_t(c) * pixels + p] * scale[c] >= threshold[c]);
-        return;
+        packIntPixels(v, channels, pixels, b.intRule.scale.data(), b.intRule.threshold.data(),
+            reinterpret_cast<Unit32 *>(bits));
     }
-    const std::int32_t *v = w.intMap.data();
-    if (b.pool) {
-        maxPoolPixels(w.intMap.data(), channels, b.poolGeometry, w.pooledInt.data());
-        v = w.pooledInt.data();
-    }
-    const std::int32_t *scale = b.intRule.scale.data();
-    const std::int32_t *threshold = b.intRule.threshold.data();
-    if (!b.flat) {
-        packIntPixels(v, channels, pixels, scale, threshold, reinterpret_cast<Unit32 *>(bits));
-        reinterpret_cast<Unit32 *>(bits)[std::size_t(pixels) * unitsFor(channels)] = 0u; // the zero unit
-        return;
-    }
-    // Flattened in NCHW order: feature c * pixels + p.
-    std::fill(bits, bits + PackedBits::wordsFor(channels * pixels), 0u);
-    for (int p = 0; p < pixels; ++p)
-        for (int c = 0; c < channels; ++c)
-            setBit(bits, std::size_t(c) * pixels + p, v[std::size_t(p) * channels + c] * scale[c] >= threshold[c]);
+    // The zero unit after the map's units: what padding taps read, and the unused half of a
+    // dense layer's last word.
+    reinterpret_cast<Unit32 *>(bits)[std::size_t(pixels) * unitsFor(channels)] = 0u;
 }
 
 void BinaryChain::convolve(const Layer &l, const std::uint64_t *bits, Workspace &w, BinaryKernel kernel) const
@@ -490,12 +531,7 @@ void BinaryChain::convolve(const Layer &l, const std::uint64_t *bits, Workspace 
     std::int32_t *out = w.intMap.data();
     xorPopcountGemm(w.patches.data(), std::size_t(l.words), positions, l.filters.data(), std::size_t(l.words),
         outChannels, l.words, out, std::size_t(outChannels), kernel);
-    for (int p = 0; p < positions; ++p) {
-        std::int32_t *row = out + std::size_t(p) * outChannels;
-        const std::int32_t valid = l.validBits[std::size_t(p)];
-        for (int o = 0; o < outChannels; ++o)
-            row[o] = valid - 2 * row[o];
-    }
+    popcountsToDots(out, positions, outChannels, l.validBits.data());
     for (std::size_t b = 0; b < l.borders.size(); ++b) {
         std::int32_t *row = out + std::size_t(l.borders[b]) * outChannels;
         const std::int32_t *correction = l.paddingCorrection.data() + b * outChannels;
@@ -527,7 +563,7 @@ BinaryChain::EntryKernel BinaryChain::entryKernel() const
 #ifdef QB_CHAIN_X86
     static const bool avx512 = __builtin_cpu_supports("avx512f");
     if (!avx512 || !m_inputConv || m_conv.channels != 1 || m_conv.strideH != 1 || m_conv.strideW != 1
-        || m_binarize.empty() || m_binarize[0].flat)
+        || m_binarize.empty())
         return e;
     const Binarize &b = m_binarize[0];
     if (b.pool) {
@@ -593,9 +629,7 @@ void BinaryChain::run(const float *images, int count, float *out, BinaryKernel k
         const std::size_t values = std::size_t(b.out.channels) * b.out.pixels();
         if (b.pool)
             (b.floatInput ? floatPooled : intPooled) = std::max(b.floatInput ? floatPooled : intPooled, values);
-        bitWords = std::max(bitWords,
-            b.flat ? std::size_t(PackedBits::wordsFor(int(values)))
-                   : wordsForUnits(std::size_t(b.out.pixels()) * unitsFor(b.out.channels)) + 1);
+        bitWords = std::max(bitWords, wordsForUnits(std::size_t(b.out.pixels()) * unitsFor(b.out.channels)) + 1);
     }
     for (const Layer &l : m_layers) {
         intMap = std::max(intMap, std::size_t(l.out.channels) * l.out.pixels());

@@ -31,8 +31,9 @@
 // Bit layouts: a conv reads its input pixel by pixel, each pixel ceil(C / 32) 32-bit units with
 // channel c at bit c % 32 of unit c / 32 (32-bit units so that 32 channels fill a 3x3 patch of
 // 288 bits into 5 words instead of 9); a patch is the units of its taps in (ky, kx) order and the
-// filters are packed alike. A dense reads the flattened map (bit c * H * W + y * W + x), as
-// PackedBits does a row.
+// filters are packed alike. A dense layer reads the same units of its whole input map; its
+// filters are packed in that order rather than torch's flattening order (c * H * W + y * W + x),
+// which leaves every dot product unchanged.
 
 #include "bitpack/binarygemm.h"
 #include "kernels/binaryweightconv.h"
@@ -112,15 +113,14 @@ private:
         ChannelSignRule<std::int32_t> intRule;
         MapShape in; ///< before pooling
         MapShape out; ///< after pooling
-        bool flat = false; ///< bits for a dense layer (set when that layer is added)
     };
     struct Layer
     {
         bool conv = false;
         MapShape in, out;
         int kernelH = 1, kernelW = 1, strideH = 1, strideW = 1, padH = 0, padW = 0;
-        int units = 0; ///< 32-bit units per input pixel (conv)
-        int words = 0; ///< 64-bit words per patch (conv) or per input row (dense)
+        int units = 0; ///< 32-bit units per input pixel
+        int words = 0; ///< 64-bit words per patch (conv) or per input map (dense)
         std::int32_t dotLength = 0; ///< K of a dense layer
         std::vector<std::uint64_t> filters; ///< O rows of `words`
         /// Conv only: for every unit of every patch (positions x 2 * words), the input unit it
