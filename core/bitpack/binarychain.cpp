@@ -395,12 +395,13 @@ bool BinaryChain::addConv(const float *weights, int outChannels, int kernelH, in
     std::vector<std::int32_t> tapOnes(std::size_t(outChannels) * taps, 0);
     for (int o = 0; o < outChannels; ++o) {
         Unit32 *units = reinterpret_cast<Unit32 *>(l.filters.data() + std::size_t(o) * l.words);
+        // Branch-free: the signs are random, and a mispredicted branch per weight cost more
+        // than the rest of building the chain.
         for (int c = 0; c < channels; ++c) {
             for (int t = 0; t < taps; ++t) {
-                if (weights[(std::size_t(o) * channels + c) * taps + t] >= 0.0f) {
-                    units[std::size_t(t) * l.units + c / 32] |= 1u << (c % 32);
-                    ++tapOnes[std::size_t(o) * taps + t];
-                }
+                const std::uint32_t one = weights[(std::size_t(o) * channels + c) * taps + t] >= 0.0f;
+                units[std::size_t(t) * l.units + c / 32] |= one << (c % 32);
+                tapOnes[std::size_t(o) * taps + t] += std::int32_t(one);
             }
         }
     }
@@ -473,8 +474,7 @@ bool BinaryChain::addDense(const float *weights, int outFeatures)
         const float *w = weights + std::size_t(o) * l.dotLength;
         for (int c = 0; c < channels; ++c)
             for (int p = 0; p < pixels; ++p)
-                if (w[std::size_t(c) * pixels + p] >= 0.0f)
-                    row[std::size_t(p) * units + c / 32] |= 1u << (c % 32);
+                row[std::size_t(p) * units + c / 32] |= std::uint32_t(w[std::size_t(c) * pixels + p] >= 0.0f) << (c % 32);
     }
     m_layers.push_back(std::move(l));
     m_shape = m_layers.back().out;
