@@ -9,6 +9,7 @@
 #include "train/batcher_p.h"
 #include "train/evaluation_p.h"
 #include "train/trainer.h"
+#include "util/blasthreads.h"
 
 
 #include <QElapsedTimer>
@@ -52,7 +53,11 @@ BenchCeiling measureCeiling(bool quick)
     const int n = c.gemmSize;
     const torch::Tensor a = torch::randn({n, n});
     const torch::Tensor b = torch::randn({n, n});
+    // The machine's ceiling: one large product may use every core through the BLAS library's
+    // own threads (training keeps it at one, see util/blasthreads.h).
+    setBlasThreads(at::get_num_threads());
     const double gemm = bestOf(quick ? 2 : 5, [&] { torch::mm(a, b); });
+    setBlasThreads(1);
     c.gemmGflops = 2.0 * double(n) * n * n / gemm * 1e-9;
     // larq-mnist-bnn's second convolution at training batch 64: 32 -> 64 channels, 13x13, 3x3.
     const torch::Tensor x = torch::randn({64, 32, 13, 13});
