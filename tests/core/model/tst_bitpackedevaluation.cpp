@@ -6,12 +6,14 @@
 #include "model/network_p.h"
 #include "train/trainedmodel.h"
 
+#include "binarytestnets.h"
 #include "core/train/synthetic.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
 
 using namespace qb;
+using namespace qb::testnets;
 
 namespace {
 
@@ -20,21 +22,7 @@ torch::Tensor randomSigns(std::vector<int64_t> shape)
     return torch::randint(0, 2, shape).to(torch::kFloat) * 2.0 - 1.0;
 }
 
-QuantizerSpec steSign()
-{
-    QuantizerSpec q;
-    q.name = QStringLiteral("ste_sign");
-    return q;
-}
-
-NoiseSpec noise(const QString &model, const QJsonObject &params)
-{
-    NoiseSpec n;
-    n.model = model;
-    n.phase = NoisePhase::Both;
-    n.params = params;
-    return n;
-}
+QuantizerSpec steSign() { return quantizerSpec(QStringLiteral("ste_sign")); }
 
 LayerSpec batchNorm()
 {
@@ -86,22 +74,6 @@ NetworkSpec bnnSpec(const QList<NoiseSpec> &noises = {})
             l.nonidealities = noises;
     }
     return n;
-}
-
-/// Non-trivial BatchNorm statistics, so the signs after each BN depend on the conv outputs.
-void randomizeBatchNorms(NetworkModule &net)
-{
-    torch::NoGradGuard noGrad;
-    for (auto &b : net.named_buffers(true)) {
-        if (b.key().find("running_mean") != std::string::npos)
-            b.value().copy_(torch::randn(b.value().sizes()) * 3.0);
-        if (b.key().find("running_var") != std::string::npos)
-            b.value().copy_(torch::rand(b.value().sizes()) * 20.0 + 1.0);
-    }
-    for (auto &p : net.named_parameters(true)) {
-        if (p.key().find("beta") != std::string::npos)
-            p.value().copy_(torch::randn(p.value().sizes()) * 0.5);
-    }
 }
 
 std::shared_ptr<NetworkModule> buildNet(const NetworkSpec &spec)
@@ -245,12 +217,12 @@ void TestBitPackedEvaluation::perChipNonidealitiesIdentical()
 {
     // Latent weight noise (per pass) and stuck-at faults at +-w_max (per chip) leave the effective
     // weights binary; output noise follows the conv. All random draws must match on both paths.
-    const QList<NoiseSpec> noises{noise(QStringLiteral("weight_noise"),
+    const QList<NoiseSpec> noises{noiseSpec(QStringLiteral("weight_noise"),
                                       {{QStringLiteral("sigma"), 0.3}, {QStringLiteral("relative"), false},
                                           {QStringLiteral("on"), QStringLiteral("latent")}}),
-        noise(QStringLiteral("stuck_at"),
+        noiseSpec(QStringLiteral("stuck_at"),
             {{QStringLiteral("p"), 0.1}, {QStringLiteral("value"), QStringLiteral("max")}}),
-        noise(QStringLiteral("output_noise"), {{QStringLiteral("sigma"), 0.5}})};
+        noiseSpec(QStringLiteral("output_noise"), {{QStringLiteral("sigma"), 0.5}})};
     auto net = buildNet(bnnSpec(noises));
     QVERIFY(net);
     torch::manual_seed(22);
@@ -272,7 +244,7 @@ void TestBitPackedEvaluation::perChipNonidealitiesIdentical()
     // Process variation acts on the effective weights: they stop being +-1, torch computes the
     // layer, and the numbers agree trivially.
     auto varied
-        = buildNet(bnnSpec({noise(QStringLiteral("process_variation"), {{QStringLiteral("uniform"), 0.1}})}));
+        = buildNet(bnnSpec({noiseSpec(QStringLiteral("process_variation"), {{QStringLiteral("uniform"), 0.1}})}));
     varied->setChip(7);
     QVERIFY(torch::equal(logits(*varied, x, false, 3), logits(*varied, x, true, 3)));
     for (const auto &c : varied->pathCounts())
@@ -280,7 +252,7 @@ void TestBitPackedEvaluation::perChipNonidealitiesIdentical()
 
     // On the latent weights it varies the float weights before the sign: the binary layers stay
     // binary, run bit-packed, and still match torch exactly; chips differ.
-    auto latent = buildNet(bnnSpec({noise(QStringLiteral("process_variation"),
+    auto latent = buildNet(bnnSpec({noiseSpec(QStringLiteral("process_variation"),
         {{QStringLiteral("uniform"), 0.5}, {QStringLiteral("gaussian"), 0.2},
             {QStringLiteral("on"), QStringLiteral("latent")}})}));
     latent->setChip(7);
@@ -342,9 +314,9 @@ void TestBitPackedEvaluation::trainedModelSwitch()
     QCOMPARE(packedMetrics->loss, floatMetrics->loss);
 
     NetworkSpec noisy
-        = bnnSpec({noise(QStringLiteral("stuck_at"),
+        = bnnSpec({noiseSpec(QStringLiteral("stuck_at"),
                        {{QStringLiteral("p"), 0.2}, {QStringLiteral("value"), QStringLiteral("min")}}),
-            noise(QStringLiteral("weight_noise"),
+            noiseSpec(QStringLiteral("weight_noise"),
                 {{QStringLiteral("sigma"), 0.2}, {QStringLiteral("on"), QStringLiteral("latent")}})});
     auto variant = (*model)->withNetwork(noisy);
     QVERIFY(variant.ok());

@@ -5,6 +5,8 @@
 // per-chip noise; and networks the chain cannot reproduce fall back to the same numbers.
 #include "model/network_p.h"
 
+#include "binarytestnets.h"
+
 #include "core/train/synthetic.h"
 
 #include <QtTest>
@@ -13,16 +15,9 @@
 #include <limits>
 
 using namespace qb;
+using namespace qb::testnets;
 
 namespace {
-
-QuantizerSpec quantizer(const QString &name, const QJsonObject &params = {})
-{
-    QuantizerSpec q;
-    q.name = name;
-    q.params = params;
-    return q;
-}
 
 LayerSpec batchNorm(bool scale)
 {
@@ -40,7 +35,7 @@ LayerSpec conv(int filters, int stride, int padding, const QuantizerSpec &input)
     l.paddingAmount = padding;
     l.useBias = false;
     l.inputQuantizer = input;
-    l.kernelQuantizer = quantizer(QStringLiteral("ste_sign"));
+    l.kernelQuantizer = quantizerSpec(QStringLiteral("ste_sign"));
     return l;
 }
 
@@ -50,11 +45,11 @@ LayerSpec dense(int units, const QuantizerSpec &input)
     l.units = units;
     l.useBias = false;
     l.inputQuantizer = input;
-    l.kernelQuantizer = quantizer(QStringLiteral("ste_sign"));
+    l.kernelQuantizer = quantizerSpec(QStringLiteral("ste_sign"));
     return l;
 }
 
-const QuantizerSpec kSign = quantizer(QStringLiteral("ste_sign"));
+const QuantizerSpec kSign = quantizerSpec(QStringLiteral("ste_sign"));
 
 /// larq-mnist-bnn's shape on 1x14x14 images, with a padded strided conv and 40 channels (two
 /// 32-bit units per pixel) in the middle.
@@ -65,7 +60,7 @@ NetworkSpec bnn()
     n.input = TensorShape::image(1, 14, 14);
     n.layers << conv(32, 1, 0, {}) << layer(LayerType::MaxPool) << batchNorm(true) // 12 -> 6
              << conv(40, 2, 1, kSign) << batchNorm(true) // 6 -> 3
-             << conv(24, 1, 1, quantizer(QStringLiteral("approx_sign"))) << layer(LayerType::MaxPool)
+             << conv(24, 1, 1, quantizerSpec(QStringLiteral("approx_sign"))) << layer(LayerType::MaxPool)
              << batchNorm(true) << layer(LayerType::Flatten) // 3 -> 1
              << dense(48, kSign) << batchNorm(true) << dense(10, kSign) << batchNorm(true);
     return n;
@@ -107,25 +102,6 @@ NetworkSpec colourConvs()
     n.layers << conv(16, 1, 1, kSign) << pool << batchNorm(true) // 9 -> 5
              << conv(8, 1, 0, kSign) << layer(LayerType::Flatten) << dense(10, {});
     return n;
-}
-
-/// Batch norm statistics and affine parameters spread so that signs depend on the values, with
-/// negative and (for one channel) zero gammas.
-void randomizeBatchNorms(NetworkModule &net)
-{
-    torch::NoGradGuard noGrad;
-    for (auto &b : net.named_buffers(true)) {
-        if (b.key().find("running_mean") != std::string::npos)
-            b.value().copy_(torch::randn(b.value().sizes()) * 3.0);
-        if (b.key().find("running_var") != std::string::npos)
-            b.value().copy_(torch::rand(b.value().sizes()) * 20.0 + 0.5);
-    }
-    for (auto &p : net.named_parameters(true)) {
-        if (p.key().find("beta") != std::string::npos)
-            p.value().copy_(torch::randn(p.value().sizes()) * 0.5);
-        if (p.key().find("gamma") != std::string::npos)
-            p.value().copy_(torch::randn(p.value().sizes()));
-    }
 }
 
 std::shared_ptr<NetworkModule> build(const NetworkSpec &spec, std::uint64_t seed = 11)
@@ -275,16 +251,12 @@ void TestFusedBinaryEvaluation::perPassAndPerChipNoise()
     for (LayerSpec &l : spec.layers) {
         if (!l.hasWeights())
             continue;
-        NoiseSpec perPass;
-        perPass.model = QStringLiteral("weight_noise");
-        perPass.phase = NoisePhase::Both;
-        perPass.params = {{QStringLiteral("sigma"), 0.3}, {QStringLiteral("relative"), false},
-            {QStringLiteral("on"), QStringLiteral("latent")}};
-        NoiseSpec perChip = perPass;
-        perChip.model = QStringLiteral("process_variation");
-        perChip.params = {{QStringLiteral("uniform"), 0.5}, {QStringLiteral("gaussian"), 0.2},
-            {QStringLiteral("on"), QStringLiteral("latent")}};
-        l.nonidealities = {perPass, perChip};
+        l.nonidealities = {noiseSpec(QStringLiteral("weight_noise"),
+                               {{QStringLiteral("sigma"), 0.3}, {QStringLiteral("relative"), false},
+                                   {QStringLiteral("on"), QStringLiteral("latent")}}),
+            noiseSpec(QStringLiteral("process_variation"),
+                {{QStringLiteral("uniform"), 0.5}, {QStringLiteral("gaussian"), 0.2},
+                    {QStringLiteral("on"), QStringLiteral("latent")}})};
     }
     auto net = build(spec);
     QVERIFY(net);
@@ -316,7 +288,7 @@ void TestFusedBinaryEvaluation::whatCannotBeFusedFallsBack()
     {
         NetworkSpec spec = bnn();
         spec.layers[5].inputQuantizer
-            = quantizer(QStringLiteral("stochastic_binary"), {{QStringLiteral("stochastic_eval"), true}});
+            = quantizerSpec(QStringLiteral("stochastic_binary"), {{QStringLiteral("stochastic_eval"), true}});
         auto net = build(spec);
         // Layers 0..3 and 9..11 fused, layer 5 on its own.
         QCOMPARE(checkAllPathsAgree(*net, images(spec, 30), 9), std::int64_t(2));
@@ -324,11 +296,7 @@ void TestFusedBinaryEvaluation::whatCannotBeFusedFallsBack()
     // Output noise on a middle layer: its outputs are not integers, the run stops there.
     {
         NetworkSpec spec = bnn();
-        NoiseSpec n;
-        n.model = QStringLiteral("output_noise");
-        n.phase = NoisePhase::Both;
-        n.params = {{QStringLiteral("sigma"), 0.5}};
-        spec.layers[3].nonidealities = {n};
+        spec.layers[3].nonidealities = {noiseSpec(QStringLiteral("output_noise"), {{QStringLiteral("sigma"), 0.5}})};
         auto net = build(spec);
         torch::manual_seed(8);
         // Layers 0..3 (3 last, its noise applied as usual) and 5..11 fused.
