@@ -168,10 +168,9 @@ __attribute__((target("avx512f"))) void entryConvPoolPackAvx512(const float *pla
 
 /// 2x2 / stride 2 max pooling of float CHW planes: the AVX-512 kernel where the CPU has it,
 /// else the general torch-exact kernel of kernels/poolkernels.h.
-void maxPool2x2Float(const float *in, int planes, const PoolGeometry &g, float *out)
+void maxPool2x2Float(const float *in, int planes, const PoolGeometry &g, float *out, bool avx512)
 {
 #ifdef QB_CHAIN_X86
-    static const bool avx512 = __builtin_cpu_supports("avx512f");
     if (avx512) {
         maxPool2x2Avx512(in, planes, g.height, g.width, out);
         return;
@@ -247,10 +246,9 @@ __attribute__((target("avx512f"))) void packIntPixelsAvx512(const std::int32_t *
 #endif
 
 void packIntPixels(const std::int32_t *map, int channels, int pixels, const std::int32_t *scale,
-    const std::int32_t *threshold, Unit32 *units)
+    const std::int32_t *threshold, Unit32 *units, bool avx512)
 {
 #ifdef QB_CHAIN_X86
-    static const bool avx512 = __builtin_cpu_supports("avx512f");
     if (avx512) {
         packIntPixelsAvx512(map, channels, pixels, scale, threshold, units);
         return;
@@ -299,6 +297,7 @@ struct BinaryChain::Workspace
     std::vector<float> convMap, pooledFloat, convScratch;
     std::vector<std::int32_t> intMap, pooledInt;
     std::vector<std::uint64_t> bits, patches;
+    bool avx512 = false; ///< use the chain's AVX-512 code (see run())
 };
 
 bool BinaryChain::setInput(int channels, int height, int width)
@@ -499,7 +498,7 @@ void BinaryChain::binarize(const Binarize &b, Workspace &w, const float *floatMa
         if (b.pool) {
             const PoolGeometry &g = b.poolGeometry;
             if (g.kernelH == 2 && g.kernelW == 2 && g.strideH == 2 && g.strideW == 2 && g.padH == 0 && g.padW == 0)
-                maxPool2x2Float(floatMap, channels, g, w.pooledFloat.data());
+                maxPool2x2Float(floatMap, channels, g, w.pooledFloat.data(), w.avx512);
             else
                 maxPool2dForward(floatMap, std::size_t(channels), g, w.pooledFloat.data(), nullptr);
             v = w.pooledFloat.data();
@@ -513,7 +512,7 @@ void BinaryChain::binarize(const Binarize &b, Workspace &w, const float *floatMa
             v = w.pooledInt.data();
         }
         packIntPixels(v, channels, pixels, b.intRule.scale.data(), b.intRule.threshold.data(),
-            reinterpret_cast<Unit32 *>(bits));
+            reinterpret_cast<Unit32 *>(bits), w.avx512);
     }
     // The zero unit after the map's units: what padding taps read, and the unused half of a
     // dense layer's last word.
@@ -557,11 +556,10 @@ void BinaryChain::writeOutput(const std::int32_t *map, float *out) const
             out[std::size_t(c) * pixels + p] = float(map[std::size_t(p) * channels + c]);
 }
 
-BinaryChain::EntryKernel BinaryChain::entryKernel() const
+BinaryChain::EntryKernel BinaryChain::entryKernel(bool avx512) const
 {
     EntryKernel e;
 #ifdef QB_CHAIN_X86
-    static const bool avx512 = __builtin_cpu_supports("avx512f");
     if (!avx512 || !m_inputConv || m_conv.channels != 1 || m_conv.strideH != 1 || m_conv.strideW != 1
         || m_binarize.empty())
         return e;
@@ -624,6 +622,10 @@ void BinaryChain::run(const float *images, int count, float *out, BinaryKernel k
     if (!isComplete() || count <= 0)
         return;
     Workspace w;
+#ifdef QB_CHAIN_X86
+    static const bool cpuHasAvx512 = __builtin_cpu_supports("avx512f");
+    w.avx512 = cpuHasAvx512 && (kernel == BinaryKernel::Auto || kernel == BinaryKernel::Avx512);
+#endif
     std::size_t floatPooled = 0, intMap = 0, intPooled = 0, bitWords = 0, patchWords = 0;
     for (const Binarize &b : m_binarize) {
         const std::size_t values = std::size_t(b.out.channels) * b.out.pixels();
@@ -645,7 +647,7 @@ void BinaryChain::run(const float *images, int count, float *out, BinaryKernel k
     if (m_inputConv)
         w.convMap.resize(std::size_t(m_conv.outChannels) * m_conv.outputHeight() * m_conv.outputWidth());
 
-    const EntryKernel entry = entryKernel();
+    const EntryKernel entry = entryKernel(w.avx512);
     for (int n = 0; n < count; ++n) {
         const float *image = images + std::size_t(n) * inputSize();
         const float *map = image;

@@ -90,7 +90,10 @@ public:
     int outputSize() const;
 
     /// Evaluates `count` images (each inputSize() floats, consecutive) into `out` (outputSize()
-    /// floats each). Single-threaded; split the images across threads to parallelise.
+    /// floats each). Single-threaded; split the images across threads to parallelise. `kernel`
+    /// picks the popcount kernel and with it the chain's own code: Auto and Avx512 use its AVX-512
+    /// kernels (the first layer in one pass, pooling, packing) where the CPU has AVX-512F, Scalar
+    /// and Avx2 the portable code. Every choice gives the same outputs (tst_binarychain).
     void run(const float *images, int count, float *out, BinaryKernel kernel = BinaryKernel::Auto) const;
     int inputSize() const { return m_inputChannels * m_inputHeight * m_inputWidth; }
     /// The map after the steps added so far (after the pooling of a pending binarize).
@@ -141,7 +144,7 @@ private:
         int window = 1;
         std::vector<float> weights, scale, threshold;
     };
-    EntryKernel entryKernel() const;
+    EntryKernel entryKernel(bool avx512) const;
     void runEntryKernel(const EntryKernel &e, const float *image, Workspace &w) const;
 
     bool addBinarizeStep(const PoolGeometry *pool, Binarize step);
