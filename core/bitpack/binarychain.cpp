@@ -54,7 +54,8 @@ QB_CHAIN_CLONES void packFloatPixels(const float *__restrict map, int channels, 
             std::uint32_t acc = 0;
             const int c1 = std::min(channels, 32 * u + 32);
             for (int c = 32 * u; c < c1; ++c)
-                acc |= std::uint32_t(map[std::size_t(c) * pixels + p0] * scale[c] >= threshold[c]) << (c - 32 * u);
+                acc |= std::uint32_t(map[std::size_t(c) * pixels + p0] * scale[c] >= threshold[c])
+                    << (c - 32 * u);
             units[std::size_t(p0) * unitCount + u] = acc;
         }
     }
@@ -92,13 +93,17 @@ __attribute__((target("avx512f"))) void maxPool2x2Avx512(
                 const int x = 2 * o;
                 const int left = 2 * outputs; // input columns of this block
                 const __mmask16 lo = __mmask16(left >= 16 ? 0xffff : (1u << left) - 1u);
-                const __mmask16 hi = __mmask16(left >= 32 ? 0xffff : left <= 16 ? 0 : (1u << (left - 16)) - 1u);
-                const __m512 m0 = nanMax512(_mm512_maskz_loadu_ps(lo, r0 + x), _mm512_maskz_loadu_ps(lo, r1 + x));
-                const __m512 m1
-                    = nanMax512(_mm512_maskz_loadu_ps(hi, r0 + x + 16), _mm512_maskz_loadu_ps(hi, r1 + x + 16));
+                const __mmask16 hi = __mmask16(left >= 32 ? 0xffff
+                        : left <= 16                      ? 0
+                                                          : (1u << (left - 16)) - 1u);
+                const __m512 m0
+                    = nanMax512(_mm512_maskz_loadu_ps(lo, r0 + x), _mm512_maskz_loadu_ps(lo, r1 + x));
+                const __m512 m1 = nanMax512(
+                    _mm512_maskz_loadu_ps(hi, r0 + x + 16), _mm512_maskz_loadu_ps(hi, r1 + x + 16));
                 const __m512 pooled
                     = nanMax512(_mm512_permutex2var_ps(m0, even, m1), _mm512_permutex2var_ps(m0, odd, m1));
-                _mm512_mask_storeu_ps(dst + std::size_t(oy) * ow + o, __mmask16((1u << outputs) - 1u), pooled);
+                _mm512_mask_storeu_ps(
+                    dst + std::size_t(oy) * ow + o, __mmask16((1u << outputs) - 1u), pooled);
             }
         }
     }
@@ -115,9 +120,9 @@ __attribute__((target("avx512f"))) void maxPool2x2Avx512(
 /// thresholds, and the comparison mask is the pixel's 16 bits.
 /// `weights` is [groups][taps][16] (zero past `outChannels`), `scale` / `threshold` [groups * 16].
 template <int Window>
-__attribute__((target("avx512f"))) void entryConvPoolPackAvx512(const float *plane, int wp, int pooledH, int pooledW,
-    int kernelH, int kernelW, int outChannels, const float *weights, const float *scale, const float *threshold,
-    Unit32 *units)
+__attribute__((target("avx512f"))) void entryConvPoolPackAvx512(const float *plane, int wp, int pooledH,
+    int pooledW, int kernelH, int kernelW, int outChannels, const float *weights, const float *scale,
+    const float *threshold, Unit32 *units)
 {
     constexpr int kPositions = Window * Window;
     const int groups = (outChannels + 15) / 16;
@@ -143,7 +148,8 @@ __attribute__((target("avx512f"))) void entryConvPoolPackAvx512(const float *pla
                         const __m512 a = _mm512_loadu_ps(w0 + t * 16);
                         const __m512 b = _mm512_loadu_ps(w1 + t * 16);
                         for (int q = 0; q < kPositions; ++q) {
-                            const __m512 x = _mm512_set1_ps(origin[std::size_t(q / Window + ky) * wp + q % Window + kx]);
+                            const __m512 x
+                                = _mm512_set1_ps(origin[std::size_t(q / Window + ky) * wp + q % Window + kx]);
                             acc[0][q] = _mm512_fmadd_ps(a, x, acc[0][q]);
                             acc[1][q] = _mm512_fmadd_ps(b, x, acc[1][q]);
                         }
@@ -155,8 +161,9 @@ __attribute__((target("avx512f"))) void entryConvPoolPackAvx512(const float *pla
                     __m512 best = acc[k][0];
                     for (int q = 1; q < kPositions; ++q)
                         best = nanMax512(best, acc[k][q]);
-                    const __mmask16 on = _mm512_cmp_ps_mask(_mm512_mul_ps(best, _mm512_loadu_ps(scale + 16 * g)),
-                        _mm512_loadu_ps(threshold + 16 * g), _CMP_GE_OQ);
+                    const __mmask16 on
+                        = _mm512_cmp_ps_mask(_mm512_mul_ps(best, _mm512_loadu_ps(scale + 16 * g)),
+                            _mm512_loadu_ps(threshold + 16 * g), _CMP_GE_OQ);
                     const int valid = std::min(16, outChannels - 16 * g);
                     unit |= (std::uint32_t(on) & ((1u << valid) - 1u)) << (16 * k);
                 }
@@ -192,8 +199,8 @@ QB_CHAIN_CLONES void popcountsToDots(
 
 /// dst[k] = src[index[k]]: the patch gather (vectorised with gather instructions where the CPU
 /// has them).
-QB_CHAIN_CLONES void gatherUnits(
-    const Unit32 *__restrict src, const std::int32_t *__restrict index, std::size_t count, Unit32 *__restrict dst)
+QB_CHAIN_CLONES void gatherUnits(const Unit32 *__restrict src, const std::int32_t *__restrict index,
+    std::size_t count, Unit32 *__restrict dst)
 {
     for (std::size_t k = 0; k < count; ++k)
         dst[k] = src[index[k]];
@@ -236,7 +243,8 @@ __attribute__((target("avx512f"))) void packIntPixelsAvx512(const std::int32_t *
                 const __m512i x = _mm512_maskz_loadu_epi32(lanes, v + c);
                 const __m512i s = _mm512_maskz_loadu_epi32(lanes, scale + c);
                 const __m512i t = _mm512_maskz_loadu_epi32(lanes, threshold + c);
-                const __mmask16 on = _mm512_mask_cmp_epi32_mask(lanes, _mm512_mullo_epi32(x, s), t, _MM_CMPINT_NLT);
+                const __mmask16 on
+                    = _mm512_mask_cmp_epi32_mask(lanes, _mm512_mullo_epi32(x, s), t, _MM_CMPINT_NLT);
                 unit |= std::uint32_t(on) << (16 * h);
             }
             dst[u] = unit;
@@ -473,7 +481,8 @@ bool BinaryChain::addDense(const float *weights, int outFeatures)
         const float *w = weights + std::size_t(o) * l.dotLength;
         for (int c = 0; c < channels; ++c)
             for (int p = 0; p < pixels; ++p)
-                row[std::size_t(p) * units + c / 32] |= std::uint32_t(w[std::size_t(c) * pixels + p] >= 0.0f) << (c % 32);
+                row[std::size_t(p) * units + c / 32] |= std::uint32_t(w[std::size_t(c) * pixels + p] >= 0.0f)
+                    << (c % 32);
     }
     m_layers.push_back(std::move(l));
     m_shape = m_layers.back().out;
@@ -497,7 +506,8 @@ void BinaryChain::binarize(const Binarize &b, Workspace &w, const float *floatMa
         const float *v = floatMap;
         if (b.pool) {
             const PoolGeometry &g = b.poolGeometry;
-            if (g.kernelH == 2 && g.kernelW == 2 && g.strideH == 2 && g.strideW == 2 && g.padH == 0 && g.padW == 0)
+            if (g.kernelH == 2 && g.kernelW == 2 && g.strideH == 2 && g.strideW == 2 && g.padH == 0
+                && g.padW == 0)
                 maxPool2x2Float(floatMap, channels, g, w.pooledFloat.data(), w.avx512);
             else
                 maxPool2dForward(floatMap, std::size_t(channels), g, w.pooledFloat.data(), nullptr);
@@ -539,10 +549,11 @@ void BinaryChain::convolve(const Layer &l, const std::uint64_t *bits, Workspace 
     }
 }
 
-void BinaryChain::dense(const Layer &l, const std::uint64_t *bits, std::int32_t *out, BinaryKernel kernel) const
+void BinaryChain::dense(
+    const Layer &l, const std::uint64_t *bits, std::int32_t *out, BinaryKernel kernel) const
 {
-    xorPopcountGemm(bits, std::size_t(l.words), 1, l.filters.data(), std::size_t(l.words), l.out.channels, l.words,
-        out, std::size_t(l.out.channels), kernel);
+    xorPopcountGemm(bits, std::size_t(l.words), 1, l.filters.data(), std::size_t(l.words), l.out.channels,
+        l.words, out, std::size_t(l.out.channels), kernel);
     for (int o = 0; o < l.out.channels; ++o)
         out[o] = l.dotLength - 2 * out[o];
 }
@@ -566,7 +577,8 @@ BinaryChain::EntryKernel BinaryChain::entryKernel(bool avx512) const
     const Binarize &b = m_binarize[0];
     if (b.pool) {
         const PoolGeometry &g = b.poolGeometry;
-        if (g.kernelH != 2 || g.kernelW != 2 || g.strideH != 2 || g.strideW != 2 || g.padH != 0 || g.padW != 0)
+        if (g.kernelH != 2 || g.kernelW != 2 || g.strideH != 2 || g.strideW != 2 || g.padH != 0
+            || g.padW != 0)
             return e;
         e.window = 2;
     }
@@ -576,7 +588,8 @@ BinaryChain::EntryKernel BinaryChain::entryKernel(bool avx512) const
     e.weights.assign(std::size_t(groups) * taps * 16, 0.0f);
     for (int o = 0; o < outChannels; ++o)
         for (int t = 0; t < taps; ++t)
-            e.weights[(std::size_t(o / 16) * taps + t) * 16 + o % 16] = m_convWeights[std::size_t(o) * taps + t];
+            e.weights[(std::size_t(o / 16) * taps + t) * 16 + o % 16]
+                = m_convWeights[std::size_t(o) * taps + t];
     e.scale.assign(std::size_t(groups) * 16, 1.0f);
     e.threshold.assign(std::size_t(groups) * 16, 0.0f);
     std::copy(b.floatRule.scale.begin(), b.floatRule.scale.end(), e.scale.begin());
@@ -609,7 +622,8 @@ void BinaryChain::runEntryKernel(const EntryKernel &e, const float *image, Works
     else
         entryConvPoolPackAvx512<1>(plane, wp, b.out.height, b.out.width, m_conv.kernelH, m_conv.kernelW,
             m_conv.outChannels, e.weights.data(), e.scale.data(), e.threshold.data(), units);
-    reinterpret_cast<Unit32 *>(w.bits.data())[std::size_t(b.out.pixels()) * unitsFor(b.out.channels)] = 0u; // the zero unit
+    reinterpret_cast<Unit32 *>(w.bits.data())[std::size_t(b.out.pixels()) * unitsFor(b.out.channels)]
+        = 0u; // the zero unit
 #else
     (void)e;
     (void)image;
@@ -630,8 +644,10 @@ void BinaryChain::run(const float *images, int count, float *out, BinaryKernel k
     for (const Binarize &b : m_binarize) {
         const std::size_t values = std::size_t(b.out.channels) * b.out.pixels();
         if (b.pool)
-            (b.floatInput ? floatPooled : intPooled) = std::max(b.floatInput ? floatPooled : intPooled, values);
-        bitWords = std::max(bitWords, wordsForUnits(std::size_t(b.out.pixels()) * unitsFor(b.out.channels)) + 1);
+            (b.floatInput ? floatPooled : intPooled)
+                = std::max(b.floatInput ? floatPooled : intPooled, values);
+        bitWords
+            = std::max(bitWords, wordsForUnits(std::size_t(b.out.pixels()) * unitsFor(b.out.channels)) + 1);
     }
     for (const Layer &l : m_layers) {
         intMap = std::max(intMap, std::size_t(l.out.channels) * l.out.pixels());

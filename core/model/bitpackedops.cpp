@@ -15,8 +15,6 @@ namespace qb {
 
 namespace {
 
-/// Largest dot-product length whose integer results float32 holds exactly (|sum| <= K < 2^24).
-constexpr std::int64_t kMaxExactLength = std::int64_t(1) << 24;
 /// Images per binaryConv2d call inside one thread's share of the batch: keeps the gathered patch
 /// matrix and the int32 results in the core's caches.
 constexpr std::int64_t kConvImagesPerCall = 16;
@@ -51,7 +49,7 @@ torch::Tensor bitPackedConv2d(
         return {};
     const std::int64_t n = input.size(0), c = input.size(1), h = input.size(2), w = input.size(3);
     const std::int64_t o = weight.size(0), kh = weight.size(2), kw = weight.size(3);
-    if (c * kh * kw >= kMaxExactLength || n * c * h * w >= std::numeric_limits<int>::max())
+    if (c * kh * kw >= kMaxExactDotLength || n * c * h * w >= std::numeric_limits<int>::max())
         return {};
     BinaryConv2dOptions options;
     options.strideH = strideH;
@@ -99,7 +97,7 @@ torch::Tensor bitPackedLinear(const torch::Tensor &input, const torch::Tensor &w
         || input.size(1) != weight.size(1))
         return {};
     const std::int64_t n = input.size(0), f = input.size(1), o = weight.size(0);
-    if (f >= kMaxExactLength || n == 0 || o == 0 || n * f >= std::numeric_limits<int>::max())
+    if (f >= kMaxExactDotLength || n == 0 || o == 0 || n * f >= std::numeric_limits<int>::max())
         return {};
     if (!isBinaryTensor(weight) || !isBinaryTensor(input))
         return {};

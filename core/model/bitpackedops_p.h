@@ -14,6 +14,10 @@
 
 namespace qb {
 
+/// Longest dot product whose integer results float32 holds exactly (|sum| <= K < 2^24): the
+/// bit-packed paths refuse longer ones.
+constexpr std::int64_t kMaxExactDotLength = std::int64_t(1) << 24;
+
 /// True when `t` is a defined float32 CPU tensor in plain (not sparse, mkldnn or quantized) storage:
 /// what the hand-written kernels can read through data_ptr<float>() once contiguous.
 bool isFloatCpu(const torch::Tensor &t);

@@ -14,8 +14,6 @@ namespace qb {
 
 namespace {
 
-/// Largest dot-product length whose integer results float32 holds exactly.
-constexpr std::int64_t kMaxExactLength = std::int64_t(1) << 24;
 /// Most probe values (channels x every integer a layer can produce) an integer rule may cost.
 constexpr std::int64_t kMaxIntegerProbes = std::int64_t(1) << 22;
 
@@ -63,7 +61,10 @@ std::vector<std::uint8_t> batchNormSigns(
 }
 
 /// bit = v >= 0 per channel: a sign quantizer straight on the values.
-template <typename T> ChannelSignRule<T> signRule(int channels) { return ChannelSignRule<T>::signOf(channels); }
+template <typename T> ChannelSignRule<T> signRule(int channels)
+{
+    return ChannelSignRule<T>::signOf(channels);
+}
 
 /// The rule for integer inputs in [-K, K]: every one of them put through the batch norm. Fails
 /// (nullopt) when a channel's sign is not a single step.
@@ -176,8 +177,10 @@ std::optional<ChannelSignRule<float>> floatRule(BatchNormModule &bn, int channel
     constexpr int kChecks = 12;
     std::vector<float> checks(std::size_t(channels) * kChecks);
     for (int c = 0; c < channels; ++c) {
-        const float around[3] = {fromKey(lo[c]), fromKey(hi[c]), fromKey(std::min<std::int64_t>(hi[c] + 1, orderedKey(highest)))};
-        const float values[kChecks] = {-inf, lowest, -1.0f, -0.0f, 0.0f, 1.0f, highest, inf, nan, around[0], around[1], around[2]};
+        const float around[3] = {
+            fromKey(lo[c]), fromKey(hi[c]), fromKey(std::min<std::int64_t>(hi[c] + 1, orderedKey(highest)))};
+        const float values[kChecks]
+            = {-inf, lowest, -1.0f, -0.0f, 0.0f, 1.0f, highest, inf, nan, around[0], around[1], around[2]};
         std::copy(values, values + kChecks, checks.begin() + std::ptrdiff_t(c) * kChecks);
     }
     const std::vector<std::uint8_t> checked = batchNormSigns(bn, checks, channels, kChecks, imageSizeOne);
@@ -210,13 +213,14 @@ bool addLayer(BinaryChain &chain, WeightedLayerModule &layer, const torch::Tenso
         return false;
     const torch::Tensor w = weight.contiguous();
     if (const auto *conv = dynamic_cast<const QuantConv2dModule *>(&layer)) {
-        if (w.dim() != 4 || w.size(1) != chain.mapChannels() || w.size(1) * w.size(2) * w.size(3) >= kMaxExactLength)
+        if (w.dim() != 4 || w.size(1) != chain.mapChannels()
+            || w.size(1) * w.size(2) * w.size(3) >= kMaxExactDotLength)
             return false;
-        return chain.addConv(w.data_ptr<float>(), int(w.size(0)), int(w.size(2)), int(w.size(3)), conv->strideH(),
-            conv->strideW(), conv->padH(), conv->padW());
+        return chain.addConv(w.data_ptr<float>(), int(w.size(0)), int(w.size(2)), int(w.size(3)),
+            conv->strideH(), conv->strideW(), conv->padH(), conv->padW());
     }
     const std::int64_t features = std::int64_t(chain.mapChannels()) * chain.mapHeight() * chain.mapWidth();
-    if (w.dim() != 2 || w.size(1) != features || features >= kMaxExactLength)
+    if (w.dim() != 2 || w.size(1) != features || features >= kMaxExactDotLength)
         return false;
     return chain.addDense(w.data_ptr<float>(), int(w.size(0)));
 }
@@ -273,7 +277,8 @@ struct FusedBinaryEvaluator::RuleCache
     }
 
     /// The cached entry for these keys, derived anew when missing or stale.
-    const Entry &lookup(BatchNormModule &bn, bool floatInput, std::int32_t dotLength, bool imageSizeOne, int channels)
+    const Entry &lookup(
+        BatchNormModule &bn, bool floatInput, std::int32_t dotLength, bool imageSizeOne, int channels)
     {
         std::vector<float> state = stateOf(bn);
         for (Entry &e : entries) {
@@ -290,8 +295,8 @@ struct FusedBinaryEvaluator::RuleCache
         return entries.back();
     }
 
-    static Entry derive(BatchNormModule &bn, bool floatInput, std::int32_t dotLength, bool imageSizeOne, int channels,
-        std::vector<float> state)
+    static Entry derive(BatchNormModule &bn, bool floatInput, std::int32_t dotLength, bool imageSizeOne,
+        int channels, std::vector<float> state)
     {
         Entry e;
         e.batchNorm = &bn;
@@ -308,7 +313,10 @@ struct FusedBinaryEvaluator::RuleCache
     }
 };
 
-FusedBinaryEvaluator::FusedBinaryEvaluator() : m_rules(std::make_unique<RuleCache>()) {}
+FusedBinaryEvaluator::FusedBinaryEvaluator()
+    : m_rules(std::make_unique<RuleCache>())
+{
+}
 
 FusedBinaryEvaluator::~FusedBinaryEvaluator() = default;
 
@@ -325,7 +333,8 @@ std::optional<FusedBinaryEvaluator::Plan> FusedBinaryEvaluator::plan(
     p.members.push_back(first);
     if (!entry->inputIsSignAtEvaluation()) {
         // The binary-weight kernel sums in torch's order for one input channel only.
-        if (!entryConv || entry->hasInputQuantizer() || !handWrittenKernelsEnabled() || x.dim() != 4 || x.size(1) != 1)
+        if (!entryConv || entry->hasInputQuantizer() || !handWrittenKernelsEnabled() || x.dim() != 4
+            || x.size(1) != 1)
             return std::nullopt;
         p.floatEntry = true;
     }
@@ -445,13 +454,15 @@ torch::Tensor FusedBinaryEvaluator::runChain(const Plan &p, const std::vector<We
         g.padH = conv->padH();
         g.padW = conv->padW();
         const torch::Tensor wc = w.contiguous();
-        if (!chain.setInputConv(g, std::vector<float>(wc.data_ptr<float>(), wc.data_ptr<float>() + wc.numel())))
+        if (!chain.setInputConv(
+                g, std::vector<float>(wc.data_ptr<float>(), wc.data_ptr<float>() + wc.numel())))
             return {};
     } else {
         if (!isBinaryTensor(input))
             return {};
-        const bool ok = input.dim() == 4 ? chain.setInput(int(input.size(1)), int(input.size(2)), int(input.size(3)))
-                                         : input.dim() == 2 && chain.setInput(int(input.size(1)), 1, 1);
+        const bool ok = input.dim() == 4
+            ? chain.setInput(int(input.size(1)), int(input.size(2)), int(input.size(3)))
+            : input.dim() == 2 && chain.setInput(int(input.size(1)), 1, 1);
         if (!ok || !chain.addBinarize(nullptr, signRule<float>(chain.mapChannels()))
             || !addLayer(chain, *members[0], weights[0]))
             return {};
@@ -483,7 +494,9 @@ torch::Tensor FusedBinaryEvaluator::runChain(const Plan &p, const std::vector<We
             std::optional<ChannelSignRule<std::int32_t>> rule = signRule<std::int32_t>(channels);
             if (link.batchNorm) {
                 std::lock_guard<std::mutex> lock(m_rules->mutex);
-                rule = m_rules->lookup(*link.batchNorm, false, dotLength(weights[k - 1]), imageSizeOne, channels).intRule;
+                rule = m_rules
+                           ->lookup(*link.batchNorm, false, dotLength(weights[k - 1]), imageSizeOne, channels)
+                           .intRule;
             }
             added = rule && chain.addBinarize(poolStep, *rule);
         }
@@ -503,7 +516,8 @@ torch::Tensor FusedBinaryEvaluator::runChain(const Plan &p, const std::vector<We
     });
     if (dynamic_cast<const QuantConv2dModule *>(members.back()))
         out = out.view({batch, chain.mapChannels(), chain.mapHeight(), chain.mapWidth()});
-    members[0]->recordPass(p.floatEntry ? WeightedLayerModule::Path::BinaryWeight : WeightedLayerModule::Path::BitPacked);
+    members[0]->recordPass(
+        p.floatEntry ? WeightedLayerModule::Path::BinaryWeight : WeightedLayerModule::Path::BitPacked);
     for (std::size_t k = 1; k < members.size(); ++k)
         members[k]->recordPass(WeightedLayerModule::Path::BitPacked);
     return members.back()->finishOutput(out);

@@ -48,18 +48,18 @@ public:
     /// the layer before). std::nullopt when no run starts there: nothing was drawn or computed,
     /// and the caller evaluates layer `first` itself. The caller ensures evaluation mode without
     /// gradient recording and no activation transform.
-    std::optional<Outcome> tryRun(const std::vector<std::shared_ptr<LayerModule>> &layers, int first,
-        const torch::Tensor &x);
+    std::optional<Outcome> tryRun(
+        const std::vector<std::shared_ptr<LayerModule>> &layers, int first, const torch::Tensor &x);
 
 private:
     struct Plan;
     struct RuleCache;
-    std::optional<Plan> plan(const std::vector<std::shared_ptr<LayerModule>> &layers, int first,
-        const torch::Tensor &x) const;
+    std::optional<Plan> plan(
+        const std::vector<std::shared_ptr<LayerModule>> &layers, int first, const torch::Tensor &x) const;
     /// The fused evaluation of a planned run: its output, or an undefined tensor (nothing
     /// computed, no pass counted) when some value or shape does not allow it.
-    torch::Tensor runChain(const Plan &p, const std::vector<WeightedLayerModule *> &members, const torch::Tensor &in,
-        const std::vector<torch::Tensor> &weights);
+    torch::Tensor runChain(const Plan &p, const std::vector<WeightedLayerModule *> &members,
+        const torch::Tensor &in, const std::vector<torch::Tensor> &weights);
 
     std::unique_ptr<RuleCache> m_rules;
 };

@@ -32,7 +32,8 @@ struct ConvStep
 /// out = sum over (c, ky, kx) of w * in, from +0 in that order; padding taps add w * 0.
 Map convolve(const Map &in, const ConvStep &s, bool signs)
 {
-    Map out{s.outChannels, (in.height + 2 * s.pad - s.kernel) / s.stride + 1, (in.width + 2 * s.pad - s.kernel) / s.stride + 1, {}};
+    Map out{s.outChannels, (in.height + 2 * s.pad - s.kernel) / s.stride + 1,
+        (in.width + 2 * s.pad - s.kernel) / s.stride + 1, {}};
     out.v.assign(std::size_t(out.channels) * out.height * out.width, 0.0f);
     for (int o = 0; o < out.channels; ++o)
         for (int y = 0; y < out.height; ++y)
@@ -46,7 +47,9 @@ Map convolve(const Map &in, const ConvStep &s, bool signs)
                             float value = inside ? in.at(c, iy, ix) : 0.0f;
                             if (signs && inside)
                                 value = value >= 0.0f ? 1.0f : -1.0f;
-                            acc += s.weights[((std::size_t(o) * in.channels + c) * s.kernel + ky) * s.kernel + kx] * value;
+                            acc += s.weights[((std::size_t(o) * in.channels + c) * s.kernel + ky) * s.kernel
+                                       + kx]
+                                * value;
                         }
                 out.at(o, y, x) = acc;
             }
@@ -55,7 +58,8 @@ Map convolve(const Map &in, const ConvStep &s, bool signs)
 
 Map maxPool(const Map &in, int kernel, int stride, int pad)
 {
-    Map out{in.channels, (in.height + 2 * pad - kernel) / stride + 1, (in.width + 2 * pad - kernel) / stride + 1, {}};
+    Map out{in.channels, (in.height + 2 * pad - kernel) / stride + 1,
+        (in.width + 2 * pad - kernel) / stride + 1, {}};
     out.v.assign(std::size_t(out.channels) * out.height * out.width, 0.0f);
     for (int c = 0; c < out.channels; ++c)
         for (int y = 0; y < out.height; ++y)
@@ -206,7 +210,9 @@ void TestBinaryChain::matchesReference()
     chain.run(images.data(), count, fast.data(), BinaryKernel::Auto);
     chain.run(images.data(), count, portable.data(), BinaryKernel::Scalar);
     for (int n = 0; n < count; ++n) {
-        Map image{1, 19, 19, std::vector<float>(images.begin() + std::ptrdiff_t(n) * 361, images.begin() + std::ptrdiff_t(n + 1) * 361)};
+        Map image{1, 19, 19,
+            std::vector<float>(
+                images.begin() + std::ptrdiff_t(n) * 361, images.begin() + std::ptrdiff_t(n + 1) * 361)};
         Map m = convolve(image, entry, false);
         if (entryPool)
             m = maxPool(m, 2, 2, 0);

@@ -84,7 +84,8 @@ NetworkSpec mlp()
     NetworkSpec n;
     n.name = QStringLiteral("fused-mlp");
     n.input = TensorShape::flat(70);
-    n.layers << dense(96, kSign) << batchNorm(true) << dense(33, kSign) << batchNorm(false) << dense(10, kSign);
+    n.layers << dense(96, kSign) << batchNorm(true) << dense(33, kSign) << batchNorm(false)
+             << dense(10, kSign);
     return n;
 }
 
@@ -187,7 +188,10 @@ void TestFusedBinaryEvaluation::identicalToLayerByLayerAndFloat()
 {
     QFETCH(int, network);
     QFETCH(int, seed);
-    const NetworkSpec spec = network == 0 ? bnn() : network == 1 ? mlp() : network == 2 ? colourConvs() : paddedEntry();
+    const NetworkSpec spec = network == 0 ? bnn()
+        : network == 1                    ? mlp()
+        : network == 2                    ? colourConvs()
+                                          : paddedEntry();
     auto net = build(spec, std::uint64_t(seed));
     QVERIFY(net);
     torch::manual_seed(100 + seed);
@@ -296,7 +300,8 @@ void TestFusedBinaryEvaluation::whatCannotBeFusedFallsBack()
     // Output noise on a middle layer: its outputs are not integers, the run stops there.
     {
         NetworkSpec spec = bnn();
-        spec.layers[3].nonidealities = {noiseSpec(QStringLiteral("output_noise"), {{QStringLiteral("sigma"), 0.5}})};
+        spec.layers[3].nonidealities
+            = {noiseSpec(QStringLiteral("output_noise"), {{QStringLiteral("sigma"), 0.5}})};
         auto net = build(spec);
         torch::manual_seed(8);
         // Layers 0..3 (3 last, its noise applied as usual) and 5..11 fused.
