@@ -60,12 +60,6 @@ std::vector<std::uint8_t> batchNormSigns(
     return std::vector<std::uint8_t>(data, data + bits.numel());
 }
 
-/// bit = v >= 0 per channel: a sign quantizer straight on the values.
-template <typename T> ChannelSignRule<T> signRule(int channels)
-{
-    return ChannelSignRule<T>::signOf(channels);
-}
-
 /// The rule for integer inputs in [-K, K]: every one of them put through the batch norm. Fails
 /// (nullopt) when a channel's sign is not a single step.
 std::optional<ChannelSignRule<std::int32_t>> integerRule(
@@ -463,7 +457,7 @@ torch::Tensor FusedBinaryEvaluator::runChain(const Plan &p, const std::vector<We
         const bool ok = input.dim() == 4
             ? chain.setInput(int(input.size(1)), int(input.size(2)), int(input.size(3)))
             : input.dim() == 2 && chain.setInput(int(input.size(1)), 1, 1);
-        if (!ok || !chain.addBinarize(nullptr, signRule<float>(chain.mapChannels()))
+        if (!ok || !chain.addBinarize(nullptr, ChannelSignRule<float>::signOf(chain.mapChannels()))
             || !addLayer(chain, *members[0], weights[0]))
             return {};
     }
@@ -484,14 +478,15 @@ torch::Tensor FusedBinaryEvaluator::runChain(const Plan &p, const std::vector<We
         const PoolGeometry *poolStep = pool ? &*pool : nullptr;
         bool added = false;
         if (k == 1 && p.floatEntry) {
-            std::optional<ChannelSignRule<float>> rule = signRule<float>(channels);
+            std::optional<ChannelSignRule<float>> rule = ChannelSignRule<float>::signOf(channels);
             if (link.batchNorm) {
                 std::lock_guard<std::mutex> lock(m_rules->mutex);
                 rule = m_rules->lookup(*link.batchNorm, true, 0, imageSizeOne, channels).floatRule;
             }
             added = rule && chain.addBinarize(poolStep, *rule);
         } else {
-            std::optional<ChannelSignRule<std::int32_t>> rule = signRule<std::int32_t>(channels);
+            std::optional<ChannelSignRule<std::int32_t>> rule
+                = ChannelSignRule<std::int32_t>::signOf(channels);
             if (link.batchNorm) {
                 std::lock_guard<std::mutex> lock(m_rules->mutex);
                 rule = m_rules

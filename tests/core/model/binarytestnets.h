@@ -45,4 +45,17 @@ inline void randomizeBatchNorms(NetworkModule &net)
     }
 }
 
+/// The network of `spec` with its weights drawn from `seed`, batch norms randomized, in
+/// evaluation mode; null when the spec does not build.
+inline std::shared_ptr<NetworkModule> buildRandomized(const NetworkSpec &spec, std::uint64_t seed = 11)
+{
+    torch::manual_seed(seed);
+    auto built = NetworkModule::build(spec);
+    if (!built)
+        return nullptr;
+    randomizeBatchNorms(**built);
+    (*built)->eval();
+    return *built;
+}
+
 } // namespace qb::testnets

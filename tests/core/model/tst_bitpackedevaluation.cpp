@@ -76,17 +76,6 @@ NetworkSpec bnnSpec(const QList<NoiseSpec> &noises = {})
     return n;
 }
 
-std::shared_ptr<NetworkModule> buildNet(const NetworkSpec &spec)
-{
-    torch::manual_seed(11);
-    auto built = NetworkModule::build(spec);
-    if (!built)
-        return nullptr;
-    randomizeBatchNorms(**built);
-    (*built)->eval();
-    return *built;
-}
-
 torch::Tensor logits(NetworkModule &net, const torch::Tensor &x, bool bitPacked, std::uint64_t seed)
 {
     torch::NoGradGuard noGrad;
@@ -189,7 +178,7 @@ void TestBitPackedEvaluation::nonBinaryTensorsAreRefused()
 
 void TestBitPackedEvaluation::networkLogitsIdentical()
 {
-    auto net = buildNet(bnnSpec());
+    auto net = buildRandomized(bnnSpec());
     QVERIFY(net);
     torch::manual_seed(21);
     const torch::Tensor x = torch::rand({300, 1, 12, 12}) * 2.0 - 1.0;
@@ -223,7 +212,7 @@ void TestBitPackedEvaluation::perChipNonidealitiesIdentical()
         noiseSpec(QStringLiteral("stuck_at"),
             {{QStringLiteral("p"), 0.1}, {QStringLiteral("value"), QStringLiteral("max")}}),
         noiseSpec(QStringLiteral("output_noise"), {{QStringLiteral("sigma"), 0.5}})};
-    auto net = buildNet(bnnSpec(noises));
+    auto net = buildRandomized(bnnSpec(noises));
     QVERIFY(net);
     torch::manual_seed(22);
     const torch::Tensor x = torch::rand({250, 1, 12, 12}) * 2.0 - 1.0;
@@ -244,7 +233,7 @@ void TestBitPackedEvaluation::perChipNonidealitiesIdentical()
     // Process variation acts on the effective weights: they stop being +-1, torch computes the
     // layer, and the numbers agree trivially.
     auto varied
-        = buildNet(bnnSpec({noiseSpec(QStringLiteral("process_variation"), {{QStringLiteral("uniform"), 0.1}})}));
+        = buildRandomized(bnnSpec({noiseSpec(QStringLiteral("process_variation"), {{QStringLiteral("uniform"), 0.1}})}));
     varied->setChip(7);
     QVERIFY(torch::equal(logits(*varied, x, false, 3), logits(*varied, x, true, 3)));
     for (const auto &c : varied->pathCounts())
@@ -252,7 +241,7 @@ void TestBitPackedEvaluation::perChipNonidealitiesIdentical()
 
     // On the latent weights it varies the float weights before the sign: the binary layers stay
     // binary, run bit-packed, and still match torch exactly; chips differ.
-    auto latent = buildNet(bnnSpec({noiseSpec(QStringLiteral("process_variation"),
+    auto latent = buildRandomized(bnnSpec({noiseSpec(QStringLiteral("process_variation"),
         {{QStringLiteral("uniform"), 0.5}, {QStringLiteral("gaussian"), 0.2},
             {QStringLiteral("on"), QStringLiteral("latent")}})}));
     latent->setChip(7);
@@ -269,7 +258,7 @@ void TestBitPackedEvaluation::asymmetricPaddingFallsBackToTorch()
     spec.layers[0].padding = Padding::Explicit; // 12x12 -> 12x12 -> pool 6x6
     spec.layers[0].paddingAmount = 1;
     spec.layers[3].padding = Padding::Same; // 6x6 input, stride 2: TF pads 1 bottom/right only
-    auto net = buildNet(spec);
+    auto net = buildRandomized(spec);
     QVERIFY(net);
     const torch::Tensor x = torch::rand({64, 1, 12, 12}) * 2.0 - 1.0;
     QVERIFY(torch::equal(logits(*net, x, false, 1), logits(*net, x, true, 1)));
@@ -279,7 +268,7 @@ void TestBitPackedEvaluation::asymmetricPaddingFallsBackToTorch()
 
 void TestBitPackedEvaluation::trainingNeverUsesPackedPath()
 {
-    auto net = buildNet(bnnSpec());
+    auto net = buildRandomized(bnnSpec());
     net->train();
     const torch::Tensor x = torch::rand({16, 1, 12, 12}) * 2.0 - 1.0;
     net->forward(x).sum().backward();
@@ -295,7 +284,7 @@ void TestBitPackedEvaluation::trainedModelSwitch()
 {
     QTemporaryDir dir;
     ExperimentSpec spec = experiment(bnnSpec(), 1);
-    auto net = buildNet(spec.network);
+    auto net = buildRandomized(spec.network);
     const QString weights = dir.filePath(QStringLiteral("w.pt"));
     QVERIFY(net->save(weights).ok());
     auto model = TrainedModel::load(spec, weights);

@@ -105,17 +105,6 @@ NetworkSpec colourConvs()
     return n;
 }
 
-std::shared_ptr<NetworkModule> build(const NetworkSpec &spec, std::uint64_t seed = 11)
-{
-    torch::manual_seed(seed);
-    auto built = NetworkModule::build(spec);
-    if (!built)
-        return nullptr;
-    randomizeBatchNorms(**built);
-    (*built)->eval();
-    return *built;
-}
-
 enum class Path { Float, LayerByLayer, Fused };
 
 torch::Tensor logits(NetworkModule &net, const torch::Tensor &x, Path path, std::uint64_t seed = 1)
@@ -192,7 +181,7 @@ void TestFusedBinaryEvaluation::identicalToLayerByLayerAndFloat()
         : network == 1                    ? mlp()
         : network == 2                    ? colourConvs()
                                           : paddedEntry();
-    auto net = build(spec, std::uint64_t(seed));
+    auto net = buildRandomized(spec, std::uint64_t(seed));
     QVERIFY(net);
     torch::manual_seed(100 + seed);
     // 61 images: the threads get uneven shares.
@@ -206,7 +195,7 @@ void TestFusedBinaryEvaluation::thresholdsHitExactly()
     // on values that occur (x == mean gives +0, whose sign is +1). The later means are integers,
     // which the binary layers' outputs hit.
     const NetworkSpec spec = bnn();
-    auto net = build(spec);
+    auto net = buildRandomized(spec);
     {
         torch::NoGradGuard noGrad;
         for (auto &b : net->named_buffers(true)) {
@@ -233,7 +222,7 @@ void TestFusedBinaryEvaluation::thresholdsHitExactly()
 void TestFusedBinaryEvaluation::nanAndInfiniteInputs()
 {
     const NetworkSpec spec = bnn();
-    auto net = build(spec);
+    auto net = buildRandomized(spec);
     torch::manual_seed(6);
     torch::Tensor x = images(spec, 40);
     const float inf = std::numeric_limits<float>::infinity();
@@ -262,7 +251,7 @@ void TestFusedBinaryEvaluation::perPassAndPerChipNoise()
                 {{QStringLiteral("uniform"), 0.5}, {QStringLiteral("gaussian"), 0.2},
                     {QStringLiteral("on"), QStringLiteral("latent")}})};
     }
-    auto net = build(spec);
+    auto net = buildRandomized(spec);
     QVERIFY(net);
     torch::manual_seed(7);
     const torch::Tensor x = images(spec, 50);
@@ -282,7 +271,7 @@ void TestFusedBinaryEvaluation::whatCannotBeFusedFallsBack()
     // A zero gamma makes the first batch norm constant on finite values but NaN on infinities,
     // which no threshold reproduces: the run falls back to the layers, with the same numbers.
     {
-        auto net = build(bnn());
+        auto net = buildRandomized(bnn());
         torch::NoGradGuard noGrad;
         net->named_parameters(true)["2_batchnorm.gamma"][0].fill_(0.0);
         torch::Tensor x = images(bnn(), 30);
@@ -293,7 +282,7 @@ void TestFusedBinaryEvaluation::whatCannotBeFusedFallsBack()
         NetworkSpec spec = bnn();
         spec.layers[5].inputQuantizer
             = quantizerSpec(QStringLiteral("stochastic_binary"), {{QStringLiteral("stochastic_eval"), true}});
-        auto net = build(spec);
+        auto net = buildRandomized(spec);
         // Layers 0..3 and 9..11 fused, layer 5 on its own.
         QCOMPARE(checkAllPathsAgree(*net, images(spec, 30), 9), std::int64_t(2));
     }
@@ -302,7 +291,7 @@ void TestFusedBinaryEvaluation::whatCannotBeFusedFallsBack()
         NetworkSpec spec = bnn();
         spec.layers[3].nonidealities
             = {noiseSpec(QStringLiteral("output_noise"), {{QStringLiteral("sigma"), 0.5}})};
-        auto net = build(spec);
+        auto net = buildRandomized(spec);
         torch::manual_seed(8);
         // Layers 0..3 (3 last, its noise applied as usual) and 5..11 fused.
         QCOMPARE(checkAllPathsAgree(*net, images(spec, 30), 10), std::int64_t(2));
