@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-scripts/build.sh quantbench quantbench-cli
+scripts/build.sh --target quantbench quantbench-cli
 exec "${BUILD_DIR:-build}/app/quantbench" --preset larq-mnist-bnn --dataset fashion-mnist "$@"

@@ -8,7 +8,7 @@ PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
   # Qt 6: base (Core, Gui, Widgets, Sql, Network, Concurrent, Test), tools (lupdate/lrelease), l10n
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  qt6-translations-l10n libqt6sql6-sqlite libqt6svg6-dev libgl-dev
+  qt6-translations-l10n libqt6sql6-sqlite qt6-svg-dev libgl-dev
   # plotting
   libqcustomplot-dev libqcustomplot2.1-qt6
   # LibTorch and a fast BLAS for it

@@ -164,6 +164,15 @@ QCPGraph *CurvePlot::addGraph(QCPAxisRect *rect, QCPLegend *legend, const QStrin
     return graph;
 }
 
+void CurvePlot::removeGraph(QCPGraph *graph)
+{
+    // QCustomPlot::removeGraph() takes the graph out of the plot's main legend only; an item left in
+    // the accuracy legend would point at the deleted graph (a use after free on the next replot).
+    for (QCPLegend *legend : {m_lossLegend, m_accLegend})
+        graph->removeFromLegend(legend);
+    m_plot->removeGraph(graph);
+}
+
 void CurvePlot::followController(TrainingController *controller)
 {
     connect(controller, &TrainingController::runStarted, this, [this](qint64 runId, int index, int repeats) {
@@ -213,8 +222,8 @@ void CurvePlot::addEpoch(const EpochMetrics &m)
 void CurvePlot::setOverlayRuns(const QList<OverlayRun> &runs)
 {
     for (const OverlayGraphs &o : qAsConst(m_overlays)) {
-        m_plot->removeGraph(o.loss);
-        m_plot->removeGraph(o.accuracy);
+        removeGraph(o.loss);
+        removeGraph(o.accuracy);
     }
     m_overlays.clear();
     for (int i = 0; i < runs.size(); ++i) {

@@ -65,6 +65,8 @@ public:
     QCustomPlot *plot() const { return m_plot; }
     QCPAxisRect *lossRect() const { return m_lossRect; }
     QCPAxisRect *accuracyRect() const { return m_accRect; }
+    QCPLegend *lossLegend() const { return m_lossLegend; }
+    QCPLegend *accuracyLegend() const { return m_accLegend; }
 
 private:
     struct OverlayGraphs
@@ -77,6 +79,8 @@ private:
     QWidget *createToolbar();
     QCPGraph *addGraph(QCPAxisRect *rect, QCPLegend *legend, const QString &name, const QColor &color,
         double width, bool markers);
+    /// Removes a graph from the plot and from every legend it is in (the one place graphs are removed).
+    void removeGraph(QCPGraph *graph);
     void recomputeSmoothedBatches();
     void updateRanges();
     void queueReplot();

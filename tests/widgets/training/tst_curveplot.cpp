@@ -7,6 +7,7 @@
 
 #include <QCheckBox>
 #include <QFileInfo>
+#include <QSet>
 #include <QSlider>
 #include <QTest>
 
@@ -57,6 +58,7 @@ private Q_SLOTS:
     void smoothingIsAnExponentialMovingAverage();
     void logAxisToggles();
     void overlaysAddGraphsBehindTheLiveRun();
+    void shrinkingTheOverlaysLeavesNoStaleLegendItem();
     void exportsPngPdfSvg_data();
     void exportsPngPdfSvg();
 };
@@ -147,6 +149,47 @@ void TestCurvePlot::logAxisToggles()
     check->setChecked(false);
     QCOMPARE(lossAxis->scaleType(), QCPAxis::stLinear);
     QVERIFY(!lossAxis->ticker().dynamicCast<QCPAxisTickerLog>());
+}
+
+/// Every item of a legend of the plot shows a graph that the plot still has.
+void verifyLegendsPointAtLiveGraphs(CurvePlot &plot)
+{
+    QSet<QCPAbstractPlottable *> alive;
+    for (int i = 0; i < plot.plot()->plottableCount(); ++i)
+        alive.insert(plot.plot()->plottable(i));
+    for (QCPLegend *legend : {plot.lossLegend(), plot.accuracyLegend()}) {
+        for (int i = 0; i < legend->itemCount(); ++i) {
+            auto *item = qobject_cast<QCPPlottableLegendItem *>(legend->item(i));
+            QVERIFY(item);
+            QVERIFY2(alive.contains(item->plottable()), "a legend item outlived its graph");
+        }
+    }
+}
+
+/// The shipped crash: History selection of two runs (click, Ctrl+click), then one run. The overlay
+/// graphs of the first selection were deleted while their accuracy-legend items stayed, and the
+/// next replot freed them a second time.
+void TestCurvePlot::shrinkingTheOverlaysLeavesNoStaleLegendItem()
+{
+    CurvePlot plot;
+    plot.resize(800, 600);
+    const int accItems = plot.accuracyLegend()->itemCount();
+    const int lossItems = plot.lossLegend()->itemCount();
+    OverlayRun a{3, QStringLiteral("run 3"), {epoch(1, 0.5, 1.0), epoch(2, 0.6, 0.8)}};
+    OverlayRun b{4, QStringLiteral("run 4"), {epoch(1, 0.55, 0.9)}};
+    plot.setOverlayRuns({a});
+    plot.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    plot.setOverlayRuns({a, b});
+    plot.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    verifyLegendsPointAtLiveGraphs(plot);
+    plot.setOverlayRuns({b});
+    plot.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    verifyLegendsPointAtLiveGraphs(plot);
+    plot.setOverlayRuns({});
+    plot.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    verifyLegendsPointAtLiveGraphs(plot);
+    QCOMPARE(plot.accuracyLegend()->itemCount(), accItems);
+    QCOMPARE(plot.lossLegend()->itemCount(), lossItems);
 }
 
 void TestCurvePlot::overlaysAddGraphsBehindTheLiveRun()
