@@ -15,8 +15,8 @@ PACKAGES=(
   libtorch-dev libopenblas0-pthread
   # storage and data
   sqlite3 zlib1g-dev dataset-fashion-mnist
-  # headless GUI checks and screenshots
-  xvfb xauth imagemagick
+  # headless GUI checks and screenshots (xdotool drives the real window in ../shared/tools/gui-monkey.sh)
+  xvfb xauth imagemagick xdotool
   # the PyTorch eager reference for benchmarks
   python3-torch
 )
