@@ -38,7 +38,7 @@ AnalysisDialog::AnalysisDialog(
     connect(m_buttons, &QDialogButtonBox::rejected, this, &AnalysisDialog::reject);
     layout->addWidget(m_buttons);
     // Wide enough for the explanation to read as a paragraph, narrow enough for 1366x768.
-    setMinimumWidth(460);
+    setMinimumWidth(520);
 }
 
 QString AnalysisDialog::errorText() const { return m_error->isHidden() ? QString() : m_error->text(); }

@@ -174,10 +174,14 @@ void NoiseSweepDialog::onParameterChanged()
 {
     const QString name = parameter();
     const NoiseParam *p = numericParam(name);
-    m_parameterHelp->setText(p
-            ? tr("%1 Range %2 … %3; default %4.")
-                  .arg(p->description, number(p->minimum), number(p->maximum), number(p->defaultNumber))
-            : QString());
+    QString help;
+    if (p && qMax(qAbs(p->minimum), qAbs(p->maximum)) < 1e9) {
+        help = tr("%1 From %2 to %3, default %4.")
+                   .arg(p->description, number(p->minimum), number(p->maximum), number(p->defaultNumber));
+    } else if (p) {
+        help = tr("%1 Default %2.").arg(p->description, number(p->defaultNumber)); // +-1e9: unbounded
+    }
+    m_parameterHelp->setText(help);
     m_values->setText(defaultValues(name));
     showError(QString());
 }
