@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "analysis/analysisactions.h"
 #include "common/appsettings.h"
 #include "document/networkdocument.h"
 #include "editor/layerpalette.h"
@@ -28,6 +29,7 @@
 #include <QScreen>
 #include <QScrollArea>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QUndoStack>
 
 namespace qb {
@@ -84,6 +86,10 @@ void MainWindow::createViews()
     m_details->setDatabasePath(m_workbench->databasePath());
     if (!m_workbench->options().dataDir.isEmpty())
         m_details->setDataDirectory(m_workbench->options().dataDir);
+    m_analysis = new AnalysisActions(this);
+    m_analysis->setDatabasePath(m_workbench->databasePath());
+    m_analysis->setDataDirectory(m_workbench->options().dataDir);
+    m_history->addContextActions(m_analysis->actions());
 
     const WorkbenchOptions &options = m_workbench->options();
     AppSettings settings;
@@ -174,6 +180,10 @@ void MainWindow::createMenus()
     QMenu *run = menuBar()->addMenu(tr("&Run"));
     run->addAction(tr("&Train"), QKeySequence(Qt::CTRL | Qt::Key_T), this, &MainWindow::startTraining);
     run->addAction(tr("&Stop"), this, [this] { m_workbench->controller()->stop(); });
+    run->addSeparator();
+    run->addActions(m_analysis->actions());
+    run->addAction(m_analysis->cancelAction());
+    run->setToolTipsVisible(true); // a disabled analysis action's tooltip says why
 
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     QMenu *language = settings->addMenu(tr("&Language"));
@@ -188,7 +198,11 @@ void MainWindow::createMenus()
         action->setChecked(code == chosen);
         languages->addAction(action);
         connect(action, &QAction::triggered, this, [this, code] {
-            if (!m_workbench->setLanguage(code))
+            // The window is rebuilt in the new language: a running analysis belongs to this one.
+            if (m_analysis->isBusy())
+                QMessageBox::information(this, tr("Language"),
+                    tr("The language can be changed when the running analysis has finished."));
+            else if (!m_workbench->setLanguage(code))
                 QMessageBox::information(this, tr("Language"),
                     tr("The language can be changed when the current run has finished."));
         });
@@ -241,6 +255,43 @@ void MainWindow::connectViews()
     connect(m_history, &HistoryPanel::selectionChanged, this, &MainWindow::onHistorySelection);
     connect(m_history, &HistoryPanel::openNetworkRequested, this, &MainWindow::openNetworkFromRun);
     m_comparison->setRuns(m_history->runs());
+    connectAnalysis();
+}
+
+void MainWindow::connectAnalysis()
+{
+    // The analysis jobs act on the history's selection; they and training exclude each other (both
+    // draw from torch's global random generator: see AnalysisActions).
+    const auto updateSelection = [this] { m_analysis->setSelectedRuns(m_history->selectedRuns()); };
+    connect(m_history, &HistoryPanel::selectionChanged, m_analysis, updateSelection);
+    connect(m_history, &HistoryPanel::runsChanged, m_analysis, updateSelection);
+    updateSelection();
+    TrainingController *controller = m_workbench->controller();
+    connect(controller, &TrainingController::stateChanged, m_analysis,
+        [this, controller] { m_analysis->setTrainingRunning(controller->isRunning()); });
+    m_analysis->setTrainingRunning(controller->isRunning());
+    connect(m_analysis, &AnalysisActions::busyChanged, this, [this](bool busy) {
+        m_trainingPanel->setEnabled(!busy);
+        m_trainingPanel->setToolTip(busy ? tr("Training can start when the running analysis has finished.") : QString());
+    });
+    connect(m_analysis, &AnalysisActions::statusMessage, this, [this](const QString &text) {
+        statusBar()->showMessage(text);
+    });
+    connect(m_analysis, &AnalysisActions::sweepStored, this, &MainWindow::showStoredSweep);
+}
+
+void MainWindow::showStoredSweep(qint64 runId)
+{
+    // The Sweeps tab shows the first selected run's sweeps: make that the run just analysed.
+    if (m_history->selectedRunIds().value(0, -1) != runId)
+        m_history->selectRuns({runId});
+    m_comparison->reloadSweeps();
+    showView(QStringLiteral("comparison"));
+    QTabWidget *tabs = m_comparison->tabs();
+    for (int i = 0; i < tabs->count(); ++i) {
+        if (tabs->tabText(i) == ComparisonView::tr("Sweeps"))
+            tabs->setCurrentIndex(i);
+    }
 }
 
 void MainWindow::onHistorySelection(const QList<qint64> &runIds)
@@ -262,7 +313,14 @@ void MainWindow::openNetworkFromRun(const NetworkSpec &network, const QString &t
     statusBar()->showMessage(tr("Opened the network of %1").arg(title));
 }
 
-void MainWindow::startTraining() { m_trainingPanel->train(); }
+void MainWindow::startTraining()
+{
+    if (m_analysis->isBusy()) {
+        statusBar()->showMessage(tr("Training can start when the running analysis has finished."));
+        return;
+    }
+    m_trainingPanel->train();
+}
 
 void MainWindow::updateTitle()
 {
@@ -305,6 +363,15 @@ void MainWindow::closeEvent(QCloseEvent *event)
             return;
         }
         controller->stop();
+    }
+    if (m_analysis->isBusy()) {
+        const auto answer = QMessageBox::question(this, tr("Analysis in progress"),
+            tr("An evaluation or sweep is running. Cancel it (nothing is stored) and quit?"));
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        m_analysis->cancel();
     }
     if (!m_fileActions->maybeSave()) {
         event->ignore();

@@ -10,6 +10,7 @@ class QScrollArea;
 
 namespace qb {
 
+class AnalysisActions;
 class ComparisonView;
 class ConfusionView;
 class CurvePlot;
@@ -49,6 +50,8 @@ public:
     HistoryPanel *history() const { return m_history; }
     ComparisonView *comparison() const { return m_comparison; }
     ConfusionView *details() const { return m_details; }
+    /// Run ▸ Evaluate on chips… / Noise sweep… / Fixed-point sweep… (also in the History's menu).
+    AnalysisActions *analysis() const { return m_analysis; }
 
 public Q_SLOTS:
     /// Presses Train in the training panel (what a user's first click does).
@@ -65,6 +68,8 @@ private:
     void updateTitle();
     void onHistorySelection(const QList<qint64> &runIds);
     void openNetworkFromRun(const NetworkSpec &network, const QString &title);
+    void connectAnalysis();
+    void showStoredSweep(qint64 runId);
     QDockWidget *addDock(QWidget *widget, const QString &title, const QString &objectName,
         Qt::DockWidgetArea area, bool scrollable = false);
 
@@ -81,6 +86,7 @@ private:
     HistoryPanel *m_history = nullptr;
     ComparisonView *m_comparison = nullptr;
     ConfusionView *m_details = nullptr;
+    AnalysisActions *m_analysis = nullptr;
     QList<QDockWidget *> m_docks;
     QMenu *m_viewMenu = nullptr;
 };

@@ -60,6 +60,17 @@ SweepPoint pointOf(double value, const ChipEvaluation &chips)
     return p;
 }
 
+/// Reports progress; false when the caller asked to cancel.
+bool goOn(const NoiseSweepRequest &request, int done, int total)
+{
+    return !request.progress || request.progress(done, total);
+}
+
+NoiseSweepOutcome cancelled()
+{
+    return problem(NoiseSweepOutcome::Problem::Cancelled, QObject::tr("cancelled; nothing was stored"));
+}
+
 } // namespace
 
 NoiseSweepOutcome NoiseSweep::run(const NoiseSweepRequest &request)
@@ -107,6 +118,9 @@ NoiseSweepOutcome NoiseSweep::run(const NoiseSweepRequest &request)
     QJsonObject settings{{QStringLiteral("chips"), request.chips}, {QStringLiteral("seed"), double(request.seed)}};
     if (!request.bitPacked)
         settings.insert(QStringLiteral("bit_packed"), false);
+    const int total = param.isEmpty() ? 1 : int(request.values.size());
+    if (!goOn(request, 0, total))
+        return cancelled();
     if (param.isEmpty()) {
         sweep.kind = QStringLiteral("montecarlo");
         sweep.parameter = QStringLiteral("chips");
@@ -116,6 +130,8 @@ NoiseSweepOutcome NoiseSweep::run(const NoiseSweepRequest &request)
         sweep.points << pointOf(request.chips, *chips);
         outcome.seconds = chips->seconds;
         settings.insert(QStringLiteral("test_samples"), chips->samples);
+        if (!goOn(request, 1, total))
+            return cancelled();
     } else {
         sweep.kind = QStringLiteral("noise");
         sweep.parameter = request.parameter;
@@ -133,6 +149,8 @@ NoiseSweepOutcome NoiseSweep::run(const NoiseSweepRequest &request)
             sweep.points << pointOf(value, *chips);
             outcome.seconds += chips->seconds;
             settings.insert(QStringLiteral("test_samples"), chips->samples);
+            if (!goOn(request, int(sweep.points.size()), total))
+                return cancelled();
         }
     }
     sweep.settingsJson = QString::fromUtf8(QJsonDocument(settings).toJson(QJsonDocument::Compact));

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QVector>
 
+#include <functional>
+
 namespace qb {
 
 /// A Monte-Carlo evaluation or a robustness sweep of a recorded run over simulated chips.
@@ -25,13 +27,18 @@ struct NoiseSweepRequest
     /// Bit-packed evaluation of the binarized layers (same numbers, faster); false: torch's float
     /// kernels everywhere, for comparison or to rule the fast path out when chasing a problem.
     bool bitPacked = true;
+    /// Optional progress and cancel (the GUI's worker): called on the calling thread once the run and
+    /// its dataset are loaded (done = 0) and after each evaluated point (done = 1 .. total; a plain
+    /// Monte-Carlo evaluation is one point). Returning false cancels: nothing is stored and the
+    /// outcome's problem is Cancelled. Empty (the CLI): runs to the end.
+    std::function<bool(int done, int total)> progress;
 };
 
 struct NoiseSweepOutcome
 {
-    enum class Problem { None, BadInput, Failure };
+    enum class Problem { None, BadInput, Failure, Cancelled };
     Problem problem = Problem::None;
-    QString error;
+    QString error; ///< BadInput / Failure: what and where; Cancelled: a sentence saying so
     SweepRecord sweep; ///< as stored: kind "montecarlo" (one point, value = chips) or "noise"
     double seconds = 0.0;
 };

@@ -18,6 +18,17 @@ PtqSweepOutcome problem(PtqSweepOutcome::Problem kind, const QString &message)
     return o;
 }
 
+/// Reports progress; false when the caller asked to cancel.
+bool goOn(const PtqSweepRequest &request, int done)
+{
+    return !request.progress || request.progress(done, int(request.fracBits.size()));
+}
+
+PtqSweepOutcome cancelled()
+{
+    return problem(PtqSweepOutcome::Problem::Cancelled, QObject::tr("cancelled; nothing was stored"));
+}
+
 } // namespace
 
 PtqSweepOutcome PtqSweep::run(const PtqSweepRequest &request)
@@ -47,6 +58,8 @@ PtqSweepOutcome PtqSweep::run(const PtqSweepRequest &request)
         return problem(P::Failure, reference.error());
     outcome.floatAccuracy = reference->accuracy;
     outcome.floatLoss = reference->loss;
+    if (!goOn(request, 0))
+        return cancelled();
 
     SweepRecord &sweep = outcome.sweep;
     sweep.runId = request.runId;
@@ -73,6 +86,8 @@ PtqSweepOutcome PtqSweep::run(const PtqSweepRequest &request)
         point.accuracyMean = point.accuracyMin = point.accuracyMax = metrics->accuracy;
         point.loss = metrics->loss;
         sweep.points << point;
+        if (!goOn(request, int(sweep.points.size())))
+            return cancelled();
     }
     auto id = session.store->addSweep(sweep);
     if (!id)

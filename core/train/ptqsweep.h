@@ -6,6 +6,8 @@
 #include <QString>
 #include <QVector>
 
+#include <functional>
+
 namespace qb {
 
 /// A post-training quantization sweep over fraction bits of a recorded run.
@@ -20,13 +22,18 @@ struct PtqSweepRequest
     bool activations = true;
     int testLimit = 0; ///< 0: the whole test split
     int threads = 0;
+    /// Optional progress and cancel (the GUI's worker): called on the calling thread once the float
+    /// reference is evaluated (done = 0) and after each fraction-bit point (done = 1 .. total =
+    /// fracBits.size()). Returning false cancels: nothing is stored and the outcome's problem is
+    /// Cancelled. Empty (the CLI): runs to the end.
+    std::function<bool(int done, int total)> progress;
 };
 
 struct PtqSweepOutcome
 {
-    enum class Problem { None, BadInput, Failure };
+    enum class Problem { None, BadInput, Failure, Cancelled };
     Problem problem = Problem::None;
-    QString error;
+    QString error; ///< BadInput / Failure: what and where; Cancelled: a sentence saying so
     double floatAccuracy = 0.0; ///< the run's model without quantization, same test images
     double floatLoss = 0.0;
     SweepRecord sweep;          ///< as stored (kind "ptq", parameter "frac_bits"; id set)

@@ -2,9 +2,11 @@
 // train from the training panel, watch the curves, use the history.
 #include "widgets/training/trainingtestutil.h"
 
+#include "analysis/analysisactions.h"
 #include "document/networkdocument.h"
 #include "editor/layerpalette.h"
 #include "editor/networkcanvas.h"
+#include "history/comparisonview.h"
 #include "history/historypanel.h"
 #include "inspector/layerinspector.h"
 #include "inspector/quantizereditor.h"
@@ -22,6 +24,10 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QTabWidget>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -40,6 +46,7 @@ private Q_SLOTS:
     void trainingFromThePanelDrawsCurvesAndRecordsTheRun();
     void stopEndsTheRunCancelled();
     void twoSelectedRunsOverlayTwoCurves();
+    void analysisJobsActOnTheSelectedRun();
     void languageSwitchRebuildsTheWindow();
     void fitsALabLaptopScreen();
 
@@ -219,6 +226,65 @@ void TestMainWindow::twoSelectedRunsOverlayTwoCurves()
     QTRY_COMPARE(window->curves()->overlayCount(), 2);
     window->history()->selectRuns({runs.at(0).id});
     QTRY_COMPARE(window->curves()->overlayCount(), 1);
+}
+
+void TestMainWindow::analysisJobsActOnTheSelectedRun()
+{
+    auto bench = makeWorkbench(qbtest::tinyNetwork());
+    MainWindow *window = bench->window();
+    AnalysisActions *analysis = window->analysis();
+    // In the Run menu and in the History's context menu.
+    QMenu *runMenu = nullptr;
+    for (QAction *action : window->menuBar()->actions()) {
+        if (action->text().remove(QLatin1Char('&')) == QLatin1String("Run"))
+            runMenu = action->menu();
+    }
+    QVERIFY(runMenu);
+    std::unique_ptr<QMenu> context(window->history()->createContextMenu(nullptr));
+    for (QAction *action : analysis->actions()) {
+        QVERIFY(runMenu->actions().contains(action));
+        QVERIFY(context->actions().contains(action));
+    }
+    // Disabled without a selected finished run.
+    window->history()->selectRuns({});
+    for (QAction *action : analysis->actions())
+        QVERIFY(!action->isEnabled());
+    qint64 finished = -1;
+    qint64 other = -1;
+    for (const RunRecord &run : window->history()->runs()) {
+        if (run.status == RunStatus::Finished && finished < 0)
+            finished = run.id;
+        else if (run.status != RunStatus::Finished && other < 0)
+            other = run.id;
+    }
+    QVERIFY2(finished > 0 && other > 0, "the training tests above leave finished and cancelled runs");
+    window->history()->selectRuns({other});
+    for (QAction *action : analysis->actions())
+        QVERIFY(!action->isEnabled());
+    window->history()->selectRuns({finished});
+    for (QAction *action : analysis->actions())
+        QVERIFY(action->isEnabled());
+
+    // A job on another run: once stored, that run is selected and the Sweeps tab raised; training
+    // waits meanwhile.
+    window->history()->selectRuns({other, finished});
+    QSignalSpy stored(analysis, &AnalysisActions::sweepStored);
+    NoiseSweepRequest request;
+    request.runId = finished;
+    request.parameter = QStringLiteral("weight_noise.sigma");
+    request.values = {0.0, 0.5};
+    request.chips = 2;
+    request.testLimit = 100;
+    QVERIFY(analysis->start(request));
+    QVERIFY(!window->trainingPanel()->isEnabled());
+    QTRY_COMPARE_WITH_TIMEOUT(stored.count(), 1, 120000);
+    QVERIFY(window->trainingPanel()->isEnabled());
+    QCOMPARE(window->history()->selectedRunIds().value(0), finished);
+    QTabWidget *tabs = window->comparison()->tabs();
+    QCOMPARE(tabs->tabText(tabs->currentIndex()), QStringLiteral("Sweeps"));
+    QVERIFY(window->comparison()->isVisible());
+    QCOMPARE(window->statusBar()->currentMessage(),
+        QStringLiteral("Noise sweep of run %1 stored: 2 point(s), 2 chip(s) each.").arg(finished));
 }
 
 void TestMainWindow::languageSwitchRebuildsTheWindow()

@@ -318,18 +318,40 @@ void HistoryPanel::updateActions()
     m_actions[RefreshAction]->setEnabled(!m_path.isEmpty());
 }
 
+void HistoryPanel::addContextActions(const QList<QAction *> &actions)
+{
+    for (QAction *action : actions)
+        m_contextActions.append(action);
+}
+
+QMenu *HistoryPanel::createContextMenu(QWidget *parent)
+{
+    auto *menu = new QMenu(parent);
+    menu->setToolTipsVisible(true); // a disabled action's tooltip says why
+    for (PanelAction which : {RenameAction, TagsAction, NotesAction, DeleteAction})
+        menu->addAction(m_actions[which]);
+    menu->addSeparator();
+    menu->addAction(m_actions[OpenNetworkAction]);
+    menu->addAction(m_actions[CompareAction]);
+    menu->addSeparator();
+    menu->addAction(m_actions[ExportTableAction]);
+    menu->addAction(m_actions[ExportEpochsAction]);
+    bool separated = false;
+    for (QAction *action : std::as_const(m_contextActions)) {
+        if (!action)
+            continue; // deleted by its owner
+        if (!separated)
+            menu->addSeparator();
+        separated = true;
+        menu->addAction(action);
+    }
+    return menu;
+}
+
 void HistoryPanel::showContextMenu(const QPoint &pos)
 {
-    QMenu menu(this);
-    for (PanelAction which : {RenameAction, TagsAction, NotesAction, DeleteAction})
-        menu.addAction(m_actions[which]);
-    menu.addSeparator();
-    menu.addAction(m_actions[OpenNetworkAction]);
-    menu.addAction(m_actions[CompareAction]);
-    menu.addSeparator();
-    menu.addAction(m_actions[ExportTableAction]);
-    menu.addAction(m_actions[ExportEpochsAction]);
-    menu.exec(m_table->viewport()->mapToGlobal(pos));
+    std::unique_ptr<QMenu> menu(createContextMenu(this));
+    menu->exec(m_table->viewport()->mapToGlobal(pos));
 }
 
 void HistoryPanel::renameSelected()

@@ -5,6 +5,7 @@
 #include "util/result.h"
 
 #include <QList>
+#include <QPointer>
 #include <QWidget>
 
 #include <functional>
@@ -15,6 +16,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QTableView;
 
 namespace qb {
@@ -89,6 +91,12 @@ public:
     QCheckBox *groupCheck() const { return m_group; }
     QAction *action(PanelAction which) const { return m_actions[which]; }
 
+    /// Appends actions that other parts of the window offer on the selected runs (the analysis jobs)
+    /// to the table's context menu, after a separator. Their owner keeps them enabled or not.
+    void addContextActions(const QList<QAction *> &actions);
+    /// The table's context menu as it is shown now (the caller owns it).
+    QMenu *createContextMenu(QWidget *parent);
+
 public Q_SLOTS:
     /// Reads the runs again, keeping the selection.
     void refresh();
@@ -126,6 +134,7 @@ private:
     QCheckBox *m_group = nullptr;
     QLabel *m_message = nullptr;
     QAction *m_actions[ActionCount] = {};
+    QList<QPointer<QAction>> m_contextActions; ///< added by addContextActions(), not owned
     std::function<bool(const QString &)> m_confirm;
     QList<qint64> m_lastSelection; ///< what selectionChanged() said last
 };

@@ -13,6 +13,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void filterNarrowsRows();
     void clickSelectionEmitsIds();
     void compareNeedsTwo();
+    void contextMenuOffersAddedActions();
     void deleteAfterConfirmation();
     void deleteDeclined();
     void damagedDatabaseShowsMessage();
@@ -189,6 +191,26 @@ void TestHistoryPanel::compareNeedsTwo()
     m_panel->selectRuns({m_alpha, m_beta, m_gamma});
     QVERIFY(!compare->isEnabled());
     QVERIFY(m_panel->action(HistoryPanel::DeleteAction)->isEnabled());
+}
+
+void TestHistoryPanel::contextMenuOffersAddedActions()
+{
+    makeHistory();
+    std::unique_ptr<QMenu> plain(m_panel->createContextMenu(nullptr));
+    QVERIFY(plain->actions().contains(m_panel->action(HistoryPanel::CompareAction)));
+    const int plainCount = int(plain->actions().size());
+
+    // Other parts of the window (the analysis jobs) add theirs after a separator, in order.
+    QAction first(QStringLiteral("Evaluate on chips…"));
+    QAction second(QStringLiteral("Noise sweep…"));
+    m_panel->addContextActions({&first, &second});
+    std::unique_ptr<QMenu> menu(m_panel->createContextMenu(nullptr));
+    const QList<QAction *> actions = menu->actions();
+    QCOMPARE(actions.size(), plainCount + 3);
+    QVERIFY(actions.at(plainCount)->isSeparator());
+    QCOMPARE(actions.at(plainCount + 1), &first);
+    QCOMPARE(actions.at(plainCount + 2), &second);
+    QVERIFY(menu->toolTipsVisible());
 }
 
 void TestHistoryPanel::deleteAfterConfirmation()

@@ -1,0 +1,52 @@
+#pragma once
+// A small trained run in a history of its own, for the tests of evaluations and sweeps of recorded
+// runs (core and the GUI's analysis jobs): band images written as MNIST-format IDX files (no
+// download), the binarized small network of synthetic.h, two epochs on one thread.
+
+#include "app/clitestutil.h"
+#include "core/train/synthetic.h"
+#include "train/experimentrunner.h"
+
+#include <QDir>
+#include <QString>
+
+namespace qb::testdata {
+
+struct TrainedRun
+{
+    QString dbPath;
+    QString dataDir; ///< holds the "mnist" IDX files the run was trained on
+    qint64 runId = -1;
+    double testAccuracy = 0.0;
+    QString error; ///< why there is no run
+};
+
+/// Trains the run into `dir`/history.sqlite with its data in `dir`/bands.
+inline TrainedRun trainSmallRun(const QString &dir)
+{
+    TrainedRun r;
+    r.dataDir = dir + QStringLiteral("/bands");
+    r.dbPath = dir + QStringLiteral("/history.sqlite");
+    if (!QDir().mkpath(r.dataDir)) {
+        r.error = QStringLiteral("cannot create ") + r.dataDir;
+        return r;
+    }
+    qbtest::writeIdxDataset(r.dataDir, 300, 100);
+    RunRequest request;
+    request.spec = experiment(smallNet(true), 2);
+    request.spec.network.input = TensorShape::image(1, 28, 28);
+    request.spec.dataset = QStringLiteral("mnist");
+    request.spec.train.learningRate = 0.01;
+    request.dataDir = r.dataDir;
+    request.dbPath = r.dbPath;
+    const RunOutcome outcome = ExperimentRunner(request).run();
+    if (outcome.problem != RunOutcome::Problem::None) {
+        r.error = outcome.error;
+        return r;
+    }
+    r.runId = outcome.runId;
+    r.testAccuracy = outcome.result.finalTestAccuracy;
+    return r;
+}
+
+} // namespace qb::testdata
