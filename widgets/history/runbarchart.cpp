@@ -1,17 +1,45 @@
 #include "history/runbarchart.h"
 
 #include "common/plotexport.h"
+#include "common/pointtooltip.h"
 #include "common/qcp.h"
 #include "util/summarystats.h"
 
 #include <QFontMetrics>
-#include <QHBoxLayout>
-#include <QPushButton>
-#include <QVBoxLayout>
+#include <QLocale>
 
 #include <algorithm>
 
 namespace qb {
+
+namespace {
+
+/// `text` broken between words into lines no wider than `width` pixels; a word wider than that
+/// keeps a line of its own, whole. Joining the lines with spaces gives `text` back.
+QString wrapped(const QString &text, const QFontMetrics &metrics, int width)
+{
+    const QStringList words = text.split(QLatin1Char(' '));
+    QStringList lines;
+    QString line;
+    for (const QString &word : words) {
+        const QString candidate = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+        if (!line.isEmpty() && metrics.horizontalAdvance(candidate) > width) {
+            lines << line;
+            line = word;
+        } else {
+            line = candidate;
+        }
+    }
+    lines << line;
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString percent(double fraction)
+{
+    return QLocale().toString(fraction * 100.0, 'f', 2) + QStringLiteral(" %");
+}
+
+} // namespace
 
 RunBarChart::RunBarChart(QWidget *parent)
     : QWidget(parent)
@@ -19,8 +47,12 @@ RunBarChart::RunBarChart(QWidget *parent)
     m_plot = createExportablePlot(this, QStringLiteral("selected-runs"));
 
     m_plot->yAxis->setLabel(tr("Final test accuracy (%)"));
-    m_plot->xAxis->setTickLabelRotation(30);
     m_plot->xAxis->grid()->setVisible(false);
+    m_plot->plotLayout()->insertRow(0);
+    QFont titleFont = font();
+    titleFont.setBold(true);
+    m_title = new QCPTextElement(m_plot, QString(), titleFont);
+    m_plot->plotLayout()->addElement(0, 0, m_title);
 
     m_bars = new QCPBars(m_plot->xAxis, m_plot->yAxis);
     m_bars->setName(tr("Final accuracy"));
@@ -43,6 +75,14 @@ RunBarChart::RunBarChart(QWidget *parent)
     m_empty->position->setCoords(0.5, 0.5);
     m_empty->setText(tr("(select finished runs in the history)"));
     m_empty->setColor(Qt::gray);
+
+    m_tip = new PointToolTip(m_plot, [this](QCPAbstractPlottable *plottable, int index) {
+        return plottable == m_bars ? m_toolTips.value(index) : QString();
+    });
+    connect(m_tip, &PointToolTip::pointClicked, this, [this](QCPAbstractPlottable *plottable, int index) {
+        if (plottable == m_bars && m_barRuns.value(index, -1) >= 0)
+            Q_EMIT runActivated(m_barRuns.at(index));
+    });
     rebuild();
 }
 
@@ -62,18 +102,33 @@ int RunBarChart::barCount() const { return m_bars->dataCount(); }
 
 int RunBarChart::errorBarCount() const { return m_errors->dataCount(); }
 
+QStringList RunBarChart::tickLabels() const
+{
+    const auto ticker = m_plot->xAxis->ticker().dynamicCast<QCPAxisTickerText>();
+    return ticker ? QStringList(ticker->ticks().values()) : QStringList();
+}
+
+QString RunBarChart::toolTipAt(const QPointF &pixel) const { return m_tip->textAt(pixel); }
+
+QString RunBarChart::title() const { return m_title->text(); }
+
+void RunBarChart::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    updateTicks();
+}
+
 void RunBarChart::rebuild()
 {
     // Bars in selection order; the selected members of a group gather on the group's first bar.
     struct Bar
     {
         QString label;
-        QVector<double> accuracies;
+        QList<const RunRecord *> runs;
         qint64 groupId = -1;
     };
     QList<Bar> bars;
-    const QFontMetrics metrics(m_plot->xAxis->tickLabelFont());
-    for (qint64 id : m_selected) {
+    for (qint64 id : qAsConst(m_selected)) {
         const auto run
             = std::find_if(m_runs.cbegin(), m_runs.cend(), [id](const RunRecord &r) { return r.id == id; });
         if (run == m_runs.cend() || run->finalTestAccuracy < 0)
@@ -82,27 +137,48 @@ void RunBarChart::rebuild()
             auto bar = std::find_if(
                 bars.begin(), bars.end(), [&](const Bar &b) { return b.groupId == run->groupId; });
             if (bar != bars.end()) {
-                bar->accuracies.append(run->finalTestAccuracy);
+                bar->runs.append(&*run);
                 continue;
             }
         }
-        const QString name = metrics.elidedText(run->name, Qt::ElideRight, 120);
-        bars.append({name.isEmpty() ? tr("#%1").arg(run->id) : tr("#%1 %2").arg(run->id).arg(name),
-            {run->finalTestAccuracy}, run->groupId});
+        bars.append({run->name.isEmpty() ? tr("#%1").arg(run->id) : tr("#%1 %2").arg(run->id).arg(run->name),
+            {&*run}, run->groupId});
     }
 
+    for (QCPItemText *text : qAsConst(m_valueTexts))
+        m_plot->removeItem(text);
+    m_valueTexts.clear();
     QVector<double> keys, groupKeys, groupMeans, groupErrors;
-    QVector<QString> tickLabels;
     m_labels.clear();
     m_values.clear();
+    m_toolTips.clear();
+    m_barRuns.clear();
     double top = 0;
     for (int i = 0; i < bars.size(); ++i) {
         Bar &bar = bars[i];
-        const SummaryStats stats = SummaryStats::of(bar.accuracies);
-        if (stats.count > 1)
+        QVector<double> accuracies;
+        for (const RunRecord *run : qAsConst(bar.runs))
+            accuracies << run->finalTestAccuracy;
+        const SummaryStats stats = SummaryStats::of(accuracies);
+        QStringList tip;
+        if (stats.count > 1) {
             bar.label = tr("group %1 (n=%2)").arg(bar.groupId).arg(stats.count);
+            tip << bar.label
+                << tr("mean %1 ± %2 (std over the runs)").arg(percent(stats.mean), percent(stats.std));
+            for (const RunRecord *run : qAsConst(bar.runs))
+                tip << tr("#%1 %2: %3").arg(run->id).arg(run->name, percent(run->finalTestAccuracy));
+            m_barRuns << -1;
+        } else {
+            const RunRecord *run = bar.runs.first();
+            tip << bar.label << tr("final test accuracy %1").arg(percent(stats.mean));
+            if (run->bestTestAccuracy >= 0)
+                tip << tr("best test accuracy %1").arg(percent(run->bestTestAccuracy));
+            tip << tr("network %1, dataset %2").arg(run->networkName, run->dataset);
+            tip << tr("click to select the run in the history");
+            m_barRuns << run->id;
+        }
+        m_toolTips << tip.join(QLatin1Char('\n'));
         keys.append(i + 1);
-        tickLabels.append(bar.label);
         m_labels.append(bar.label);
         m_values.append(stats.mean * 100.0);
         top = std::max(top, (stats.mean + stats.std) * 100.0);
@@ -111,17 +187,55 @@ void RunBarChart::rebuild()
             groupMeans.append(stats.mean * 100.0);
             groupErrors.append(stats.std * 100.0);
         }
+        auto *value = new QCPItemText(m_plot);
+        value->position->setCoords(i + 1, (stats.mean + stats.std) * 100.0);
+        value->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
+        value->setPadding(QMargins(0, 0, 0, 3));
+        value->setText(QLocale().toString(stats.mean * 100.0, 'f', 1));
+        value->setSelectable(false);
+        m_valueTexts << value;
     }
     m_bars->setData(keys, m_values, true);
     m_groupCenters->setData(groupKeys, groupMeans, true);
     m_errors->setData(groupErrors);
 
-    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
-    ticker->setTicks(keys, tickLabels);
-    m_plot->xAxis->setTicker(ticker);
+    m_title->setText(bars.isEmpty() ? tr("Final test accuracy of the selected runs")
+            : groupKeys.isEmpty()
+            ? tr("Final test accuracy of %n selected run(s)", "", int(m_selected.size()))
+            : tr("Final test accuracy of %n selected run(s) (groups: mean ± std)", "",
+                int(m_selected.size())));
     m_empty->setVisible(bars.isEmpty());
     m_plot->xAxis->setRange(0.3, std::max<double>(1, bars.size()) + 0.7);
-    m_plot->yAxis->setRange(0, std::min(100.0, std::max(10.0, top * 1.08)));
+    // Bars start at zero; the top leaves room for the values written above them.
+    m_plot->yAxis->setRange(0, std::min(100.0, std::max(10.0, top * 1.1)) + (top > 90 ? 6 : 0));
+    updateTicks();
+}
+
+void RunBarChart::updateTicks()
+{
+    // Wrap each label to the width of a bar's slot; if a word is still wider than its slot, turn the
+    // labels sideways instead (QCustomPlot then makes room below the axis). Never elide.
+    const QFontMetrics metrics(m_plot->xAxis->tickLabelFont());
+    const int slot = std::max(40, (m_plot->width() - 90) / std::max(1, int(m_labels.size())) - 8);
+    QVector<double> keys;
+    QVector<QString> texts;
+    bool fits = true;
+    for (int i = 0; i < m_labels.size(); ++i) {
+        keys << i + 1;
+        const QString text = wrapped(m_labels.at(i), metrics, slot);
+        for (const QString &line : text.split(QLatin1Char('\n')))
+            fits = fits && metrics.horizontalAdvance(line) <= slot;
+        texts << text;
+    }
+    if (!fits) {
+        texts.clear();
+        for (const QString &label : qAsConst(m_labels))
+            texts << label;
+    }
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    ticker->setTicks(keys, texts);
+    m_plot->xAxis->setTicker(ticker);
+    m_plot->xAxis->setTickLabelRotation(fits ? 0 : 35);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
