@@ -262,7 +262,7 @@ void TestComparisonView::sweepsOfAllSelectedRuns()
     QCOMPARE(chart->seriesNames(),
         (QStringList{QStringLiteral("#%1 clean").arg(clean), QStringLiteral("#%1 noisy").arg(noisy)}));
     QCOMPARE(chart->errorBarCount(), 6);
-    QVERIFY(chart->subtitle().contains(QStringLiteral("5 chips")));
+    QVERIFY(chart->subtitle().contains(QStringLiteral("5 chip(s)")));
     chart->plot()->replot(QCustomPlot::rpImmediateRefresh);
 
     // Back to one run: one line, and the legend names only live plottables.
@@ -300,7 +300,7 @@ void TestComparisonView::barLabelsAreComplete()
     const QString tip = bars->toolTipAt(center);
     QVERIFY2(tip.startsWith(full), qPrintable(tip));
     QVERIFY2(tip.contains(QStringLiteral("91.00 %")), qPrintable(tip));
-    QVERIFY(bars->title().contains(QStringLiteral("2 selected runs")));
+    QVERIFY(bars->title().contains(QStringLiteral("2 selected run(s)")));
 
     // A click on the bar selects its run.
     QSignalSpy activated(&view, &ComparisonView::runActivated);
@@ -328,7 +328,7 @@ void TestComparisonView::scatterLabelsTooltipsAndClicks()
     view.setSelectedRuns({small});
     SizeAccuracyChart *chart = view.sizeAccuracyChart();
     chart->plot()->replot(QCustomPlot::rpImmediateRefresh);
-    QVERIFY(chart->title().contains(QStringLiteral("7 finished runs")));
+    QVERIFY(chart->title().contains(QStringLiteral("7 finished run(s)")));
 
     // Labels name runs, the selected one always; no two labels overlap.
     const QStringList texts = chart->labelTexts();

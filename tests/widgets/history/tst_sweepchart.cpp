@@ -196,15 +196,15 @@ void TestSweepChart::offersTheKindsFoundAmongTheRuns()
     chart.setRuns({run(3, {ptqSweep(3, 0.9), noiseSweep(3, kNoiseA)}), run(4, {monteCarlo(4, {0.8, 0.9})})});
     // Oldest kind first, the newest selected.
     QCOMPARE(chart.kinds(),
-        (QStringList{QStringLiteral("ptq: frac_bits (1 run)"),
-            QStringLiteral("noise: weight_noise.sigma (1 run)"), QStringLiteral("Monte-Carlo (1 run)")}));
+        (QStringList{QStringLiteral("ptq: frac_bits (1 run(s))"),
+            QStringLiteral("noise: weight_noise.sigma (1 run(s))"), QStringLiteral("Monte-Carlo (1 run(s))")}));
     QCOMPARE(chart.currentKind(), 2);
     QVERIFY(chart.kindCombo()->isEnabled());
     chart.setCurrentKind(1);
     QCOMPARE(chart.seriesNames(), QStringList{QStringLiteral("#3 net")});
     // The chosen kind stays chosen when the selection changes and still has it.
     chart.setRuns({run(3, {ptqSweep(3, 0.9), noiseSweep(3, kNoiseA)}), run(5, {noiseSweep(5, kNoiseB)})});
-    QCOMPARE(chart.kinds().at(chart.currentKind()), QStringLiteral("noise: weight_noise.sigma (2 runs)"));
+    QCOMPARE(chart.kinds().at(chart.currentKind()), QStringLiteral("noise: weight_noise.sigma (2 run(s))"));
     QCOMPARE(chart.seriesCount(), 2);
 }
 
@@ -229,7 +229,7 @@ void TestSweepChart::groupMeanOverTheGroupsRuns()
     QVERIFY(chart.groupMeansCheck()->isEnabled());
     QVERIFY(chart.groupMeansCheck()->isChecked());
     QCOMPARE(chart.seriesCount(), 2);
-    QCOMPARE(chart.seriesNames().first(), QStringLiteral("group 3: mean of 2 runs"));
+    QCOMPARE(chart.seriesNames().first(), QStringLiteral("group 3: mean of 2 run(s)"));
     // The mean over the two runs' means, error bars ± the std over the runs (not over the chips).
     QCPGraph *mean = chart.seriesGraphs().first();
     const SummaryStats at20
@@ -344,11 +344,11 @@ void TestSweepChart::subtitleNamesChipsAndTestImages()
 {
     SweepChart chart;
     chart.setRuns({run(3, {noiseSweep(3, kNoiseA, 5, 300)})});
-    QCOMPARE(chart.subtitle(), QStringLiteral("5 chips × 300 test images per point"));
+    QCOMPARE(chart.subtitle(), QStringLiteral("5 chip(s) × 300 test image(s) per point"));
     chart.setRuns({run(3, {noiseSweep(3, kNoiseA, 5, 300)}), run(4, {noiseSweep(4, kNoiseB, 10, 300)})});
-    QCOMPARE(chart.subtitle(), QStringLiteral("5–10 chips × 300 test images per point"));
+    QCOMPARE(chart.subtitle(), QStringLiteral("5–10 chips × 300 test image(s) per point"));
     chart.setRuns({run(3, {ptqSweep(3, 0.9)})});
-    QCOMPARE(chart.subtitle(), QStringLiteral("300 test images per point"));
+    QCOMPARE(chart.subtitle(), QStringLiteral("300 test image(s) per point"));
 }
 
 void TestSweepChart::hoverShowsTheExactValues()
@@ -365,7 +365,7 @@ void TestSweepChart::hoverShowsTheExactValues()
     QVERIFY2(text.contains(QStringLiteral("#3 net")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("weight_noise.sigma = 0.1")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("75.00 %")), qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("3 chips")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("3 chip(s)")), qPrintable(text));
     QVERIFY(graph->dataCount() == 4);
     // Between the points, over nothing: no tooltip.
     const QPointF between(chart.plot()->xAxis->coordToPixel(0.15), chart.plot()->yAxis->coordToPixel(99.0));
