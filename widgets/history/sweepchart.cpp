@@ -308,9 +308,11 @@ void SweepChart::resizeEvent(QResizeEvent *event)
 void SweepChart::updateLegendWrap()
 {
     // As many legend columns as fit the width; the legend grows downwards, never over the data.
-    const int columns = std::max(1, m_plot->width() / 260);
+    // (A new wrap applies to items added later only: rearrange the present ones.)
+    const int columns = std::max(1, width() / 260);
     if (m_plot->legend->wrap() != columns) {
         m_plot->legend->setWrap(columns);
+        m_plot->legend->setFillOrder(m_plot->legend->fillOrder(), true);
         m_plot->replot(QCustomPlot::rpQueuedReplot);
     }
 }
@@ -383,7 +385,8 @@ QList<SweepChart::Entry> SweepChart::entriesOf(const QString &key, bool groupMea
         Entry entry;
     };
     QList<RunEntry> found;
-    for (const RunSweeps &run : m_runs) {
+    for (int runIndex = 0; runIndex < m_runs.size(); ++runIndex) {
+        const RunSweeps &run = m_runs.at(runIndex);
         const SweepRecord *newest = nullptr;
         for (const SweepRecord &sweep : run.sweeps) {
             if (kindKey(sweep) == key)
@@ -393,6 +396,7 @@ QList<SweepChart::Entry> SweepChart::entriesOf(const QString &key, bool groupMea
             continue;
         Entry e;
         e.label = run.label;
+        e.color = seriesColor(runIndex); // a run keeps its colour from one kind of sweep to the next
         e.sweep = *newest;
         // By value, so that a graph's data index is the point's index (sweeps may list values in any order).
         std::stable_sort(e.sweep.points.begin(), e.sweep.points.end(),
@@ -451,8 +455,6 @@ QList<SweepChart::Entry> SweepChart::entriesOf(const QString &key, bool groupMea
         mean.floatAccuracy = floats.isEmpty() ? -1.0 : SummaryStats::of(floats).mean;
         entries.append(mean);
     }
-    for (int i = 0; i < entries.size(); ++i)
-        entries[i].color = seriesColor(i);
     return entries;
 }
 
