@@ -5,6 +5,7 @@
 #include "document/networkdocument.h"
 #include "editor/layerpalette.h"
 #include "editor/networkcanvas.h"
+#include "history/comparisonview.h"
 #include "history/historypanel.h"
 #include "inspector/layerinspector.h"
 #include "inspector/quantizereditor.h"
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void trainingFromThePanelDrawsCurvesAndRecordsTheRun();
     void stopEndsTheRunCancelled();
     void twoSelectedRunsOverlayTwoCurves();
+    void comparisonClickSelectsTheRun();
     void languageSwitchRebuildsTheWindow();
     void fitsALabLaptopScreen();
 
@@ -219,6 +221,19 @@ void TestMainWindow::twoSelectedRunsOverlayTwoCurves()
     QTRY_COMPARE(window->curves()->overlayCount(), 2);
     window->history()->selectRuns({runs.at(0).id});
     QTRY_COMPARE(window->curves()->overlayCount(), 1);
+}
+
+void TestMainWindow::comparisonClickSelectsTheRun()
+{
+    // A click on a run's point or bar in the Comparison dock selects that run in the History.
+    auto bench = makeWorkbench(qbtest::tinyNetwork());
+    MainWindow *window = bench->window();
+    const QList<RunRecord> runs = window->history()->runs();
+    QVERIFY(runs.size() >= 2);
+    window->history()->selectRuns({runs.at(0).id, runs.at(1).id});
+    QTRY_COMPARE(window->history()->selectedRunIds().size(), 2);
+    Q_EMIT window->comparison()->runActivated(runs.at(1).id);
+    QTRY_COMPARE(window->history()->selectedRunIds(), QList<qint64>{runs.at(1).id});
 }
 
 void TestMainWindow::languageSwitchRebuildsTheWindow()

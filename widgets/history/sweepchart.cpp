@@ -510,13 +510,13 @@ void SweepChart::rebuild()
     if (example.kind == QLatin1String("ptq"))
         what = tr("Post-training quantization: accuracy against %1").arg(parameterLabel(example).toLower());
     else if (example.kind == QLatin1String("noise"))
-        what = tr("Robustness: accuracy against %1 (mean ± std over chips)").arg(example.parameter);
+        what = tr("Robustness to %1: mean accuracy ± std over chips").arg(example.parameter);
     else if (example.kind == kMonteCarlo)
-        what = tr("Monte-Carlo evaluation: the accuracy of every simulated chip");
+        what = tr("Monte-Carlo evaluation: the accuracy of every chip");
     else
         what = tr("%1: accuracy against %2").arg(example.kind, parameterLabel(example));
-    m_title->setText(entries.size() == 1 ? tr("%1 — %2").arg(what, entries.first().label)
-                                         : tr("%1 — %n series", "", int(entries.size())).arg(what));
+    // The legend names the runs when there are several; one run is named in the title.
+    m_title->setText(entries.size() == 1 ? tr("%1 — %2").arg(what, entries.first().label) : what);
 
     if (key == kMonteCarlo)
         drawMonteCarlo(entries);

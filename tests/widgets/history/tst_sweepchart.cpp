@@ -159,7 +159,10 @@ void TestSweepChart::overlaysTwoRunsWithErrorBars()
         QVERIFY(qAbs(bars->data()->at(3).errorPlus - points.at(3).accuracyStd * 100.0) < 1e-9);
         QVERIFY(qAbs(graphs.at(r)->data()->at(2)->value - points.at(2).accuracyMean * 100.0) < 1e-9);
     }
-    QVERIFY(chart.title().contains(QStringLiteral("2 series")));
+    QCOMPARE(
+        chart.title(), QStringLiteral("Robustness to weight_noise.sigma: mean accuracy ± std over chips"));
+    chart.setRuns({run(4, {noiseSweep(4, kNoiseB)})});
+    QVERIFY(chart.title().endsWith(QStringLiteral(" — #4 net")));
 }
 
 void TestSweepChart::shrinkingTheRunsLeavesNoStaleSeries()
