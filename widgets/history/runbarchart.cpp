@@ -14,24 +14,42 @@ namespace qb {
 
 namespace {
 
-/// `text` broken between words into lines no wider than `width` pixels; a word wider than that
-/// keeps a line of its own, whole. Joining the lines with spaces gives `text` back.
-QString wrapped(const QString &text, const QFontMetrics &metrics, int width)
+/// Where `line` may break last: after a space (dropped), a hyphen, an underscore or a slash.
+/// Returns {length of the head, start of the rest}, or {-1, -1}.
+std::pair<int, int> lastBreak(const QString &line)
 {
-    const QStringList words = text.split(QLatin1Char(' '));
+    for (int i = int(line.size()) - 1; i > 0; --i) {
+        const QChar c = line.at(i);
+        if (c == QLatin1Char(' '))
+            return {i, i + 1};
+        if ((c == QLatin1Char('-') || c == QLatin1Char('_') || c == QLatin1Char('/')) && i + 1 < line.size())
+            return {i + 1, i + 1};
+    }
+    return {-1, -1};
+}
+
+/// `text` broken into lines no wider than `width` pixels: between words where it can, after a
+/// hyphen, underscore or slash in a long name, and inside a word only where nothing else fits.
+/// Nothing is left out: the lines hold every character of `text` but the spaces they break at.
+QStringList wrapped(const QString &text, const QFontMetrics &metrics, int width)
+{
     QStringList lines;
     QString line;
-    for (const QString &word : words) {
-        const QString candidate = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
-        if (!line.isEmpty() && metrics.horizontalAdvance(candidate) > width) {
-            lines << line;
-            line = word;
-        } else {
-            line = candidate;
+    for (const QChar c : text) {
+        line += c;
+        if (line.size() < 2 || metrics.horizontalAdvance(line.trimmed()) <= width)
+            continue;
+        auto [head, rest] = lastBreak(line.left(line.size() - 1) + QLatin1Char('x'));
+        if (head <= 0) { // one long run of letters: break just before this character
+            head = int(line.size()) - 1;
+            rest = head;
         }
+        lines << line.left(head);
+        line = line.mid(rest);
     }
-    lines << line;
-    return lines.join(QLatin1Char('\n'));
+    if (!line.isEmpty())
+        lines << line;
+    return lines;
 }
 
 QString percent(double fraction)
@@ -207,35 +225,32 @@ void RunBarChart::rebuild()
     m_empty->setVisible(bars.isEmpty());
     m_plot->xAxis->setRange(0.3, std::max<double>(1, bars.size()) + 0.7);
     // Bars start at zero; the top leaves room for the values written above them.
-    m_plot->yAxis->setRange(0, std::min(100.0, std::max(10.0, top * 1.1)) + (top > 90 ? 6 : 0));
+    m_plot->yAxis->setRange(0, std::max(10.0, top + std::max(8.0, top * 0.15)));
     updateTicks();
 }
 
 void RunBarChart::updateTicks()
 {
-    // Wrap each label to the width of a bar's slot; if a word is still wider than its slot, turn the
-    // labels sideways instead (QCustomPlot then makes room below the axis). Never elide.
+    // Wrap each label to the width of its bar's slot (never elided; the tooltip has it in one line).
+    // Only when that takes too many lines (a crowd of bars) do the labels turn sideways, whole.
     const QFontMetrics metrics(m_plot->xAxis->tickLabelFont());
     const int slot = std::max(40, (m_plot->width() - 90) / std::max(1, int(m_labels.size())) - 8);
     QVector<double> keys;
     QVector<QString> texts;
-    bool fits = true;
+    int mostLines = 0;
     for (int i = 0; i < m_labels.size(); ++i) {
         keys << i + 1;
-        const QString text = wrapped(m_labels.at(i), metrics, slot);
-        for (const QString &line : text.split(QLatin1Char('\n')))
-            fits = fits && metrics.horizontalAdvance(line) <= slot;
-        texts << text;
+        const QStringList lines = wrapped(m_labels.at(i), metrics, slot);
+        mostLines = std::max(mostLines, int(lines.size()));
+        texts << lines.join(QLatin1Char('\n'));
     }
-    if (!fits) {
-        texts.clear();
-        for (const QString &label : qAsConst(m_labels))
-            texts << label;
-    }
+    const bool sideways = mostLines > 5;
+    if (sideways)
+        texts = QVector<QString>(m_labels.cbegin(), m_labels.cend());
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
     ticker->setTicks(keys, texts);
     m_plot->xAxis->setTicker(ticker);
-    m_plot->xAxis->setTickLabelRotation(fits ? 0 : 35);
+    m_plot->xAxis->setTickLabelRotation(sideways ? 90 : 0);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
