@@ -134,6 +134,9 @@ SweepChart::SweepChart(QWidget *parent)
     m_groupMeans->setToolTip(tr("Draw the selected runs of one group (repeats with other seeds) as their "
                                 "mean, with error bars of ± the std over the group's runs"));
     top->addWidget(m_groupMeans);
+    m_showChips = new QCheckBox(tr("Chips"), page);
+    m_showChips->setToolTip(tr("Show the accuracy of every simulated chip beside the mean"));
+    top->addWidget(m_showChips);
     top->addStretch(1);
     m_plot = new QCustomPlot(page);
     top->addWidget(createExportButton(m_plot, this, QStringLiteral("sweep")));
@@ -171,6 +174,7 @@ SweepChart::SweepChart(QWidget *parent)
 
     connect(m_combo, &QComboBox::currentIndexChanged, this, &SweepChart::rebuild);
     connect(m_groupMeans, &QCheckBox::toggled, this, &SweepChart::rebuild);
+    connect(m_showChips, &QCheckBox::toggled, this, &SweepChart::rebuild);
     showMessage(tr("(select a run to see its sweeps)"));
 }
 
@@ -256,6 +260,8 @@ int SweepChart::currentKind() const { return m_kindKeys.isEmpty() ? -1 : m_combo
 void SweepChart::setCurrentKind(int index) { m_combo->setCurrentIndex(index); }
 
 void SweepChart::setGroupMeans(bool on) { m_groupMeans->setChecked(on); }
+
+void SweepChart::setShowChips(bool on) { m_showChips->setChecked(on); }
 
 QStringList SweepChart::seriesNames() const
 {
@@ -476,6 +482,13 @@ void SweepChart::rebuild()
         }
     }
     m_groupMeans->setEnabled(groups);
+    // Chips beside the means where a sweep evaluated several (noise sweeps); Monte-Carlo always shows them.
+    m_showChips->setEnabled(
+        key != kMonteCarlo && std::any_of(m_runs.cbegin(), m_runs.cend(), [&](const RunSweeps &run) {
+            return std::any_of(run.sweeps.cbegin(), run.sweeps.cend(), [&](const SweepRecord &s) {
+                return kindKey(s) == key && !s.points.isEmpty() && s.points.first().accuracies.size() > 1;
+            });
+        }));
     const QList<Entry> entries = entriesOf(key, groups && m_groupMeans->isChecked());
     if (entries.isEmpty())
         return;
@@ -533,15 +546,61 @@ void SweepChart::drawValueSweeps(const QList<Entry> &entries, const SweepRecord 
     bool first = true;
     bool integral = true;
     for (const Entry &e : entries) {
+        for (const SweepPoint &p : e.sweep.points) {
+            xlo = first ? p.value : std::min(xlo, p.value);
+            xhi = first ? p.value : std::max(xhi, p.value);
+            first = false;
+        }
+    }
+    // Every chip's accuracy as a faint point beside its swept value (below the lines), on request.
+    const bool chips = m_showChips->isEnabled() && m_showChips->isChecked();
+    for (const Entry &e : entries) {
+        if (!chips || e.runs > 1)
+            continue;
+        struct Chip
+        {
+            double x, y;
+            int point, chip;
+        };
+        std::vector<Chip> dots;
+        const double spread = (xhi > xlo ? xhi - xlo : 1.0) * 0.05;
+        for (int i = 0; i < e.sweep.points.size(); ++i) {
+            const SweepPoint &p = e.sweep.points.at(i);
+            for (int c = 0; c < p.accuracies.size(); ++c)
+                dots.push_back({p.value + jitter(c) * spread, p.accuracies.at(c) * 100.0, i, c});
+        }
+        std::stable_sort(dots.begin(), dots.end(), [](const Chip &a, const Chip &b) { return a.x < b.x; });
+        QVector<double> cx, cy;
+        for (const Chip &d : dots) {
+            cx << d.x;
+            cy << d.y;
+            ylo = std::min(ylo, d.y);
+            yhi = std::max(yhi, d.y);
+        }
+        QCPGraph *graph = addSeriesGraph(tr("%1: chips").arg(e.label), false, [e, dots](int i) {
+            const Chip &d = dots.at(std::size_t(i));
+            const SweepPoint &p = e.sweep.points.at(d.point);
+            return tr("%1\n%2 = %3\nchip %4 of %5: %6")
+                .arg(e.label, e.sweep.parameter, number(p.value))
+                .arg(d.chip + 1)
+                .arg(p.accuracies.size())
+                .arg(percent(p.accuracies.at(d.chip)));
+        });
+        graph->setData(cx, cy, true);
+        graph->setLineStyle(QCPGraph::lsNone);
+        QColor dot = e.color;
+        dot.setAlpha(110);
+        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, dot, dot, 4));
+        m_chips.append(graph);
+    }
+
+    for (const Entry &e : entries) {
         const bool spread = !ptq || e.runs > 1;
         QVector<double> x, y, errors;
         for (const SweepPoint &p : e.sweep.points) {
             x << p.value;
             y << p.accuracyMean * 100.0;
             errors << (spread ? p.accuracyStd * 100.0 : 0.0);
-            xlo = first ? p.value : std::min(xlo, p.value);
-            xhi = first ? p.value : std::max(xhi, p.value);
-            first = false;
             integral = integral && p.value == std::round(p.value);
             ylo = std::min(ylo, y.last() - errors.last());
             yhi = std::max(yhi, y.last() + errors.last());

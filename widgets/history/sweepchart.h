@@ -37,7 +37,8 @@ struct RunSweeps
 /// among the runs ("noise: weight_noise.sigma", "ptq: frac_bits", "Monte-Carlo"); for the chosen one
 /// every run that has it contributes its newest sweep of that kind:
 /// - a value sweep (noise, ptq) is a line of mean accuracy against the swept value, one colour per
-///   run, with error bars of ± the std over the simulated chips; a ptq sweep adds the run's float
+///   run, with error bars of ± the std over the simulated chips (and, with "Chips" checked, every
+///   chip's accuracy as a faint point beside the mean); a ptq sweep adds the run's float
 ///   accuracy as a dashed line. With "Group means" checked, runs of one group (repeats with other
 ///   seeds) are drawn as one line: the mean over the group's runs, error bars ± the std over them.
 /// - a Monte-Carlo evaluation shows every chip's accuracy as a jittered point over a box plot
@@ -63,6 +64,8 @@ public:
     void setCurrentKind(int index);
     /// Whether runs of one group are drawn as their mean (when the check box is enabled).
     void setGroupMeans(bool on);
+    /// Whether a noise sweep shows every chip's accuracy beside the means (off at first).
+    void setShowChips(bool on);
 
     /// The lines (value sweeps) or columns (Monte-Carlo) drawn: one per run or group mean.
     int seriesCount() const { return int(m_main.size()); }
@@ -71,7 +74,7 @@ public:
     int pointCount() const;
     /// Points that carry an error bar (0 for a ptq sweep).
     int errorBarCount() const;
-    /// Monte-Carlo: one point per simulated chip, all runs together.
+    /// One point per simulated chip, all runs together (Monte-Carlo, or a noise sweep with chips shown).
     int chipPointCount() const;
     /// The float accuracies (percent) drawn as reference lines on a ptq sweep.
     QVector<double> floatLineValues() const;
@@ -85,6 +88,7 @@ public:
 
     QComboBox *kindCombo() const { return m_combo; }
     QCheckBox *groupMeansCheck() const { return m_groupMeans; }
+    QCheckBox *showChipsCheck() const { return m_showChips; }
     QCustomPlot *plot() const { return m_plot; }
     QList<QCPGraph *> seriesGraphs() const { return m_main; }
 
@@ -118,6 +122,7 @@ private:
     QLabel *m_message = nullptr;
     QComboBox *m_combo = nullptr;
     QCheckBox *m_groupMeans = nullptr;
+    QCheckBox *m_showChips = nullptr;
     QCustomPlot *m_plot = nullptr;
     QCPTextElement *m_title = nullptr;
     QCPTextElement *m_subtitle = nullptr;

@@ -133,6 +133,7 @@ private Q_SLOTS:
     void groupMeanOverTheGroupsRuns();
     void ptqSweepDrawsTheFloatLine();
     void monteCarloShowsEveryChip();
+    void noiseSweepShowsItsChipsOnRequest();
     void axesStartAtTheData();
     void subtitleNamesChipsAndTestImages();
     void hoverShowsTheExactValues();
@@ -333,6 +334,27 @@ void TestSweepChart::monteCarloShowsEveryChip()
     const auto ticker = chart.plot()->xAxis->ticker().dynamicCast<QCPAxisTickerText>();
     QVERIFY(ticker);
     QCOMPARE(ticker->ticks().values(), (QList<QString>{QStringLiteral("#3 net"), QStringLiteral("#4 net")}));
+}
+
+void TestSweepChart::noiseSweepShowsItsChipsOnRequest()
+{
+    SweepChart chart;
+    chart.setRuns({run(3, {noiseSweep(3, kNoiseA)}), run(4, {noiseSweep(4, kNoiseB)})});
+    QVERIFY(chart.showChipsCheck()->isEnabled());
+    QCOMPARE(chart.chipPointCount(), 0);
+    chart.setShowChips(true);
+    QCOMPARE(chart.chipPointCount(), 2 * 4 * 3); // runs x swept values x chips
+    QCOMPARE(chart.seriesCount(), 2);
+    QCOMPARE(int(legendItems(chart.plot()).size()), 2); // the chips are no series of their own
+    chart.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    chart.setRuns({run(4, {noiseSweep(4, kNoiseB)})});
+    chart.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    verifyLegendPointsAtLivePlottables(chart.plot());
+    QCOMPARE(chart.chipPointCount(), 4 * 3);
+    // A ptq sweep has one evaluation per point: nothing to show.
+    chart.setRuns({run(4, {ptqSweep(4, 0.9)})});
+    QVERIFY(!chart.showChipsCheck()->isEnabled());
+    QCOMPARE(chart.chipPointCount(), 0);
 }
 
 void TestSweepChart::axesStartAtTheData()
