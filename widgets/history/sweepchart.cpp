@@ -563,7 +563,7 @@ void SweepChart::drawValueSweeps(const QList<Entry> &entries, const SweepRecord 
             int point, chip;
         };
         std::vector<Chip> dots;
-        const double spread = (xhi > xlo ? xhi - xlo : 1.0) * 0.05;
+        const double spread = (xhi > xlo ? xhi - xlo : 1.0) * 0.15;
         for (int i = 0; i < e.sweep.points.size(); ++i) {
             const SweepPoint &p = e.sweep.points.at(i);
             for (int c = 0; c < p.accuracies.size(); ++c)
