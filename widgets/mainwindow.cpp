@@ -254,6 +254,8 @@ void MainWindow::connectViews()
 
     connect(m_history, &HistoryPanel::selectionChanged, this, &MainWindow::onHistorySelection);
     connect(m_history, &HistoryPanel::openNetworkRequested, this, &MainWindow::openNetworkFromRun);
+    connect(m_comparison, &ComparisonView::runActivated, m_history,
+        [this](qint64 id) { m_history->selectRuns({id}); });
     m_comparison->setRuns(m_history->runs());
     connectAnalysis();
 }

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void stopEndsTheRunCancelled();
     void twoSelectedRunsOverlayTwoCurves();
     void analysisJobsActOnTheSelectedRun();
+    void comparisonClickSelectsTheRun();
     void languageSwitchRebuildsTheWindow();
     void fitsALabLaptopScreen();
 
@@ -285,6 +286,17 @@ void TestMainWindow::analysisJobsActOnTheSelectedRun()
     QVERIFY(window->comparison()->isVisible());
     QCOMPARE(window->statusBar()->currentMessage(),
         QStringLiteral("Noise sweep of run %1 stored: 2 point(s), 2 chip(s) each.").arg(finished));
+void TestMainWindow::comparisonClickSelectsTheRun()
+{
+    // A click on a run's point or bar in the Comparison dock selects that run in the History.
+    auto bench = makeWorkbench(qbtest::tinyNetwork());
+    MainWindow *window = bench->window();
+    const QList<RunRecord> runs = window->history()->runs();
+    QVERIFY(runs.size() >= 2);
+    window->history()->selectRuns({runs.at(0).id, runs.at(1).id});
+    QTRY_COMPARE(window->history()->selectedRunIds().size(), 2);
+    Q_EMIT window->comparison()->runActivated(runs.at(1).id);
+    QTRY_COMPARE(window->history()->selectedRunIds(), QList<qint64>{runs.at(1).id});
 }
 
 void TestMainWindow::languageSwitchRebuildsTheWindow()

@@ -25,6 +25,8 @@ ComparisonView::ComparisonView(QWidget *parent)
     m_tabs->addTab(m_bars, tr("Selected runs"));
     m_tabs->addTab(m_sweeps, tr("Sweeps"));
     layout->addWidget(m_tabs);
+    connect(m_scatter, &SizeAccuracyChart::runActivated, this, &ComparisonView::runActivated);
+    connect(m_bars, &RunBarChart::runActivated, this, &ComparisonView::runActivated);
 }
 
 ComparisonView::~ComparisonView() = default;
@@ -55,16 +57,19 @@ void ComparisonView::setRuns(const QList<RunRecord> &all)
         if (std::any_of(all.cbegin(), all.cend(), [id](const RunRecord &r) { return r.id == id; }))
             selected.append(id);
     }
+    const bool changed = selected != m_selected;
     setSelectedRuns(selected);
+    if (!changed)
+        reloadSweeps(); // names, groups or sweeps may be new
 }
 
 void ComparisonView::setSelectedRuns(const QList<qint64> &runIds)
 {
-    const bool sweepRunChanged = m_selected.value(0, -1) != runIds.value(0, -1);
+    const bool changed = m_selected != runIds;
     m_selected = runIds;
     m_scatter->setSelectedRuns(runIds);
     m_bars->setSelectedRuns(runIds);
-    if (sweepRunChanged)
+    if (changed)
         reloadSweeps();
 }
 
@@ -75,21 +80,39 @@ void ComparisonView::reloadSweeps()
         return;
     }
     if (m_selected.isEmpty() || !m_store) {
-        m_sweeps->showMessage(tr("(select a run to see its sweeps)"));
+        m_sweeps->showMessage(tr("(select runs to compare their sweeps)"));
         return;
     }
-    const qint64 runId = m_selected.first();
-    const auto sweeps = m_store->sweeps(runId);
-    if (!sweeps) {
-        m_sweeps->showMessage(sweeps.error());
-        return;
+    QList<RunSweeps> runs;
+    for (qint64 runId : qAsConst(m_selected)) {
+        const auto sweeps = m_store->sweeps(runId);
+        if (!sweeps) {
+            m_sweeps->showMessage(sweeps.error());
+            return;
+        }
+        RunSweeps run;
+        run.runId = runId;
+        run.label = labelOf(runId);
+        run.sweeps = *sweeps;
+        const auto record = std::find_if(
+            m_runs.cbegin(), m_runs.cend(), [runId](const RunRecord &r) { return r.id == runId; });
+        if (record != m_runs.cend())
+            run.groupId = record->groupId;
+        runs.append(run);
     }
-    QString label = tr("run %1").arg(runId);
+    m_sweeps->setRuns(runs);
+}
+
+QString ComparisonView::labelOf(qint64 runId) const
+{
     for (const RunRecord &run : m_runs) {
-        if (run.id == runId && !run.name.isEmpty())
-            label = tr("run %1: %2").arg(runId).arg(run.name);
+        if (run.id != runId)
+            continue;
+        const QString name = run.name.isEmpty() ? run.networkName : run.name;
+        if (!name.isEmpty())
+            return tr("#%1 %2").arg(runId).arg(name);
     }
-    m_sweeps->setSweeps(*sweeps, label);
+    return tr("#%1").arg(runId);
 }
 
 int ComparisonView::scatterPointCount() const { return m_scatter->pointCount(); }

@@ -18,8 +18,9 @@ class SizeAccuracyChart;
 class SweepChart;
 
 /// Charts comparing runs of the history, one tab each: accuracy against model size for every finished
-/// run, the final accuracy of the selected runs, and the sweeps of the (first) selected run.
-/// Reads sweeps through its own ExperimentStore in the GUI thread.
+/// run, the final accuracy of the selected runs, and the sweeps of all selected runs overlaid.
+/// Reads sweeps through its own ExperimentStore in the GUI thread. A click on a run's point or bar
+/// emits runActivated() (the main window selects that run in the history).
 class ComparisonView : public QWidget
 {
     Q_OBJECT
@@ -33,7 +34,7 @@ public:
     /// Every run of the history (HistoryPanel::runs()).
     void setRuns(const QList<RunRecord> &all);
     void setSelectedRuns(const QList<qint64> &runIds);
-    /// Reads the sweeps of the selected run again (after a sweep was added).
+    /// Reads the sweeps of the selected runs again (after a sweep was added).
     void reloadSweeps();
 
     int scatterPointCount() const;
@@ -45,7 +46,13 @@ public:
     RunBarChart *runBarChart() const { return m_bars; }
     SweepChart *sweepChart() const { return m_sweeps; }
 
+Q_SIGNALS:
+    /// A run's point (accuracy vs size) or bar was clicked.
+    void runActivated(qint64 runId);
+
 private:
+    QString labelOf(qint64 runId) const;
+
     std::unique_ptr<ExperimentStore> m_store;
     QString m_storeError;
     QList<RunRecord> m_runs;

@@ -46,6 +46,9 @@ private Q_SLOTS:
     void barsOfSelectedRuns();
     void groupBarHasErrorBar();
     void sweeps();
+    void sweepsOfAllSelectedRuns();
+    void barLabelsAreComplete();
+    void scatterLabelsTooltipsAndClicks();
     void exportsCharts();
     void badDatabase();
 
@@ -192,11 +195,11 @@ void TestComparisonView::sweeps()
     QVERIFY(!chart->message().isEmpty());
 
     view.setSelectedRuns({run});
-    QCOMPARE(chart->sweepCount(), 2);
-    QCOMPARE(chart->sweepCombo()->count(), 2);
+    QCOMPARE(chart->kinds(),
+        (QStringList{QStringLiteral("ptq: frac_bits"), QStringLiteral("noise: weight_noise.std")}));
     QVERIFY(chart->message().isEmpty());
-    // The newest sweep first: the noise sweep, with one error bar per point of ± the std over chips.
-    QCOMPARE(chart->currentSweep(), 1);
+    // The newest kind first: the noise sweep, with one error bar per point of ± the std over chips.
+    QCOMPARE(chart->currentKind(), 1);
     QCOMPARE(view.sweepPointCount(), 4);
     QCOMPARE(chart->errorBarCount(), 4);
     QCPErrorBars *errorBars = nullptr;
@@ -207,15 +210,15 @@ void TestComparisonView::sweeps()
     QVERIFY(errorBars && errorBars->visible());
     QVERIFY(qAbs(errorBars->data()->at(3).errorPlus - SummaryStats::of({50, 60, 40}).std) < 1e-9);
     QCOMPARE(errorBars->data()->at(0).errorPlus, 0.0);
-    QCOMPARE(chart->plot()->graph(0)->data()->at(2)->value, 75.0);
+    QCOMPARE(chart->seriesGraphs().first()->data()->at(2)->value, 75.0);
 
     // Pick the PTQ sweep in the combo: accuracy against fraction bits, no error bars.
-    chart->sweepCombo()->setCurrentIndex(0);
+    chart->kindCombo()->setCurrentIndex(0);
     QCOMPARE(view.sweepPointCount(), 7);
     QCOMPARE(chart->errorBarCount(), 0);
     QCOMPARE(chart->plot()->xAxis->label(), QStringLiteral("Fraction bits"));
-    QCOMPARE(chart->plot()->graph(0)->data()->at(0)->key, 2.0);
-    QVERIFY(qAbs(chart->plot()->graph(0)->data()->at(6)->value - 90.0) < 1e-9);
+    QCOMPARE(chart->seriesGraphs().first()->data()->at(0)->key, 2.0);
+    QVERIFY(qAbs(chart->seriesGraphs().first()->data()->at(6)->value - 90.0) < 1e-9);
 
     view.setSelectedRuns({plain});
     QCOMPARE(view.sweepPointCount(), 0);
@@ -231,6 +234,144 @@ void TestComparisonView::sweeps()
     view.reloadSweeps();
     QCOMPARE(view.sweepPointCount(), 1);
     QCOMPARE(chart->errorBarCount(), 1);
+    QCOMPARE(chart->chipPointCount(), 3);
+}
+
+void TestComparisonView::sweepsOfAllSelectedRuns()
+{
+    // A run and its noise-trained twin, each with a noise sweep: both lines on one plot.
+    const qint64 clean = addRun(*m_store, QStringLiteral("clean"), {0.9});
+    const qint64 noisy = addRun(*m_store, QStringLiteral("noisy"), {0.88});
+    for (qint64 id : {clean, noisy}) {
+        SweepRecord noise;
+        noise.runId = id;
+        noise.kind = QStringLiteral("noise");
+        noise.parameter = QStringLiteral("weight_noise.sigma");
+        noise.settingsJson = QStringLiteral(R"({"chips":5,"seed":1,"test_samples":300})");
+        const double drop = id == clean ? 0.4 : 0.1;
+        noise.points = {point(0.0, {0.9, 0.9}), point(0.1, {0.9 - drop / 2, 0.9 - drop / 2 - 0.02}),
+            point(0.2, {0.9 - drop, 0.88 - drop})};
+        QVERIFY(m_store->addSweep(noise).ok());
+    }
+    ComparisonView view;
+    view.resize(900, 600);
+    QVERIFY(view.setDatabasePath(dbPath()));
+    view.setRuns(allRuns());
+    view.setSelectedRuns({clean, noisy});
+    SweepChart *chart = view.sweepChart();
+    QCOMPARE(chart->seriesNames(),
+        (QStringList{QStringLiteral("#%1 clean").arg(clean), QStringLiteral("#%1 noisy").arg(noisy)}));
+    QCOMPARE(chart->errorBarCount(), 6);
+    QVERIFY(chart->subtitle().contains(QStringLiteral("5 chip(s)")));
+    chart->plot()->replot(QCustomPlot::rpImmediateRefresh);
+
+    // Back to one run: one line, and the legend names only live plottables.
+    view.setSelectedRuns({noisy});
+    chart->plot()->replot(QCustomPlot::rpImmediateRefresh);
+    QCOMPARE(chart->seriesNames(), QStringList{QStringLiteral("#%1 noisy").arg(noisy)});
+    QCOMPARE(chart->plot()->legend->itemCount(), 1);
+    auto *item = qobject_cast<QCPPlottableLegendItem *>(chart->plot()->legend->item(0));
+    QVERIFY(item && chart->plot()->hasPlottable(item->plottable()));
+}
+
+void TestComparisonView::barLabelsAreComplete()
+{
+    const QString longName = QStringLiteral("my-bnn-noisy (float baseline, seed 3, sigma 0.1)");
+    const qint64 a = addRun(*m_store, longName, {0.91});
+    const qint64 b = addRun(*m_store, QStringLiteral("short"), {0.85});
+    ComparisonView view;
+    view.resize(700, 450);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.tabs()->setCurrentWidget(view.runBarChart());
+    view.setRuns(allRuns());
+    view.setSelectedRuns({a, b});
+    RunBarChart *bars = view.runBarChart();
+    const QString full = QStringLiteral("#%1 %2").arg(a).arg(longName);
+    QCOMPARE(bars->labels().first(), full);
+    // The text under the bar is the whole label, wrapped between words: nothing elided.
+    QStringList drawn = bars->tickLabels();
+    QCOMPARE(drawn.size(), 2);
+    const auto letters = [](QString text) { return text.remove(QLatin1Char('\n')).remove(QLatin1Char(' ')); };
+    QCOMPARE(letters(drawn.first()), letters(full));
+    QVERIFY(drawn.first().contains(QLatin1Char('\n')));
+    QVERIFY(!drawn.first().contains(QChar(0x2026)));
+
+    // A crowd of long names without spaces still shows every character, wrapped inside the names.
+    QList<qint64> crowd;
+    for (int i = 0; i < 6; ++i)
+        crowd << addRun(*m_store, QStringLiteral("binarized_network_with_a_long_name_%1").arg(i), {0.5});
+    view.setRuns(allRuns());
+    view.setSelectedRuns(crowd);
+    drawn = bars->tickLabels();
+    QCOMPARE(drawn.size(), 6);
+    for (int i = 0; i < 6; ++i)
+        QCOMPARE(letters(drawn.at(i)), letters(bars->labels().at(i)));
+    view.setSelectedRuns({a, b});
+    // Hovering the bar shows the full label and its value.
+    bars->plot()->replot(QCustomPlot::rpImmediateRefresh);
+    const QPointF center(bars->plot()->xAxis->coordToPixel(1.0), bars->plot()->yAxis->coordToPixel(40.0));
+    const QString tip = bars->toolTipAt(center);
+    QVERIFY2(tip.startsWith(full), qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral("91.00 %")), qPrintable(tip));
+    QVERIFY(bars->title().contains(QStringLiteral("2 selected run(s)")));
+
+    // A click on the bar selects its run.
+    QSignalSpy activated(&view, &ComparisonView::runActivated);
+    QTest::mouseClick(bars->plot(), Qt::LeftButton, {}, center.toPoint());
+    QTRY_COMPARE_WITH_TIMEOUT(activated.count(), 1, 2000);
+    QCOMPARE(activated.first().first().toLongLong(), a);
+}
+
+void TestComparisonView::scatterLabelsTooltipsAndClicks()
+{
+    QList<qint64> ids;
+    for (int i = 0; i < 6; ++i)
+        ids << addRun(
+            *m_store, QStringLiteral("float %1").arg(i), {0.8 + i * 0.002}); // one size, close accuracies
+    RunOptions bnn;
+    bnn.name = QStringLiteral("bnn");
+    bnn.spec = presetSpec(QStringLiteral("larq-mnist-bnn"));
+    bnn.testAccuracies = {0.7};
+    const qint64 small = addRun(*m_store, bnn);
+    ComparisonView view;
+    view.resize(800, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setRuns(allRuns());
+    view.setSelectedRuns({small});
+    SizeAccuracyChart *chart = view.sizeAccuracyChart();
+    chart->plot()->replot(QCustomPlot::rpImmediateRefresh);
+    QVERIFY(chart->title().contains(QStringLiteral("7 finished run(s)")));
+
+    // Labels name runs, the selected one always; no two labels overlap.
+    const QStringList texts = chart->labelTexts();
+    QVERIFY2(texts.contains(QStringLiteral("#%1 bnn").arg(small)), qPrintable(texts.join(QLatin1Char('|'))));
+    QVERIFY(texts.size() >= 2);
+    const QList<QRectF> rects = chart->labelRects();
+    for (int i = 0; i < rects.size(); ++i) {
+        QVERIFY(QRectF(chart->plot()->axisRect()->rect()).adjusted(-1, -1, 1, 1).contains(rects.at(i)));
+        for (int j = i + 1; j < rects.size(); ++j)
+            QVERIFY2(!rects.at(i).intersects(rects.at(j)),
+                qPrintable(texts.at(i) + QStringLiteral(" / ") + texts.at(j)));
+    }
+
+    // Hover: the run's figures.
+    const QPointF at = chart->pixelOf(small);
+    const QString tip = chart->toolTipAt(at);
+    QVERIFY2(tip.startsWith(QStringLiteral("#%1 bnn").arg(small)), qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral("70.00 %")), qPrintable(tip));
+
+    // Click-through to the run.
+    QSignalSpy activated(&view, &ComparisonView::runActivated);
+    QTest::mouseClick(chart->plot(), Qt::LeftButton, {}, at.toPoint());
+    QTRY_COMPARE_WITH_TIMEOUT(activated.count(), 1, 2000);
+    QCOMPARE(activated.first().first().toLongLong(), small);
+    const QPointF other = chart->pixelOf(ids.at(5));
+    QTest::mouseClick(chart->plot(), Qt::LeftButton, {}, other.toPoint());
+    QTRY_COMPARE_WITH_TIMEOUT(activated.count(), 2, 2000);
+    // The float runs share one size and lie close together: the nearest point is the one clicked.
+    QCOMPARE(activated.at(1).first().toLongLong(), ids.at(5));
 }
 
 void TestComparisonView::exportsCharts()
