@@ -13,6 +13,7 @@ namespace qb {
 class ComparisonView;
 class ConfusionView;
 class CurvePlot;
+class HelpActions;
 class HistoryPanel;
 class LayerInspector;
 class LayerPalette;
@@ -49,6 +50,8 @@ public:
     HistoryPanel *history() const { return m_history; }
     ComparisonView *comparison() const { return m_comparison; }
     ConfusionView *details() const { return m_details; }
+    /// Help ▸ reference and tour.
+    HelpActions *helpActions() const { return m_helpActions; }
 
 public Q_SLOTS:
     /// Presses Train in the training panel (what a user's first click does).
@@ -83,6 +86,7 @@ private:
     ConfusionView *m_details = nullptr;
     QList<QDockWidget *> m_docks;
     QMenu *m_viewMenu = nullptr;
+    HelpActions *m_helpActions = nullptr;
 };
 
 } // namespace qb

@@ -205,7 +205,9 @@ void NetworkCanvas::onNetworkReset()
 void NetworkCanvas::insertLayerAt(int index, const LayerSpec &layer)
 {
     index = qBound(0, index, m_document->layerCount());
-    LayerSpec named = layer;
+    // Only fresh templates (no name yet) are adapted; a copied block keeps what it had.
+    LayerSpec named = layer.name.isEmpty() ? LayerPalette::forPosition(layer, index) : layer;
+    const bool adapted = !(named == layer);
     bool taken = named.name.isEmpty();
     for (int i = 0; i < m_document->layerCount() && !taken; ++i)
         taken = m_document->layer(i).name == named.name;
@@ -213,9 +215,15 @@ void NetworkCanvas::insertLayerAt(int index, const LayerSpec &layer)
         named.name = m_document->uniqueLayerName(named.type);
     m_document->insertLayer(index, named);
     setCurrentLayer(index);
+    if (adapted)
+        Q_EMIT hintShown(LayerPalette::firstLayerHint());
 }
 
-void NetworkCanvas::insertAfterCurrent(const LayerSpec &templ) { insertLayerAt(m_current + 1, templ); }
+void NetworkCanvas::insertAfterCurrent(const LayerSpec &templ)
+{
+    // Nothing selected: append, the way a network is built (input first, classifier last).
+    insertLayerAt(m_current < 0 ? m_document->layerCount() : m_current + 1, templ);
+}
 
 void NetworkCanvas::removeCurrent()
 {

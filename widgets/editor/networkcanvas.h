@@ -68,9 +68,11 @@ public:
 public Q_SLOTS:
     void setCurrentLayer(int index);
     /// Inserts `layer` at `index` (clamped) under a unique name when its own is empty or taken,
-    /// and selects it.
+    /// and selects it. A palette template (a layer without a name) that binarizes its input and
+    /// becomes the first layer keeps a float input instead (LayerPalette::forPosition), and
+    /// hintShown() says why.
     void insertLayerAt(int index, const qb::LayerSpec &layer);
-    /// Inserts a palette template after the current layer (at the top when none is selected).
+    /// Inserts a palette template after the current layer (at the end when none is selected).
     void insertAfterCurrent(const qb::LayerSpec &templ);
     void removeCurrent();
     void duplicateCurrent();
@@ -81,6 +83,8 @@ Q_SIGNALS:
     void currentLayerChanged(int index);
     /// A block was double-clicked or Enter pressed on it (-1: the input block).
     void layerActivated(int index);
+    /// Something the user should know about an edit just made (for the status bar).
+    void hintShown(const QString &text);
 
 protected:
     bool event(QEvent *event) override;
