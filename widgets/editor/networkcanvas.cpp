@@ -205,9 +205,7 @@ void NetworkCanvas::onNetworkReset()
 void NetworkCanvas::insertLayerAt(int index, const LayerSpec &layer)
 {
     index = qBound(0, index, m_document->layerCount());
-    // Only fresh templates (no name yet) are adapted; a copied block keeps what it had.
-    LayerSpec named = layer.name.isEmpty() ? LayerPalette::forPosition(layer, index) : layer;
-    const bool adapted = !(named == layer);
+    LayerSpec named = layer;
     bool taken = named.name.isEmpty();
     for (int i = 0; i < m_document->layerCount() && !taken; ++i)
         taken = m_document->layer(i).name == named.name;
@@ -215,14 +213,21 @@ void NetworkCanvas::insertLayerAt(int index, const LayerSpec &layer)
         named.name = m_document->uniqueLayerName(named.type);
     m_document->insertLayer(index, named);
     setCurrentLayer(index);
-    if (adapted)
+}
+
+void NetworkCanvas::insertTemplateAt(int index, const LayerSpec &templ)
+{
+    index = qBound(0, index, m_document->layerCount());
+    const LayerSpec placed = LayerPalette::forPosition(templ, index);
+    insertLayerAt(index, placed);
+    if (!(placed == templ))
         Q_EMIT hintShown(LayerPalette::firstLayerHint());
 }
 
 void NetworkCanvas::insertAfterCurrent(const LayerSpec &templ)
 {
     // Nothing selected: append, the way a network is built (input first, classifier last).
-    insertLayerAt(m_current < 0 ? m_document->layerCount() : m_current + 1, templ);
+    insertTemplateAt(m_current < 0 ? m_document->layerCount() : m_current + 1, templ);
 }
 
 void NetworkCanvas::removeCurrent()

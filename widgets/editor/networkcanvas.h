@@ -68,10 +68,12 @@ public:
 public Q_SLOTS:
     void setCurrentLayer(int index);
     /// Inserts `layer` at `index` (clamped) under a unique name when its own is empty or taken,
-    /// and selects it. A palette template (a layer without a name) that binarizes its input and
-    /// becomes the first layer keeps a float input instead (LayerPalette::forPosition), and
-    /// hintShown() says why.
+    /// and selects it.
     void insertLayerAt(int index, const qb::LayerSpec &layer);
+    /// Inserts a palette template at `index` as insertLayerAt() does, except that a binary template
+    /// that becomes the first layer keeps a float input (LayerPalette::forPosition); hintShown()
+    /// then says why. Palette drops and insertAfterCurrent() go through here.
+    void insertTemplateAt(int index, const qb::LayerSpec &templ);
     /// Inserts a palette template after the current layer (at the end when none is selected).
     void insertAfterCurrent(const qb::LayerSpec &templ);
     void removeCurrent();

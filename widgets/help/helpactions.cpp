@@ -26,6 +26,10 @@ HelpActions::HelpActions(QMainWindow *window)
     connect(m_tour, &QAction::triggered, this, &HelpActions::startTour);
 }
 
+ReferenceDialog *HelpActions::referenceDialog() const { return m_dialog; }
+
+TourGuide *HelpActions::tour() const { return m_tourGuide; }
+
 void HelpActions::populate(QMenu *menu)
 {
     menu->addAction(m_reference);

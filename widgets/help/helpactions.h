@@ -27,9 +27,9 @@ public:
     QAction *referenceAction() const { return m_reference; }
     QAction *tourAction() const { return m_tour; }
     /// The open reference dialog, or nullptr before it was first opened.
-    ReferenceDialog *referenceDialog() const { return m_dialog; }
+    ReferenceDialog *referenceDialog() const;
     /// The running tour, or nullptr.
-    TourGuide *tour() const { return m_tourGuide; }
+    TourGuide *tour() const;
 
 public Q_SLOTS:
     void showReference();

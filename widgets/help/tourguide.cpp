@@ -78,6 +78,8 @@ TourGuide::~TourGuide()
     delete m_highlight;
 }
 
+TourHighlight *TourGuide::highlight() const { return m_highlight; }
+
 QList<TourStep> TourGuide::defaultSteps()
 {
     return {

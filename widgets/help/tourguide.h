@@ -48,7 +48,7 @@ public:
     const TourStep &step(int index) const { return m_steps.at(index); }
     /// What the current step points at (a button, a dock, the menu bar), or nullptr.
     QWidget *currentTarget() const { return m_target; }
-    TourHighlight *highlight() const { return m_highlight; }
+    TourHighlight *highlight() const;
 
 public Q_SLOTS:
     /// Shows step `index` (clamped).

@@ -36,9 +36,10 @@ void TourHighlight::setTarget(QWidget *target)
 
 QRect TourHighlight::targetRect() const
 {
-    if (!m_target || !m_target->isVisible() || !parentWidget())
+    // A floating dock is a window of its own: nothing to draw around in this one.
+    if (!m_target || !m_target->isVisible() || !parentWidget() || m_target->window() != parentWidget()->window())
         return QRect();
-    const QPoint topLeft = m_target->mapTo(parentWidget(), QPoint(0, 0));
+    const QPoint topLeft = parentWidget()->mapFromGlobal(m_target->mapToGlobal(QPoint(0, 0)));
     return QRect(topLeft, m_target->size());
 }
 

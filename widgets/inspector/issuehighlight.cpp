@@ -56,9 +56,9 @@ protected:
     }
 };
 
-IssueFrame *issueFrameOf(QWidget *widget)
+QWidget *issueFrameOf(QWidget *widget)
 {
-    return widget->findChild<IssueFrame *>(QStringLiteral("qbIssueFrame"), Qt::FindDirectChildrenOnly);
+    return widget->findChild<QWidget *>(QStringLiteral("qbIssueFrame"), Qt::FindDirectChildrenOnly);
 }
 
 /// A light red behind the text (Base: line edits, spin boxes) and on buttons (Button: combo boxes),

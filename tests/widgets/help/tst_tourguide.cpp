@@ -4,6 +4,7 @@
 
 #include "common/appsettings.h"
 #include "help/helpactions.h"
+#include "help/referencedialog.h"
 #include "help/tourguide.h"
 #include "help/tourhighlight.h"
 

@@ -293,7 +293,7 @@ void TestConfusionView::diagonalCellShowsNoImages()
     view.showResult(makeConfusionResult(d, {1, 0, 2, 1, 2, 2, 1, 1, 0, 0, 0, 2}));
     view.setCellFilter(2, 2);
     QCOMPARE(view.misclassifiedShown(), 0);
-    QVERIFY2(view.imagesText().contains(QStringLiteral("3 test images of bird classified right")),
+    QVERIFY2(view.imagesText().contains(QStringLiteral("3 test image(s) of bird classified right")),
         qPrintable(view.imagesText()));
     view.setCellFilter(5, 0); // out of range: all
     QVERIFY(!view.hasCellFilter());
