@@ -100,6 +100,7 @@ ConfusionView::ConfusionView(QWidget *parent)
     connect(m_matrix, &QTableWidget::cellClicked, this, &ConfusionView::onCellClicked);
     connect(m_imagesLabel, &QLabel::linkActivated, this, &ConfusionView::clearCellFilter);
     connect(m_exportButton, &QPushButton::clicked, this, &ConfusionView::exportInteractively);
+    connect(m_splitter, &QSplitter::splitterMoved, this, [this] { m_splitterTouched = true; });
 }
 
 ConfusionView::~ConfusionView()
@@ -184,6 +185,7 @@ void ConfusionView::showResult(const ConfusionResult &result)
     m_exportButton->setEnabled(m_result.numClasses() > 0);
     fillMatrix();
     fillImages();
+    fitSplitterToMatrix();
     Q_EMIT resultShown(result.runId);
 }
 
@@ -216,6 +218,26 @@ void ConfusionView::fillMatrix()
             m_matrix->setItem(t, p, item);
         }
     }
+}
+
+void ConfusionView::fitSplitterToMatrix()
+{
+    // The matrix gets the width it needs while the images keep their minimum; the rest goes to
+    // the images. Once the user moves the splitter, their sizes stay.
+    if (m_splitterTouched || m_result.numClasses() == 0)
+        return;
+    const int total = m_splitter->width() - m_splitter->handleWidth();
+    if (total <= 0)
+        return;
+    m_matrix->resizeColumnsToContents();
+    int needed = m_matrix->verticalHeader()->sizeHint().width() + 2 * m_matrix->frameWidth()
+        + m_matrix->verticalScrollBar()->sizeHint().width();
+    for (int c = 0; c < m_matrix->columnCount(); ++c)
+        needed += m_matrix->columnWidth(c);
+    const int imagesMinimum = m_images->minimumWidth();
+    const int matrixWidth = std::clamp(
+        needed, m_matrix->minimumWidth(), std::max(m_matrix->minimumWidth(), total - imagesMinimum));
+    m_splitter->setSizes({matrixWidth, total - matrixWidth});
 }
 
 void ConfusionView::onCellClicked(int row, int column)

@@ -87,6 +87,7 @@ private:
     void fillImages();
     void onCellClicked(int row, int column);
     void exportInteractively();
+    void fitSplitterToMatrix();
 
     QString m_dbPath;
     QString m_dataDir;
@@ -97,6 +98,7 @@ private:
     ConfusionResult m_result;
     int m_filterTrue = -1;
     int m_filterPredicted = -1;
+    bool m_splitterTouched = false; ///< moved by the user: keep their sizes
     QLabel *m_status = nullptr;
     QSplitter *m_splitter = nullptr;
     QTableWidget *m_matrix = nullptr;
