@@ -50,11 +50,15 @@ QString row(const QStringList &cells)
     return html + QStringLiteral("</tr>");
 }
 
-QString headerRow(const QStringList &cells)
+/// `widths`: the share of each column in percent (the descriptions want the room).
+QString headerRow(const QStringList &cells, const QList<int> &widths = {})
 {
     QString html = QStringLiteral("<tr>");
-    for (const QString &cell : cells)
-        html += QStringLiteral("<th align=\"left\">%1</th>").arg(cell.toHtmlEscaped());
+    for (int i = 0; i < cells.size(); ++i) {
+        const QString width
+            = i < widths.size() ? QStringLiteral(" width=\"%1%\"").arg(widths.at(i)) : QString();
+        html += QStringLiteral("<th align=\"left\"%1>%2</th>").arg(width, cells.at(i).toHtmlEscaped());
+    }
     return html + QStringLiteral("</tr>");
 }
 
@@ -144,7 +148,8 @@ bool ReferencePages::matches(const NoiseInfo &info, const QString &text)
 QString ReferencePages::quantizerTable()
 {
     QString rows = headerRow(
-        {tr("name"), tr("what it does"), tr("bits per value"), tr("used on"), tr("parameters (default)")});
+        {tr("name"), tr("what it does"), tr("bits per value"), tr("used on"), tr("parameters (default)")},
+        {16, 44, 9, 11, 20});
     for (const QuantizerInfo &info : QuantizerCatalog::all()) {
         rows += row({QStringLiteral("<a href=\"quantizer:%1\">%2</a>").arg(info.name, code(info.name)),
             info.description.toHtmlEscaped(), bitsText(info).toHtmlEscaped(),
@@ -155,7 +160,8 @@ QString ReferencePages::quantizerTable()
 
 QString ReferencePages::nonidealityTable()
 {
-    QString rows = headerRow({tr("model"), tr("what it does"), tr("applied"), tr("parameters (default)")});
+    QString rows = headerRow(
+        {tr("model"), tr("what it does"), tr("applied"), tr("parameters (default)")}, {16, 50, 12, 22});
     for (const NoiseInfo &info : NoiseCatalog::all()) {
         rows += row({QStringLiteral("<a href=\"nonideality:%1\">%2</a>").arg(info.name, code(info.name)),
             info.description.toHtmlEscaped(),
