@@ -2,6 +2,7 @@
 
 #include "history/confusionexport.h"
 
+#include <QCoreApplication>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -42,11 +43,12 @@ ConfusionView::ConfusionView(QWidget *parent)
     auto *matrixLayout = new QVBoxLayout(matrixPane);
     matrixLayout->setContentsMargins(0, 0, 0, 0);
     auto *matrixHeader = new QHBoxLayout;
-    auto *axes = new QLabel(
-        tr("Rows: true class; columns: predicted class. Click a cell to see its images."), matrixPane);
+    auto *axes = new QLabel(tr("Rows: true class; columns: predicted class"), matrixPane);
+    axes->setToolTip(tr("Click a cell to see its images; click it again to see all."));
     axes->setWordWrap(true);
     matrixHeader->addWidget(axes, 1);
-    m_exportButton = new QPushButton(tr("Export…"), matrixPane);
+    // The plots' wording (and its translation).
+    m_exportButton = new QPushButton(QCoreApplication::translate("qb::PlotExport", "Export…"), matrixPane);
     m_exportButton->setObjectName(QStringLiteral("exportMatrixButton"));
     m_exportButton->setToolTip(tr("Save the confusion matrix as a PNG picture or a CSV table"));
     m_exportButton->setEnabled(false);
