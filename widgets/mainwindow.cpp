@@ -5,6 +5,7 @@
 #include "document/networkdocument.h"
 #include "editor/layerpalette.h"
 #include "editor/networkcanvas.h"
+#include "help/helpactions.h"
 #include "history/comparisonview.h"
 #include "history/confusionview.h"
 #include "history/historypanel.h"
@@ -209,6 +210,9 @@ void MainWindow::createMenus()
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    m_helpActions = new HelpActions(this);
+    m_helpActions->populate(help);
+    help->addSeparator();
     help->addAction(tr("&About QuantBench"), this, [this] {
         QMessageBox::about(this, tr("About QuantBench"),
             tr("<b>QuantBench</b> %1<br>A workbench for binary, ternary and few-bit neural networks "
@@ -221,6 +225,9 @@ void MainWindow::connectViews()
 {
     connect(m_canvas, &NetworkCanvas::currentLayerChanged, m_inspector, &LayerInspector::setCurrentLayer);
     connect(m_palette, &LayerPalette::layerActivated, m_canvas, &NetworkCanvas::insertAfterCurrent);
+    connect(m_canvas, &NetworkCanvas::hintShown, this, [this](const QString &text) {
+        statusBar()->showMessage(text, 15000);
+    });
     connect(m_document, &NetworkDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &NetworkDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_document, &NetworkDocument::networkReset, this, &MainWindow::updateTitle);

@@ -14,6 +14,7 @@ class AnalysisActions;
 class ComparisonView;
 class ConfusionView;
 class CurvePlot;
+class HelpActions;
 class HistoryPanel;
 class LayerInspector;
 class LayerPalette;
@@ -52,6 +53,8 @@ public:
     ConfusionView *details() const { return m_details; }
     /// Run ▸ Evaluate on chips… / Noise sweep… / Fixed-point sweep… (also in the History's menu).
     AnalysisActions *analysis() const { return m_analysis; }
+    /// Help ▸ reference and tour.
+    HelpActions *helpActions() const { return m_helpActions; }
 
 public Q_SLOTS:
     /// Presses Train in the training panel (what a user's first click does).
@@ -89,6 +92,7 @@ private:
     AnalysisActions *m_analysis = nullptr;
     QList<QDockWidget *> m_docks;
     QMenu *m_viewMenu = nullptr;
+    HelpActions *m_helpActions = nullptr;
 };
 
 } // namespace qb

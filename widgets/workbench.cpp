@@ -2,6 +2,7 @@
 
 #include "common/appsettings.h"
 #include "document/networkdocument.h"
+#include "help/helpactions.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
 #include "spec/presetlibrary.h"
@@ -43,6 +44,8 @@ void Workbench::show()
     buildWindow();
     if (m_options.autoTrain)
         QTimer::singleShot(0, m_window.get(), &MainWindow::startTraining);
+    // Once per installation, in interactive starts only (never offscreen: tests and CI).
+    m_window->helpActions()->startTourIfFirstRun(m_options.scripted || m_options.autoTrain);
 }
 
 bool Workbench::setLanguage(const QString &code)

@@ -137,6 +137,7 @@ int main(int argc, char *argv[])
     options.language = parser.value(language);
     options.epochs = parser.value(epochs).toInt();
     options.autoTrain = parser.isSet(train);
+    options.scripted = parser.isSet(screenshot) || parser.isSet(startupTime);
 
     qb::Workbench workbench(options);
     workbench.show();

@@ -7,6 +7,9 @@
 #include "editor/layerpalette.h"
 #include "editor/networkcanvas.h"
 #include "history/comparisonview.h"
+#include "help/helpactions.h"
+#include "help/referencedialog.h"
+#include "help/tourguide.h"
 #include "history/historypanel.h"
 #include "inspector/layerinspector.h"
 #include "inspector/quantizereditor.h"
@@ -50,6 +53,7 @@ private Q_SLOTS:
     void comparisonClickSelectsTheRun();
     void languageSwitchRebuildsTheWindow();
     void fitsALabLaptopScreen();
+    void helpMenuReferenceAndTour();
 
 private:
     std::unique_ptr<Workbench> makeWorkbench(const NetworkSpec &network);
@@ -328,6 +332,46 @@ void TestMainWindow::fitsALabLaptopScreen()
     }
     QVERIFY2(minimum.width() <= 1366 && minimum.height() <= 720,
         qPrintable(QStringLiteral("%1x%2").arg(minimum.width()).arg(minimum.height())));
+}
+
+void TestMainWindow::helpMenuReferenceAndTour()
+{
+    // Tests run offscreen: the first-run tour never opens by itself, whatever the settings say.
+    auto bench = makeWorkbench(*PresetLibrary::load(QStringLiteral("larq-mnist-bnn")));
+    MainWindow *window = bench->window();
+    QVERIFY(!window->findChild<TourGuide *>());
+    QVERIFY(!QApplication::activeModalWidget());
+
+    HelpActions *help = window->helpActions();
+    QVERIFY(help);
+    QMenu *helpMenu = nullptr;
+    for (QAction *menu : window->menuBar()->actions()) {
+        if (menu->text().remove(QLatin1Char('&')) == QLatin1String("Help"))
+            helpMenu = menu->menu();
+    }
+    QVERIFY(helpMenu);
+    QVERIFY(helpMenu->actions().contains(help->referenceAction()));
+    QVERIFY(helpMenu->actions().contains(help->tourAction()));
+
+    help->referenceAction()->trigger();
+    QVERIFY(help->referenceDialog() && help->referenceDialog()->isVisible());
+    help->referenceDialog()->close();
+
+    // Every step of the tour finds what it talks about in the real window.
+    help->tourAction()->trigger();
+    TourGuide *tour = help->tour();
+    QVERIFY(tour);
+    for (int i = 0; i < tour->stepCount(); ++i) {
+        tour->start(i);
+        const TourStep &step = tour->step(i);
+        QVERIFY2(tour->currentTarget(), qPrintable(step.title));
+        if (step.widgetName == QLatin1String(TourStep::kMenuBarTarget))
+            QCOMPARE(tour->currentTarget(), window->menuBar());
+        else
+            QCOMPARE(tour->currentTarget()->objectName(), step.widgetName.isEmpty() ? step.dockName : step.widgetName);
+        QVERIFY(tour->currentTarget()->isVisible());
+    }
+    tour->finish();
 }
 
 int main(int argc, char *argv[])

@@ -11,6 +11,7 @@ const QString kThreads = QStringLiteral("training/threads");
 const QString kDataset = QStringLiteral("training/dataset");
 const QString kDataDirectory = QStringLiteral("training/dataDirectory");
 const QString kHistoryPath = QStringLiteral("history/path");
+const QString kTourShown = QStringLiteral("ui/tourShown");
 } // namespace
 
 AppSettings::AppSettings()
@@ -50,5 +51,12 @@ QString AppSettings::dataDirectory() const { return m_settings.value(kDataDirect
 void AppSettings::setDataDirectory(const QString &dir) { m_settings.setValue(kDataDirectory, dir); }
 QString AppSettings::historyPath() const { return m_settings.value(kHistoryPath).toString(); }
 void AppSettings::setHistoryPath(const QString &path) { m_settings.setValue(kHistoryPath, path); }
+
+bool AppSettings::tourShown() const { return m_settings.value(kTourShown, false).toBool(); }
+void AppSettings::setTourShown(bool shown)
+{
+    m_settings.setValue(kTourShown, shown);
+    m_settings.sync();
+}
 
 } // namespace qb

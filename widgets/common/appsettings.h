@@ -42,6 +42,11 @@ public:
     QString historyPath() const;
     void setHistoryPath(const QString &path);
 
+    /// Whether the first-run tour has been shown (it starts by itself only while this is false).
+    bool tourShown() const;
+    /// Written through at once: a start that is killed right after still counts as shown.
+    void setTourShown(bool shown);
+
 private:
     mutable QSettings m_settings;
 };

@@ -3,6 +3,7 @@
 #include "layermime.h"
 #include "layerpalettelist.h"
 #include "layerstyle.h"
+#include "quant/quantizercatalog.h"
 
 #include <QEvent>
 #include <QLineEdit>
@@ -142,6 +143,22 @@ QString LayerPalette::templateDescription(int row)
     }
 }
 
+LayerSpec LayerPalette::forPosition(const LayerSpec &templ, int index)
+{
+    LayerSpec placed = templ;
+    const bool binaryInput = !templ.inputQuantizer.name.isEmpty() && QuantizerCatalog::bits(templ.inputQuantizer) == 1;
+    if (index == 0 && binaryInput && (templ.type == LayerType::Conv2D || templ.type == LayerType::Dense))
+        placed.inputQuantizer = QuantizerSpec();
+    return placed;
+}
+
+QString LayerPalette::firstLayerHint()
+{
+    return tr("As the first layer, a binary layer keeps a float input (no input quantizer): Larq's "
+              "tutorial keeps the first layer's input in full precision, because binarizing the raw "
+              "image throws most of it away. Its weights stay binary.");
+}
+
 QMimeData *LayerPalette::createMimeData(int row) { return LayerMime::encodeLayer(templateFor(row)); }
 
 QListWidget *LayerPalette::listWidget() const { return m_list; }
@@ -152,7 +169,9 @@ void LayerPalette::populate()
     for (int row = 0; row < TemplateCount; ++row) {
         auto *item = new QListWidgetItem(LayerStyle::icon(templateFor(row), palette()), templateTitle(row));
         item->setData(Qt::UserRole, row);
-        item->setToolTip(templateDescription(row));
+        const bool binary = row == QuantConv2DBinaryTemplate || row == QuantDenseBinaryTemplate;
+        item->setToolTip(binary ? templateDescription(row) + QStringLiteral("\n\n") + firstLayerHint()
+                                : templateDescription(row));
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
         m_list->addItem(item);
     }

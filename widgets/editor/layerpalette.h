@@ -14,7 +14,7 @@ namespace qb {
 class LayerPaletteList;
 
 /// The list of layer kinds to drag onto the network canvas (or double-click to insert after the
-/// selected layer). Each entry is a template LayerSpec without a name; the canvas names new layers.
+/// selected layer, or at the end when none is selected). Each entry is a template LayerSpec without a name; the canvas names new layers.
 /// A filter field above the list narrows it by name.
 class LayerPalette : public QWidget
 {
@@ -44,6 +44,13 @@ public:
     static QString templateTitle(int row);
     /// A sentence or two for the tooltip.
     static QString templateDescription(int row);
+    /// A template as it goes to position `index` of a network: a binary template placed first
+    /// (index 0) loses its input quantizer and keeps a float input, as in Larq's tutorial, where
+    /// the first layer sees the image in full precision (binarizing the raw pixels throws most of
+    /// the picture away). Everything else is returned as it is.
+    static LayerSpec forPosition(const LayerSpec &templ, int index);
+    /// Why a binary template placed first keeps a float input (tooltip and status bar).
+    static QString firstLayerHint();
     /// Drag data for a row: the template as compact JSON under LayerMime::layerType().
     static QMimeData *createMimeData(int row);
 
@@ -51,7 +58,8 @@ public:
     QLineEdit *filterEdit() const { return m_filter; }
 
 Q_SIGNALS:
-    /// A template was double-clicked or activated with Enter: insert it after the selection.
+    /// A template was double-clicked or activated with Enter: insert it after the selection
+    /// (at the end when nothing is selected).
     void layerActivated(const qb::LayerSpec &templ);
 
 protected:

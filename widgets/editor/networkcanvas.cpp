@@ -215,7 +215,20 @@ void NetworkCanvas::insertLayerAt(int index, const LayerSpec &layer)
     setCurrentLayer(index);
 }
 
-void NetworkCanvas::insertAfterCurrent(const LayerSpec &templ) { insertLayerAt(m_current + 1, templ); }
+void NetworkCanvas::insertTemplateAt(int index, const LayerSpec &templ)
+{
+    index = qBound(0, index, m_document->layerCount());
+    const LayerSpec placed = LayerPalette::forPosition(templ, index);
+    insertLayerAt(index, placed);
+    if (!(placed == templ))
+        Q_EMIT hintShown(LayerPalette::firstLayerHint());
+}
+
+void NetworkCanvas::insertAfterCurrent(const LayerSpec &templ)
+{
+    // Nothing selected: append, the way a network is built (input first, classifier last).
+    insertTemplateAt(m_current < 0 ? m_document->layerCount() : m_current + 1, templ);
+}
 
 void NetworkCanvas::removeCurrent()
 {

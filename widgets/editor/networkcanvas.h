@@ -70,7 +70,11 @@ public Q_SLOTS:
     /// Inserts `layer` at `index` (clamped) under a unique name when its own is empty or taken,
     /// and selects it.
     void insertLayerAt(int index, const qb::LayerSpec &layer);
-    /// Inserts a palette template after the current layer (at the top when none is selected).
+    /// Inserts a palette template at `index` as insertLayerAt() does, except that a binary template
+    /// that becomes the first layer keeps a float input (LayerPalette::forPosition); hintShown()
+    /// then says why. Palette drops and insertAfterCurrent() go through here.
+    void insertTemplateAt(int index, const qb::LayerSpec &templ);
+    /// Inserts a palette template after the current layer (at the end when none is selected).
     void insertAfterCurrent(const qb::LayerSpec &templ);
     void removeCurrent();
     void duplicateCurrent();
@@ -81,6 +85,8 @@ Q_SIGNALS:
     void currentLayerChanged(int index);
     /// A block was double-clicked or Enter pressed on it (-1: the input block).
     void layerActivated(int index);
+    /// Something the user should know about an edit just made (for the status bar).
+    void hintShown(const QString &text);
 
 protected:
     bool event(QEvent *event) override;

@@ -88,7 +88,11 @@ void NetworkCanvas::dropEvent(QDropEvent *event)
         event->ignore();
         return;
     }
-    insertLayerAt(index, layer.value());
+    // A copy of a block (it carries its index) stays as it was; a palette template is placed.
+    if (event->mimeData()->hasFormat(LayerMime::indexType()))
+        insertLayerAt(index, layer.value());
+    else
+        insertTemplateAt(index, layer.value());
     event->setDropAction(Qt::CopyAction);
     event->accept();
 }

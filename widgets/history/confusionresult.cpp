@@ -67,11 +67,17 @@ ConfusionResult makeConfusionResult(
         labels[i] = dataset.test.labels[size_t(i)];
     result.matrix = confusionMatrix(labels, predicted.mid(0, n), classes);
     result.samples = n;
+    // Kept per cell, so that the view can show the first images of any one cell; the first
+    // maxMisclassified overall are then kept too (each is among the first of its own cell).
+    QVector<QVector<int>> kept(classes, QVector<int>(classes, 0));
     for (int i = 0; i < n; ++i) {
-        if (labels.at(i) == predicted.at(i)) {
+        const int t = labels.at(i);
+        const int p = predicted.at(i);
+        if (t == p) {
             ++result.correct;
-        } else if (result.misclassified.size() < maxMisclassified) {
-            result.misclassified.append({i, labels.at(i), predicted.at(i), sampleImage(dataset.test, i)});
+        } else if (t >= 0 && t < classes && p >= 0 && p < classes && kept[t][p] < maxMisclassified) {
+            ++kept[t][p];
+            result.misclassified.append({i, t, p, sampleImage(dataset.test, i)});
         }
     }
     return result;

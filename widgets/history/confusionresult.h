@@ -31,7 +31,7 @@ struct ConfusionResult
     QVector<QVector<int>> matrix; ///< [true class][predicted class] = count
     int samples = 0;
     int correct = 0;
-    QList<MisclassifiedSample> misclassified;
+    QList<MisclassifiedSample> misclassified; ///< in test order, at most a few of each cell
 
     int numClasses() const { return int(matrix.size()); }
     double accuracy() const { return samples > 0 ? double(correct) / samples : 0.0; }
@@ -45,8 +45,8 @@ QVector<QVector<int>> confusionMatrix(const QVector<int> &labels, const QVector<
 /// storage), the first channel otherwise. A null image for tabular splits or a bad index.
 QImage sampleImage(const DatasetSplit &split, int index);
 
-/// The result for predictions of the first predicted.size() test samples of `dataset`, keeping at most
-/// `maxMisclassified` misclassified samples (in test order).
+/// The result for predictions of the first predicted.size() test samples of `dataset`, keeping the
+/// first `maxMisclassified` misclassified samples of every (true, predicted) cell, in test order.
 ConfusionResult makeConfusionResult(
     const Dataset &dataset, const QVector<int> &predicted, int maxMisclassified = 48);
 

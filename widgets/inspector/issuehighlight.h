@@ -10,8 +10,9 @@ namespace qb {
 /// screen-wide line.
 QString richToolTip(const QString &text);
 
-/// Marks a control with a validation problem: a red frame and the problem appended to its own
-/// tooltip (which is remembered and restored). An empty `message` removes the mark.
+/// Marks a control with a validation problem: a red frame drawn over it, a reddish background (its
+/// palette, so native parts such as a spin box's arrows stay) and the problem appended to its own
+/// tooltip (tooltip and palette are remembered and restored). An empty `message` removes the mark.
 void setIssueHighlight(QWidget *widget, const QString &message);
 /// True while `widget` carries a validation problem (the dynamic property "qbIssue").
 bool hasIssueHighlight(const QWidget *widget);

@@ -23,6 +23,7 @@ class TestLayerPalette : public QObject
 private Q_SLOTS:
     void templates();
     void binaryTemplates();
+    void binaryTemplateFirstKeepsFloatInput();
     void templatesFitANetwork();
     void dragDataRoundTrip();
     void listDragData();
@@ -70,6 +71,34 @@ void TestLayerPalette::binaryTemplates()
         QCOMPARE(t.kernelClip, 1.0);
         QVERIFY(!t.useBias);
     }
+}
+
+void TestLayerPalette::binaryTemplateFirstKeepsFloatInput()
+{
+    for (int row :
+        {int(LayerPalette::QuantConv2DBinaryTemplate), int(LayerPalette::QuantDenseBinaryTemplate)}) {
+        const LayerSpec t = LayerPalette::templateFor(row);
+        const LayerSpec first = LayerPalette::forPosition(t, 0);
+        QVERIFY(first.inputQuantizer.isNone()); // a float input, as in Larq's tutorial
+        QCOMPARE(first.kernelQuantizer, t.kernelQuantizer); // binary weights all the same
+        QCOMPARE(first.kernelClip, 1.0);
+        QVERIFY(!first.useBias);
+        QCOMPARE(LayerPalette::forPosition(t, 1), t);
+        QCOMPARE(LayerPalette::forPosition(t, 5), t);
+        // The tooltip says why.
+        LayerPalette palette;
+        const QString tip = palette.listWidget()->item(row)->toolTip();
+        QVERIFY2(tip.contains(QStringLiteral("full precision")) && tip.contains(QStringLiteral("Larq")),
+            qPrintable(tip));
+    }
+    // Full-precision templates and layers without a binary input are left alone.
+    for (int row = 0; row < LayerPalette::templateCount(); ++row) {
+        if (row != LayerPalette::QuantConv2DBinaryTemplate && row != LayerPalette::QuantDenseBinaryTemplate)
+            QCOMPARE(LayerPalette::forPosition(LayerPalette::templateFor(row), 0), LayerPalette::templateFor(row));
+    }
+    LayerSpec eightBit = LayerPalette::templateFor(LayerPalette::DenseTemplate);
+    eightBit.inputQuantizer.name = QStringLiteral("uniform");
+    QCOMPARE(LayerPalette::forPosition(eightBit, 0), eightBit);
 }
 
 void TestLayerPalette::templatesFitANetwork()

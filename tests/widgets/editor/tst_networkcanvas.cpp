@@ -9,6 +9,7 @@
 #include "spec/presetlibrary.h"
 
 #include <QJsonDocument>
+#include <QListWidget>
 #include <QMenu>
 #include <QMimeData>
 #include <QScrollArea>
@@ -65,6 +66,10 @@ private Q_SLOTS:
     void paletteDrop_data();
     void paletteDrop();
     void dropOfForeignDataIgnored();
+    void paletteDoubleClickWithoutSelectionAppends();
+    void paletteDoubleClickInsertsAfterSelection();
+    void binaryTemplateFirstHasNoInputQuantizer();
+    void copiedBlockFirstKeepsItsQuantizer();
     void reorderWithAltKeys();
     void reorderByDraggingBlock_data();
     void reorderByDraggingBlock();
@@ -234,7 +239,10 @@ void TestNetworkCanvas::paletteDrop()
 
     QCOMPARE(m_document->layerCount(), before + 1);
     LayerSpec inserted = m_document->layer(expectedIndex);
-    const LayerSpec expected = LayerPalette::templateFor(templ);
+    // A binary template dropped at the top keeps a float input (the first layer sees the image).
+    const LayerSpec expected = LayerPalette::forPosition(LayerPalette::templateFor(templ), expectedIndex);
+    if (expectedIndex == 0 && templ == LayerPalette::QuantConv2DBinaryTemplate)
+        QVERIFY(inserted.inputQuantizer.isNone());
     QCOMPARE(inserted.name, m_document->layer(expectedIndex).name);
     QVERIFY(!inserted.name.isEmpty());
     QCOMPARE(inserted.name, layerTypeName(expected.type) + QStringLiteral("_1"));
@@ -248,6 +256,88 @@ void TestNetworkCanvas::paletteDrop()
     QList<LayerSpec> rest = m_document->network().layers;
     rest.removeAt(expectedIndex);
     QCOMPARE(rest, m_preset.layers);
+}
+
+/// Double-clicks template `row` in `palette` as a user would.
+static void doubleClickTemplate(LayerPalette *palette, int row)
+{
+    QListWidget *list = palette->listWidget();
+    const QRect rect = list->visualItemRect(list->item(row));
+    QVERIFY(!rect.isEmpty());
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rect.center());
+    QTest::mouseDClick(list->viewport(), Qt::LeftButton, {}, rect.center());
+}
+
+void TestNetworkCanvas::paletteDoubleClickWithoutSelectionAppends()
+{
+    // The palette wired to the canvas as in the main window.
+    LayerPalette palette;
+    palette.resize(240, 400);
+    palette.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&palette));
+    connect(&palette, &LayerPalette::layerActivated, m_canvas, &NetworkCanvas::insertAfterCurrent);
+
+    select(-1);
+    const int count = m_document->layerCount();
+    doubleClickTemplate(&palette, LayerPalette::DropoutTemplate);
+    QCOMPARE(m_document->layerCount(), count + 1);
+    QCOMPARE(m_document->layer(count).type, LayerType::Dropout); // at the end, not before the first conv
+    QCOMPARE(m_document->layer(0), m_preset.layers.at(0));
+    QCOMPARE(m_canvas->currentLayer(), count);
+}
+
+void TestNetworkCanvas::paletteDoubleClickInsertsAfterSelection()
+{
+    LayerPalette palette;
+    palette.resize(240, 400);
+    palette.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&palette));
+    connect(&palette, &LayerPalette::layerActivated, m_canvas, &NetworkCanvas::insertAfterCurrent);
+    select(2);
+    doubleClickTemplate(&palette, LayerPalette::DropoutTemplate);
+    QCOMPARE(m_document->layer(3).type, LayerType::Dropout);
+    QCOMPARE(m_canvas->currentLayer(), 3);
+}
+
+void TestNetworkCanvas::binaryTemplateFirstHasNoInputQuantizer()
+{
+    NetworkSpec empty = m_preset;
+    empty.layers.clear();
+    m_document->reset(empty);
+    QSignalSpy hints(m_canvas, &NetworkCanvas::hintShown);
+
+    // Nothing selected in an empty network: the binary conv becomes the first layer.
+    select(-1);
+    m_canvas->insertAfterCurrent(LayerPalette::templateFor(LayerPalette::QuantConv2DBinaryTemplate));
+    QCOMPARE(m_document->layerCount(), 1);
+    QVERIFY(m_document->layer(0).inputQuantizer.isNone());
+    QCOMPARE(m_document->layer(0).kernelQuantizer.name, QStringLiteral("ste_sign"));
+    QCOMPARE(hints.count(), 1);
+    QVERIFY(hints.first().first().toString().contains(QStringLiteral("full precision")));
+
+    // The next binary layer binarizes its input as usual, without a hint.
+    m_canvas->insertAfterCurrent(LayerPalette::templateFor(LayerPalette::QuantConv2DBinaryTemplate));
+    QCOMPARE(m_document->layer(1).inputQuantizer.name, QStringLiteral("ste_sign"));
+    QCOMPARE(hints.count(), 1);
+
+    // A binary dense dropped above everything is the new first layer: float input too.
+    std::unique_ptr<QMimeData> mime(LayerPalette::createMimeData(LayerPalette::QuantDenseBinaryTemplate));
+    QVERIFY(dragAndDrop(m_canvas, mime.get(), upperHalf(m_canvas->blockRect(0)), Qt::CopyAction));
+    QCOMPARE(m_document->layer(0).type, LayerType::Dense);
+    QVERIFY(m_document->layer(0).inputQuantizer.isNone());
+    QCOMPARE(hints.count(), 2);
+}
+
+void TestNetworkCanvas::copiedBlockFirstKeepsItsQuantizer()
+{
+    // A copy of an existing binary layer (Ctrl-drag) is the user's own layer: left as it is.
+    const LayerSpec binary = m_document->layer(3);
+    QCOMPARE(binary.inputQuantizer.name, QStringLiteral("ste_sign"));
+    QMimeData mime;
+    mime.setData(LayerMime::indexType(), QByteArray::number(3));
+    mime.setData(LayerMime::layerType(), LayerMime::layerJson(binary));
+    QVERIFY(dragAndDrop(m_canvas, &mime, upperHalf(m_canvas->blockRect(0)), Qt::CopyAction));
+    QCOMPARE(m_document->layer(0).inputQuantizer.name, QStringLiteral("ste_sign"));
 }
 
 void TestNetworkCanvas::dropOfForeignDataIgnored()

@@ -1,5 +1,6 @@
 // ConfusionView and its pure helpers: confusion matrix, sample images, misclassified samples.
 
+#include "history/confusionexport.h"
 #include "history/confusionresult.h"
 #include "history/confusionview.h"
 #include "widgets/history/historytestdata.h"
@@ -7,7 +8,10 @@
 #include "data/datasetlocator.h"
 
 #include <QLabel>
+#include <QListWidget>
 #include <QProcess>
+#include <QPushButton>
+#include <QSplitter>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -35,6 +39,38 @@ Dataset toyDataset()
     return d;
 }
 
+/// Labels 0,1,2 repeated `count / 3` times (12 by default), 2x2 images whose first pixel is the index.
+Dataset cycleDataset(int count = 12)
+{
+    Dataset d = toyDataset();
+    d.test.count = count;
+    d.test.pixels.clear();
+    d.test.labels.clear();
+    for (int i = 0; i < count; ++i) {
+        d.test.pixels.insert(d.test.pixels.end(), {std::uint8_t(i * 10), 50, 100, 255});
+        d.test.labels.push_back(std::uint8_t(i % 3));
+    }
+    return d;
+}
+
+/// The indices of `labels` (cycleDataset's, i % 3) with prediction `predicted` that are (t, p).
+QList<int> cellIndices(const QVector<int> &predicted, int t, int p)
+{
+    QList<int> indices;
+    for (int i = 0; i < predicted.size(); ++i) {
+        if (i % 3 == t && predicted.at(i) == p)
+            indices.append(i);
+    }
+    return indices;
+}
+
+void clickCell(QTableWidget *table, int row, int column)
+{
+    const QRect rect = table->visualItemRect(table->item(row, column));
+    QVERIFY(!rect.isEmpty());
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::NoModifier, rect.center());
+}
+
 } // namespace
 
 class TestConfusionView : public QObject
@@ -47,7 +83,14 @@ private Q_SLOTS:
     void grayImage();
     void rgbImage();
     void result();
+    void keptPerCell();
     void showResult();
+    void clickingCellFilters();
+    void diagonalCellShowsNoImages();
+    void imagesVisibleFromStart();
+    void csvExport();
+    void pngExport();
+    void exportNeedsAMatrix();
     void showError();
     void missingRunReportsError();
     void trainedRun();
@@ -117,13 +160,28 @@ void TestConfusionView::result()
     QCOMPARE(r.accuracy(), 0.5);
     QCOMPARE(r.numClasses(), 3);
     QCOMPARE(r.matrix, (QVector<QVector<int>>{{1, 1, 0}, {0, 1, 1}, {1, 0, 1}}));
-    // At most two misclassified samples, in test order.
-    QCOMPARE(r.misclassified.size(), 2);
+    // Three misclassified samples in three cells, in test order.
+    QCOMPARE(r.misclassified.size(), 3);
     QCOMPARE(r.misclassified.at(0).index, 1);
     QCOMPARE(r.misclassified.at(0).trueClass, 1);
     QCOMPARE(r.misclassified.at(0).predictedClass, 2);
     QCOMPARE(r.misclassified.at(1).index, 3);
     QCOMPARE(qGray(r.misclassified.at(1).image.pixel(0, 0)), 30);
+    QCOMPARE(r.misclassified.at(2).index, 5);
+}
+
+void TestConfusionView::keptPerCell()
+{
+    // Cell (0 -> 1) has four samples (0, 3, 6, 9), cell (1 -> 0) two (1, 4): at most two of each are
+    // kept, so any one cell can still show its first images.
+    const Dataset d = cycleDataset();
+    const QVector<int> predicted{1, 0, 2, 1, 0, 2, 1, 1, 2, 1, 1, 2};
+    const ConfusionResult r = makeConfusionResult(d, predicted, 2);
+    QCOMPARE(r.correct, 6);
+    QList<int> kept;
+    for (const MisclassifiedSample &s : r.misclassified)
+        kept.append(s.index);
+    QCOMPARE(kept, (QList<int>{0, 1, 3, 4}));
 }
 
 void TestConfusionView::showResult()
@@ -151,21 +209,190 @@ void TestConfusionView::showResult()
         (QStringList{
             QStringLiteral("dog → bird"), QStringLiteral("cat → dog"), QStringLiteral("bird → cat")}));
     QVERIFY2(view.statusText().contains(QStringLiteral("50.00 %")), qPrintable(view.statusText()));
-    const QList<QLabel *> labels = view.findChildren<QLabel *>();
-    int pictures = 0;
-    for (QLabel *label : labels) {
-        if (!label->pixmap().isNull()) {
-            ++pictures;
-            QVERIFY(label->pixmap().width() >= 2);
-        }
+    QCOMPARE(view.misclassifiedIndices(), (QList<int>{1, 3, 5}));
+    QListWidget *images = view.imageList();
+    QCOMPARE(images->count(), 3);
+    for (int i = 0; i < images->count(); ++i) {
+        QVERIFY(!images->item(i)->icon().isNull());
+        QCOMPARE(images->item(i)->text(), view.misclassifiedCaptions().at(i));
     }
-    QCOMPARE(pictures, 3);
+    QVERIFY(view.exportButton()->isEnabled());
 
     // A second result replaces the first.
     r = makeConfusionResult(d, {0, 1, 2, 0, 1, 2});
     view.showResult(r);
     QCOMPARE(view.misclassifiedShown(), 0);
     QCOMPARE(table->item(1, 1)->text(), QStringLiteral("2"));
+}
+
+void TestConfusionView::clickingCellFilters()
+{
+    const Dataset d = cycleDataset();
+    const QVector<int> predicted{1, 0, 2, 1, 2, 2, 1, 1, 0, 0, 0, 2};
+    ConfusionResult r = makeConfusionResult(d, predicted);
+    r.runId = 4;
+    ConfusionView view;
+    view.resize(900, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.showResult(r);
+    const QList<int> all{0, 1, 3, 4, 6, 8, 10};
+    QCOMPARE(view.misclassifiedIndices(), all);
+    QVERIFY(!view.hasCellFilter());
+
+    // Click true 0 -> predicted 1: exactly that cell's images.
+    QTableWidget *table = view.matrixTable();
+    clickCell(table, 0, 1);
+    QVERIFY(view.hasCellFilter());
+    QCOMPARE(view.filterTrueClass(), 0);
+    QCOMPARE(view.filterPredictedClass(), 1);
+    QCOMPARE(view.misclassifiedIndices(), cellIndices(predicted, 0, 1));
+    QCOMPARE(view.misclassifiedIndices(), (QList<int>{0, 3, 6}));
+    QCOMPARE(view.misclassifiedCaptions(),
+        (QStringList{QStringLiteral("cat → dog"), QStringLiteral("cat → dog"), QStringLiteral("cat → dog")}));
+    QCOMPARE(view.imageList()->count(), 3);
+    QVERIFY2(view.imagesText().contains(QStringLiteral("Show all")), qPrintable(view.imagesText()));
+
+    // Another cell: true 1 -> predicted 2, then true 2 -> predicted 0.
+    clickCell(table, 1, 2);
+    QCOMPARE(view.misclassifiedIndices(), cellIndices(predicted, 1, 2));
+    QCOMPARE(view.misclassifiedIndices(), (QList<int>{4}));
+    clickCell(table, 2, 0);
+    QCOMPARE(view.misclassifiedIndices(), (QList<int>{8}));
+
+    // Clicking the same cell again shows all.
+    clickCell(table, 2, 0);
+    QVERIFY(!view.hasCellFilter());
+    QCOMPARE(view.misclassifiedIndices(), all);
+
+    // So does the "Show all" link.
+    clickCell(table, 1, 0);
+    QCOMPARE(view.misclassifiedIndices(), (QList<int>{1, 10}));
+    QLabel *link = nullptr;
+    for (QLabel *label : view.findChildren<QLabel *>()) {
+        if (label->text().contains(QStringLiteral("href")))
+            link = label;
+    }
+    QVERIFY(link);
+    Q_EMIT link->linkActivated(QStringLiteral("#all"));
+    QVERIFY(!view.hasCellFilter());
+    QCOMPARE(view.misclassifiedIndices(), all);
+
+    // A new result drops the filter.
+    view.setCellFilter(0, 1);
+    QCOMPARE(view.misclassifiedShown(), 3);
+    view.showResult(r);
+    QVERIFY(!view.hasCellFilter());
+    QCOMPARE(view.misclassifiedShown(), all.size());
+}
+
+void TestConfusionView::diagonalCellShowsNoImages()
+{
+    const Dataset d = cycleDataset();
+    ConfusionView view;
+    view.showResult(makeConfusionResult(d, {1, 0, 2, 1, 2, 2, 1, 1, 0, 0, 0, 2}));
+    view.setCellFilter(2, 2);
+    QCOMPARE(view.misclassifiedShown(), 0);
+    QVERIFY2(view.imagesText().contains(QStringLiteral("3 test image(s) of bird classified right")),
+        qPrintable(view.imagesText()));
+    view.setCellFilter(5, 0); // out of range: all
+    QVERIFY(!view.hasCellFilter());
+    QCOMPARE(view.misclassifiedShown(), 7);
+}
+
+void TestConfusionView::imagesVisibleFromStart()
+{
+    // Ten classes with long names fill the matrix; the image grid must still start wide enough
+    // for two images side by side, and tall enough for one row.
+    Dataset d = cycleDataset(30);
+    d.numClasses = 10;
+    d.classNames.clear();
+    for (int c = 0; c < 10; ++c)
+        d.classNames.append(QStringLiteral("a long class name %1").arg(c));
+    QVector<int> predicted(30);
+    for (int i = 0; i < 30; ++i)
+        predicted[i] = (i + 1) % 10;
+    ConfusionView view;
+    view.resize(900, 360);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.showResult(makeConfusionResult(d, predicted));
+    QVERIFY(view.misclassifiedShown() > 0);
+    QListWidget *images = view.imageList();
+    const QSize tile = images->gridSize();
+    QVERIFY(tile.width() >= 64 && tile.height() >= 64);
+    QTRY_VERIFY2(images->viewport()->width() >= 2 * tile.width(), qPrintable(QString::number(images->width())));
+    QVERIFY(images->viewport()->height() >= tile.height());
+    // The first image lies inside the visible part of the grid.
+    const QRect first = images->visualItemRect(images->item(0));
+    QVERIFY(images->viewport()->rect().contains(first));
+    // Neither side of the splitter can be collapsed to nothing.
+    QVERIFY(!view.splitter()->childrenCollapsible());
+    QVERIFY(view.splitter()->sizes().at(0) > 0);
+}
+
+void TestConfusionView::csvExport()
+{
+    Dataset d = toyDataset();
+    d.classNames[1] = QStringLiteral("dog, \"good\"");
+    ConfusionResult r = makeConfusionResult(d, {0, 2, 2, 1, 1, 0});
+    r.runId = 2;
+    ConfusionView view;
+    view.showResult(r);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("matrix.csv"));
+    const Status status = view.exportMatrix(path);
+    QVERIFY2(status.ok(), qPrintable(status.error()));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString expected = QStringLiteral("true \\ predicted,cat,\"dog, \"\"good\"\"\",bird\n"
+                                            "cat,1,1,0\n"
+                                            "\"dog, \"\"good\"\"\",0,1,1\n"
+                                            "bird,1,0,1\n");
+    QCOMPARE(QString::fromUtf8(file.readAll()), expected);
+    QCOMPARE(ConfusionExport::csv(r), expected);
+}
+
+void TestConfusionView::pngExport()
+{
+    const Dataset d = toyDataset();
+    ConfusionResult r = makeConfusionResult(d, {0, 1, 2, 0, 1, 2}); // all right: a blue diagonal
+    r.runId = 2;
+    ConfusionView view;
+    view.showResult(r);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("matrix.png"));
+    const Status status = view.exportMatrix(path);
+    QVERIFY2(status.ok(), qPrintable(status.error()));
+    QImage image(path);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() > 100 && image.height() > 100);
+    // The full diagonal is drawn in the darkest blue, the rest white.
+    const QRgb blue = ConfusionExport::cellColor(true, 1.0).rgb();
+    int bluePixels = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x)
+            bluePixels += image.pixel(x, y) == blue ? 1 : 0;
+    }
+    QVERIFY2(bluePixels > 3 * 20 * 20, qPrintable(QString::number(bluePixels)));
+    // An unknown suffix is refused, naming the file.
+    const Status bad = view.exportMatrix(dir.filePath(QStringLiteral("matrix.bmp")));
+    QVERIFY(!bad.ok());
+    QVERIFY(bad.error().contains(QStringLiteral("matrix.bmp")));
+}
+
+void TestConfusionView::exportNeedsAMatrix()
+{
+    ConfusionView view;
+    QVERIFY(!view.exportButton()->isEnabled());
+    QTemporaryDir dir;
+    QVERIFY(!view.exportMatrix(dir.filePath(QStringLiteral("m.csv"))).ok());
+    ConfusionResult r;
+    r.runId = 3;
+    r.error = QStringLiteral("broken");
+    view.showResult(r);
+    QVERIFY(!view.exportButton()->isEnabled());
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("m.csv"))));
 }
 
 void TestConfusionView::showError()
