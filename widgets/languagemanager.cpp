@@ -31,9 +31,23 @@ QString LanguageManager::resolve(const QString &code)
     return available().contains(code) ? code : QStringLiteral("en");
 }
 
+QLocale LanguageManager::localeFor(const QString &code)
+{
+    // Numbers follow the interface language (0,05 and 1.234 in Spanish), not the system locale,
+    // so that a Spanish window never shows English separators and vice versa.
+    return resolve(code) == QLatin1String("es") ? QLocale(QLocale::Spanish, QLocale::Spain)
+                                                : QLocale(QLocale::English, QLocale::UnitedStates);
+}
+
 bool LanguageManager::apply(const QString &code)
 {
-    const QString language = resolve(code);
+    const bool applied = installTranslators(resolve(code));
+    QLocale::setDefault(localeFor(m_current));
+    return applied;
+}
+
+bool LanguageManager::installTranslators(const QString &language)
+{
     removeTranslators();
     m_current = QStringLiteral("en");
     if (language == QLatin1String("en"))

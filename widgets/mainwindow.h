@@ -21,7 +21,7 @@ class NetworkDocument;
 class SummaryPane;
 class TrainingPanel;
 class Workbench;
-struct NetworkSpec;
+struct ExperimentSpec;
 
 /// The workbench window: a composition of docks around the network canvas (palette, inspector,
 /// summary, training panel, curves, history, comparison, run details) plus menus. It holds no
@@ -64,7 +64,8 @@ private:
     void connectViews();
     void updateTitle();
     void onHistorySelection(const QList<qint64> &runIds);
-    void openNetworkFromRun(const NetworkSpec &network, const QString &title);
+    void openNetworkFromRun(const ExperimentSpec &experiment, const QString &title);
+    void applyExperiment(const ExperimentSpec &experiment);
     QDockWidget *addDock(QWidget *widget, const QString &title, const QString &objectName,
         Qt::DockWidgetArea area, bool scrollable = false);
 

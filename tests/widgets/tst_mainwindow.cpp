@@ -7,6 +7,8 @@
 #include "editor/networkcanvas.h"
 #include "history/historypanel.h"
 #include "inspector/layerinspector.h"
+#include "inspector/nonidealitylisteditor.h"
+#include "inspector/parametereditor.h"
 #include "inspector/quantizereditor.h"
 #include "mainwindow.h"
 #include "spec/presetlibrary.h"
@@ -16,16 +18,21 @@
 #include "training/trainingpanel.h"
 #include "workbench.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTest>
+#include <QTimer>
+#include <QToolButton>
 #include <QUndoStack>
 
 using namespace qb;
@@ -42,6 +49,8 @@ private Q_SLOTS:
     void twoSelectedRunsOverlayTwoCurves();
     void languageSwitchRebuildsTheWindow();
     void fitsALabLaptopScreen();
+    void openingARunRestoresItsTrainingSettings();
+    void nonidealityEditTabThenAddInTheWindow();
 
 private:
     std::unique_ptr<Workbench> makeWorkbench(const NetworkSpec &network);
@@ -250,6 +259,100 @@ void TestMainWindow::fitsALabLaptopScreen()
     }
     QVERIFY2(minimum.width() <= 1366 && minimum.height() <= 720,
         qPrintable(QStringLiteral("%1x%2").arg(minimum.width()).arg(minimum.height())));
+}
+
+void TestMainWindow::openingARunRestoresItsTrainingSettings()
+{
+    // A run of its own history, trained with settings that differ from the panel's defaults.
+    const QString db = m_dir.filePath(QStringLiteral("reproduce.sqlite"));
+    ExperimentSpec spec = qbtest::tinyExperiment(3, 16);
+    spec.dataset = QStringLiteral("fashion-mnist");
+    spec.train.optimizer = OptimizerKind::Sgd;
+    spec.train.learningRate = 0.0123;
+    spec.train.seed = 99;
+    spec.train.trainLimit = 640;
+    qint64 runId = -1;
+    {
+        ExperimentStore store;
+        QVERIFY(store.open(db).ok());
+        RunRecord run;
+        run.name = QStringLiteral("to reproduce");
+        run.specJson = QString::fromUtf8(QJsonDocument(spec.toJson()).toJson(QJsonDocument::Compact));
+        run.networkName = spec.network.name;
+        run.dataset = spec.dataset;
+        runId = *store.createRun(run);
+        QVERIFY(store.finishRun(runId, RunStatus::Finished).ok());
+    }
+    WorkbenchOptions options;
+    options.dataset = QStringLiteral("mnist");
+    options.dbPath = db;
+    options.language = QStringLiteral("en");
+    options.preset = QStringLiteral("cnn-mnist");
+    Workbench bench(options);
+    bench.show();
+    MainWindow *window = bench.window();
+    QVERIFY(window->trainingPanel()->trainSpec() != spec.train);
+
+    window->history()->selectRuns({runId});
+    QAction *open = window->history()->action(HistoryPanel::OpenNetworkAction);
+    QVERIFY(open->isEnabled());
+    open->trigger();
+    QCOMPARE(bench.document()->network(), spec.network);
+    QCOMPARE(window->trainingPanel()->trainSpec(), spec.train);
+    QCOMPARE(window->trainingPanel()->datasetName(), QStringLiteral("fashion-mnist"));
+    QCOMPARE(window->trainingPanel()->experimentSpec().train, spec.train);
+}
+
+void TestMainWindow::nonidealityEditTabThenAddInTheWindow()
+{
+    // The reported sequence, in the real window: add a nonideality, edit its parameter, Tab, then
+    // Add > saturation with the mouse. Nothing may be lost.
+    auto bench = makeWorkbench(*PresetLibrary::load(QStringLiteral("cnn-mnist")));
+    MainWindow *window = bench->window();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    constexpr int kDense = 12;
+    window->canvas()->setCurrentLayer(kDense);
+    QCOMPARE(window->inspector()->currentLayer(), kDense);
+    NonidealityListEditor *editor = window->inspector()->nonidealityEditor();
+    QToolButton *add = editor->addButton();
+    auto chooseFromAddMenu = [&](const QString &model) {
+        QAction *entry = nullptr;
+        for (QAction *a : add->menu()->actions()) {
+            if (a->data().toString() == model)
+                entry = a;
+        }
+        QVERIFY(entry);
+        bool clicked = false;
+        std::function<void()> click = [&]() {
+            QMenu *menu = add->menu();
+            if (!menu->isVisible()) {
+                QTimer::singleShot(10, this, click);
+                return;
+            }
+            QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(entry).center());
+            clicked = true;
+        };
+        QTimer::singleShot(0, this, click);
+        QTest::mouseClick(add, Qt::LeftButton);
+        QTRY_VERIFY(clicked);
+    };
+    chooseFromAddMenu(QStringLiteral("weight_noise"));
+    QCOMPARE(bench->document()->layer(kDense).nonidealities.size(), 1);
+    auto *sigma = qobject_cast<QDoubleSpinBox *>(editor->parameterEditor()->editor(QStringLiteral("sigma")));
+    QVERIFY(sigma);
+    sigma->setFocus();
+    QTest::keyClick(sigma, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(sigma, QStringLiteral("0.05"));
+    QCOMPARE(bench->document()->layer(kDense).nonidealities.at(0).number(QStringLiteral("sigma"), 0), 0.05);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    qInfo("focus after Tab: %s %s", QApplication::focusWidget() ? QApplication::focusWidget()->metaObject()->className() : "none",
+        QApplication::focusWidget() ? qPrintable(QApplication::focusWidget()->objectName()) : "");
+    chooseFromAddMenu(QStringLiteral("saturation"));
+    const QList<NoiseSpec> after = bench->document()->layer(kDense).nonidealities;
+    QCOMPARE(after.size(), 2);
+    QCOMPARE(after.at(0).number(QStringLiteral("sigma"), 0), 0.05);
+    QCOMPARE(after.at(1).model, QStringLiteral("saturation"));
+    QCOMPARE(editor->listWidget()->count(), 2);
 }
 
 int main(int argc, char *argv[])
