@@ -7,8 +7,6 @@
 #include "editor/networkcanvas.h"
 #include "history/historypanel.h"
 #include "inspector/layerinspector.h"
-#include "inspector/nonidealitylisteditor.h"
-#include "inspector/parametereditor.h"
 #include "inspector/quantizereditor.h"
 #include "mainwindow.h"
 #include "spec/presetlibrary.h"
@@ -22,17 +20,13 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
-#include <QDoubleSpinBox>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QListWidget>
-#include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTest>
-#include <QTimer>
-#include <QToolButton>
 #include <QUndoStack>
 
 using namespace qb;
@@ -50,7 +44,6 @@ private Q_SLOTS:
     void languageSwitchRebuildsTheWindow();
     void fitsALabLaptopScreen();
     void openingARunRestoresItsTrainingSettings();
-    void nonidealityEditTabThenAddInTheWindow();
 
 private:
     std::unique_ptr<Workbench> makeWorkbench(const NetworkSpec &network);
@@ -301,58 +294,6 @@ void TestMainWindow::openingARunRestoresItsTrainingSettings()
     QCOMPARE(window->trainingPanel()->trainSpec(), spec.train);
     QCOMPARE(window->trainingPanel()->datasetName(), QStringLiteral("fashion-mnist"));
     QCOMPARE(window->trainingPanel()->experimentSpec().train, spec.train);
-}
-
-void TestMainWindow::nonidealityEditTabThenAddInTheWindow()
-{
-    // The reported sequence, in the real window: add a nonideality, edit its parameter, Tab, then
-    // Add > saturation with the mouse. Nothing may be lost.
-    auto bench = makeWorkbench(*PresetLibrary::load(QStringLiteral("cnn-mnist")));
-    MainWindow *window = bench->window();
-    QVERIFY(QTest::qWaitForWindowExposed(window));
-    constexpr int kDense = 12;
-    window->canvas()->setCurrentLayer(kDense);
-    QCOMPARE(window->inspector()->currentLayer(), kDense);
-    NonidealityListEditor *editor = window->inspector()->nonidealityEditor();
-    QToolButton *add = editor->addButton();
-    auto chooseFromAddMenu = [&](const QString &model) {
-        QAction *entry = nullptr;
-        for (QAction *a : add->menu()->actions()) {
-            if (a->data().toString() == model)
-                entry = a;
-        }
-        QVERIFY(entry);
-        bool clicked = false;
-        std::function<void()> click = [&]() {
-            QMenu *menu = add->menu();
-            if (!menu->isVisible()) {
-                QTimer::singleShot(10, this, click);
-                return;
-            }
-            QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(entry).center());
-            clicked = true;
-        };
-        QTimer::singleShot(0, this, click);
-        QTest::mouseClick(add, Qt::LeftButton);
-        QTRY_VERIFY(clicked);
-    };
-    chooseFromAddMenu(QStringLiteral("weight_noise"));
-    QCOMPARE(bench->document()->layer(kDense).nonidealities.size(), 1);
-    auto *sigma = qobject_cast<QDoubleSpinBox *>(editor->parameterEditor()->editor(QStringLiteral("sigma")));
-    QVERIFY(sigma);
-    sigma->setFocus();
-    QTest::keyClick(sigma, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClicks(sigma, QStringLiteral("0.05"));
-    QCOMPARE(bench->document()->layer(kDense).nonidealities.at(0).number(QStringLiteral("sigma"), 0), 0.05);
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
-    qInfo("focus after Tab: %s %s", QApplication::focusWidget() ? QApplication::focusWidget()->metaObject()->className() : "none",
-        QApplication::focusWidget() ? qPrintable(QApplication::focusWidget()->objectName()) : "");
-    chooseFromAddMenu(QStringLiteral("saturation"));
-    const QList<NoiseSpec> after = bench->document()->layer(kDense).nonidealities;
-    QCOMPARE(after.size(), 2);
-    QCOMPARE(after.at(0).number(QStringLiteral("sigma"), 0), 0.05);
-    QCOMPARE(after.at(1).model, QStringLiteral("saturation"));
-    QCOMPARE(editor->listWidget()->count(), 2);
 }
 
 int main(int argc, char *argv[])

@@ -331,15 +331,20 @@ void TestLayerInspector::editTabThenAddKeepsTheEdit()
 {
     // The reported sequence: edit a nonideality's parameter, Tab, then Add > saturation from the
     // menu with the mouse. The edit and the new entry must both be there, one undo step each.
+    m_inspector->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_inspector));
     m_inspector->setCurrentLayer(kDense);
     NonidealityListEditor *editor = m_inspector->nonidealityEditor();
     menuAction(editor->addButton(), QStringLiteral("weight_noise"))->trigger();
     QCOMPARE(stack()->count(), 1);
     auto *sigma = qobject_cast<QDoubleSpinBox *>(editor->parameterEditor()->editor(QStringLiteral("sigma")));
     QVERIFY(sigma);
+    QTRY_VERIFY(sigma->isVisible()); // new rows are shown from the event loop
     typeInto(sigma, QStringLiteral("0.05"));
     QCOMPARE(m_doc->layer(kDense).nonidealities.value(0).number(QStringLiteral("sigma"), 0), 0.05);
+    QCOMPARE(QApplication::focusWidget(), sigma);
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QVERIFY(QApplication::focusWidget() != sigma);
 
     QToolButton *add = editor->addButton();
     QAction *saturation = menuAction(add, QStringLiteral("saturation"));
