@@ -2025,12 +2025,12 @@
     <message>
         <location line="+2"/>
         <source>Open run in editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir ejecución en el editor</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open the selected run&apos;s network in the editor and its training settings and dataset in the training panel, to reproduce or vary it</source>
-        <translation type="unfinished"></translation>
+        <translation>Abre la red de la ejecución seleccionada en el editor, y sus ajustes de entrenamiento y su conjunto de datos en el panel de entrenamiento, para reproducirla o variarla</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2335,7 +2335,7 @@
     <message>
         <location filename="../widgets/common/issuetext.cpp" line="+11"/>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2501,7 +2501,7 @@
         <translation>Efectos del hardware analógico o de memorias emergentes simulados en esta capa: ruido, variación, precisión limitada, fallos y deriva. Actúan en el orden de la lista.</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+131"/>
         <source>Network %1</source>
         <translation>Red %1</translation>
     </message>
@@ -2513,7 +2513,7 @@
     <message>
         <location line="+1"/>
         <source>Layer %1: %2 “%3”</source>
-        <translation type="unfinished"></translation>
+        <translation>Capa %1: %2 «%3»</translation>
     </message>
 </context>
 <context>
@@ -2640,7 +2640,7 @@
         <translation>Activación: aplica una función a cada valor.</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+97"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
@@ -3100,7 +3100,7 @@
     <message>
         <location line="+26"/>
         <source>Opened %1: its network, training settings and dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>Abierta %1: su red, sus ajustes de entrenamiento y su conjunto de datos</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -3199,7 +3199,7 @@
     <message>
         <location filename="../widgets/networkfileactions.cpp" line="+3"/>
         <source>QuantBench experiments (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Experimentos de QuantBench (*.json);;Todos los archivos (*)</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -3234,22 +3234,22 @@
     <message>
         <location line="+3"/>
         <source>Open e&amp;xperiment…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir e&amp;xperimento…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open a network together with its training settings and dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>Abre una red junto con sus ajustes de entrenamiento y su conjunto de datos</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Save &amp;experiment…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar &amp;experimento…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save the network with the training settings and dataset, as quantbench-cli train --experiment reads it</source>
-        <translation type="unfinished"></translation>
+        <translation>Guarda la red con los ajustes de entrenamiento y el conjunto de datos, tal como lo lee quantbench-cli train --experiment</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3292,13 +3292,13 @@
         <location line="+27"/>
         <location line="+9"/>
         <source>Open experiment</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir experimento</translation>
     </message>
     <message>
         <location line="+14"/>
         <location line="+19"/>
         <source>Save experiment</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar experimento</translation>
     </message>
 </context>
 <context>
@@ -3525,7 +3525,7 @@
         <translation>Sin parámetros.</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+131"/>
         <source>enabled</source>
         <translation>activado</translation>
     </message>
@@ -3678,7 +3678,7 @@
     <message>
         <location line="+2"/>
         <source>group %1: %2 ± %3 % (n=%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>grupo %1: %2 ± %3 % (n=%4)</translation>
     </message>
     <message>
         <location line="+32"/>
@@ -3766,7 +3766,7 @@
     <message>
         <location line="+2"/>
         <source>Dataset</source>
-        <translation>Conjunto de datos</translation>
+        <translation>Datos</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3986,25 +3986,25 @@ Ejecución B: %2</translation>
     <message numerus="yes">
         <location line="-42"/>
         <source>%n-bit params</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Parám. de %n bit</numerusform>
+            <numerusform>Parám. de %n bits</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>%n-bit MACs</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>MACs de %n bit</numerusform>
+            <numerusform>MACs de %n bits</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+49"/>
         <source>%n-bit parameters</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Parámetros de %n bit</numerusform>
+            <numerusform>Parámetros de %n bits</numerusform>
         </translation>
     </message>
     <message>

@@ -35,8 +35,13 @@ QLocale LanguageManager::localeFor(const QString &code)
 {
     // Numbers follow the interface language (0,05 and 1.234 in Spanish), not the system locale,
     // so that a Spanish window never shows English separators and vice versa.
-    return resolve(code) == QLatin1String("es") ? QLocale(QLocale::Spanish, QLocale::Spain)
-                                                : QLocale(QLocale::English, QLocale::UnitedStates);
+    if (resolve(code) != QLatin1String("es"))
+        return QLocale(QLocale::English, QLocale::UnitedStates);
+    // Without digit grouping: Qt 6.4 groups Spanish numbers wrongly ("2794.240" for 2 794 240),
+    // and the RAE advises against the point as a thousands separator anyway.
+    QLocale spanish(QLocale::Spanish, QLocale::Spain);
+    spanish.setNumberOptions(QLocale::OmitGroupSeparator);
+    return spanish;
 }
 
 bool LanguageManager::apply(const QString &code)

@@ -271,13 +271,14 @@ void TestTranslation::pluralsAndNumbersAreSpanish()
         !line(QStringLiteral("Parámetros de 1 bit:")).isEmpty(), qPrintable(lines.join(QLatin1Char('|'))));
     QVERIFY2(
         !line(QStringLiteral("Parámetros de 32 bits:")).isEmpty(), qPrintable(lines.join(QLatin1Char('|'))));
-    // Numbers the Spanish way: decimal comma, grouping with points.
+    // Numbers the Spanish way: a decimal comma, and no point in large integers (Qt 6.4 would
+    // group 2794240 as "2794.240").
     const QString size = line(QStringLiteral("Tamaño del modelo:"));
     static const QRegularExpression spanishNumber(QStringLiteral("\\d,\\d\\d KiB$"));
     QVERIFY2(spanishNumber.match(size).hasMatch(), qPrintable(size));
-    const QString total = line(QStringLiteral("Parámetros totales:"));
-    static const QRegularExpression grouped(QStringLiteral(": \\d{1,3}(\\.\\d{3})+$"));
-    QVERIFY2(grouped.match(total).hasMatch(), qPrintable(total));
+    const QString macs = line(QStringLiteral("MACs por muestra:"));
+    static const QRegularExpression plainInteger(QStringLiteral(": \\d{7}$"));
+    QVERIFY2(plainInteger.match(macs).hasMatch(), qPrintable(macs));
     bench.setLanguage(QStringLiteral("en"));
 }
 

@@ -329,7 +329,7 @@ void TestRunTableModel::numbersFollowTheLocale()
     const QString size = model.index(0, RunTableModel::ModelSizeColumn).data().toString();
     QLocale::setDefault(previous);
     QCOMPARE(accuracy, QStringLiteral("87,12 %"));
-    static const QRegularExpression spanishKib(QStringLiteral("^\\d{1,3}(\\.\\d{3})*,\\d\\d KiB$"));
+    static const QRegularExpression spanishKib(QStringLiteral("^\\d+(\\.\\d{3})*,\\d\\d KiB$"));
     QVERIFY2(spanishKib.match(size).hasMatch(), qPrintable(size));
 }
 
