@@ -4155,7 +4155,7 @@ Ejecución B: %2</translation>
     <message>
         <location line="+8"/>
         <source>Data…</source>
-        <translation>Datos…</translation>
+        <translation>Gestionar…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4165,7 +4165,7 @@ Ejecución B: %2</translation>
     <message>
         <location line="+3"/>
         <source>Dataset:</source>
-        <translation>Conjunto de datos:</translation>
+        <translation>Datos:</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4215,7 +4215,7 @@ Ejecución B: %2</translation>
     <message>
         <location line="+1"/>
         <source>Early stopping patience:</source>
-        <translation>Paciencia de parada temprana:</translation>
+        <translation>Parada temprana:</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4261,7 +4261,7 @@ Ejecución B: %2</translation>
     <message>
         <location line="+2"/>
         <source>Train baseline twin</source>
-        <translation>Entrenar gemelo de referencia</translation>
+        <translation>Entrenar referencia</translation>
     </message>
     <message>
         <location line="+105"/>
