@@ -33,7 +33,7 @@ QString LanguageManager::resolve(const QString &code)
 
 QLocale LanguageManager::localeFor(const QString &code)
 {
-    // Numbers follow the interface language (0,05 and 1.234 in Spanish), not the system locale,
+    // Numbers follow the interface language (0,05 in Spanish), not the system locale,
     // so that a Spanish window never shows English separators and vice versa.
     if (resolve(code) != QLatin1String("es"))
         return QLocale(QLocale::English, QLocale::UnitedStates);
