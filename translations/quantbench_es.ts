@@ -67,12 +67,12 @@
 </translation>
     </message>
     <message>
-        <location filename="../core/model/network.cpp" line="+58"/>
+        <location filename="../core/model/network.cpp" line="+60"/>
         <source>could not build network &apos;%1&apos;: %2</source>
         <translation>no se pudo construir la red &apos;%1&apos;: %2</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+94"/>
         <source>could not write weights file %1: %2</source>
         <translation>no se pudo escribir el archivo de pesos %1: %2</translation>
     </message>
@@ -102,7 +102,7 @@
         <translation>no se pudo leer el archivo de pesos %1: %2</translation>
     </message>
     <message>
-        <location filename="../core/noise/noisecatalog.cpp" line="+38"/>
+        <location filename="../core/noise/noisecatalog.cpp" line="+40"/>
         <source>Additive Gaussian weight noise drawn on every forward pass: W + N(0, (sigma*s)^2), s = max|W| of the layer (relative) or 1.</source>
         <translation>Ruido gaussiano aditivo en los pesos, muestreado en cada pasada hacia adelante: W + N(0, (sigma*s)^2), s = max|W| de la capa (relativo) o 1.</translation>
     </message>
@@ -198,11 +198,12 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+66"/>
         <source>Resolution of the converter.</source>
         <translation>Resolución del convertidor.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-65"/>
         <source>Lowest level.</source>
         <translation>Nivel mínimo.</translation>
     </message>
@@ -262,7 +263,7 @@
         <translation>no idealidad &apos;%1&apos;: la saturación suave hi*tanh(y/hi) es simétrica, por lo que el parámetro &apos;lo&apos; = %2 debe ser -&apos;hi&apos; = %3</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+40"/>
         <source>unknown nonideality &apos;%1&apos; (known: %2)</source>
         <translation>no idealidad desconocida &apos;%1&apos; (conocidas: %2)</translation>
     </message>
@@ -272,17 +273,18 @@
         <translation>no idealidad &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/quant/quantizercatalog.cpp" line="+64"/>
+        <location filename="../core/quant/quantizercatalog.cpp" line="+66"/>
         <source>Gradient is zero where |x| &gt; clip; 0 disables the clip.</source>
         <translation>El gradiente es cero donde |x| &gt; clip; 0 desactiva el recorte.</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+171"/>
         <source>Bits per value, k.</source>
         <translation>Bits por valor, k.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="-140"/>
         <source>Sign with a straight-through estimator: forward sign(x) (sign(0) = +1), gradient passed where |x| &lt;= clip.</source>
         <translation>Signo con estimador de paso directo (STE): hacia adelante sign(x) (sign(0) = +1); el gradiente pasa donde |x| &lt;= clip.</translation>
     </message>
@@ -437,7 +439,7 @@
         <translation>cuantizador &apos;%1&apos;: el parámetro &apos;min&apos; = %2 debe ser menor que &apos;max&apos; = %3</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+42"/>
         <source>%1 has no parameter &apos;%2&apos;</source>
         <translation>%1 no tiene el parámetro &apos;%2&apos;</translation>
     </message>
@@ -935,7 +937,7 @@
         <translation>no hay valores que barrer</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>%1 = %2: %3</source>
         <translation>%1 = %2: %3</translation>
     </message>
@@ -981,7 +983,7 @@
         <translation>falló la predicción: %1</translation>
     </message>
     <message>
-        <location filename="../core/train/trainer.cpp" line="+85"/>
+        <location filename="../core/train/trainer.cpp" line="+89"/>
         <source>network &apos;%1&apos; expects inputs of %2 but dataset &apos;%3&apos; has images of %4</source>
         <translation>la red &apos;%1&apos; espera entradas de %2, pero el conjunto de datos &apos;%3&apos; tiene imágenes de %4</translation>
     </message>
@@ -1001,12 +1003,12 @@
         <translation>no hay ninguna red entrenada que guardar</translation>
     </message>
     <message>
-        <location filename="../widgets/networkfileactions.cpp" line="+17"/>
+        <location filename="../widgets/networkfileactions.cpp" line="+18"/>
         <source>QuantBench networks (*.json);;All files (*)</source>
         <translation>Redes de QuantBench (*.json);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../core/bench/benchmark.cpp" line="+292"/>
+        <location filename="../core/bench/benchmark.cpp" line="+332"/>
         <source>measuring the float GEMM and convolution ceiling</source>
         <translation>midiendo el techo de GEMM y convolución en punto flotante</translation>
     </message>
@@ -1454,7 +1456,7 @@
         <translation>Exactitud de prueba</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+29"/>
         <source>Run %1 (seed %2 of %3)</source>
         <translation>Ejecución %1 (semilla %2 de %3)</translation>
     </message>
@@ -1952,7 +1954,7 @@
 <context>
     <name>qb::HistoryExport</name>
     <message>
-        <location filename="../widgets/history/historyexport.cpp" line="+20"/>
+        <location filename="../widgets/history/historyexport.cpp" line="+22"/>
         <location line="+8"/>
         <source>Cannot write %1: %2</source>
         <translation>No se puede escribir %1: %2</translation>
@@ -2022,16 +2024,16 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Open network in editor</source>
-        <translation>Abrir red en el editor</translation>
+        <source>Open run in editor</source>
+        <translation>Abrir ejecución en el editor</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Open the selected run&apos;s network in the editor</source>
-        <translation>Abrir en el editor la red de la ejecución seleccionada</translation>
+        <location line="+1"/>
+        <source>Open the selected run&apos;s network in the editor and its training settings and dataset in the training panel, to reproduce or vary it</source>
+        <translation>Abre la red de la ejecución seleccionada en el editor, y sus ajustes de entrenamiento y su conjunto de datos en el panel de entrenamiento, para reproducirla o variarla</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Compare configs</source>
         <translation>Comparar configuraciones</translation>
     </message>
@@ -2329,9 +2331,17 @@
     </message>
 </context>
 <context>
+    <name>qb::IssueText</name>
+    <message>
+        <location filename="../widgets/common/issuetext.cpp" line="+11"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>qb::LayerBlock</name>
     <message>
-        <location filename="../widgets/editor/layerblock.cpp" line="+29"/>
+        <location filename="../widgets/editor/layerblock.cpp" line="+32"/>
         <source>valid</source>
         <translation>valid</translation>
     </message>
@@ -2357,12 +2367,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>stride %1</source>
         <translation>paso %1</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-22"/>
         <location line="+5"/>
         <source>no bias</source>
         <translation>sin sesgo</translation>
@@ -2388,7 +2398,7 @@
         <translation>momento %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>pool %1</source>
         <translation>ventana %1</translation>
     </message>
@@ -2398,12 +2408,7 @@
         <translation>tasa %1</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+32"/>
         <source>in: %1</source>
         <translation>ent: %1</translation>
     </message>
@@ -2466,7 +2471,7 @@
         <translation>Problema: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector/layerinspector.cpp" line="+28"/>
+        <location filename="../widgets/inspector/layerinspector.cpp" line="+30"/>
         <source>Quantization</source>
         <translation>Cuantización</translation>
     </message>
@@ -2496,19 +2501,19 @@
         <translation>Efectos del hardware analógico o de memorias emergentes simulados en esta capa: ruido, variación, precisión limitada, fallos y deriva. Actúan en el orden de la lista.</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+131"/>
         <source>Network %1</source>
         <translation>Red %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Layer %1: %2</source>
         <translation>Capa %1: %2</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
+        <location line="+1"/>
+        <source>Layer %1: %2 “%3”</source>
+        <translation>Capa %1: %2 «%3»</translation>
     </message>
 </context>
 <context>
@@ -2635,7 +2640,7 @@
         <translation>Activación: aplica una función a cada valor.</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+97"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
@@ -2913,7 +2918,7 @@
 <context>
     <name>qb::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+50"/>
+        <location filename="../widgets/mainwindow.cpp" line="+53"/>
         <source>Ready. Drag layers from the palette, pick quantizers in the inspector, then press Train.</source>
         <translation>Listo. Arrastrar capas desde la paleta, elegir los cuantizadores en Propiedades y pulsar Entrenar.</translation>
     </message>
@@ -3093,12 +3098,12 @@
         <translation>Ejecución %1 finalizada: %2: %3</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>Opened the network of %1</source>
-        <translation>Se abrió la red de %1</translation>
+        <location line="+26"/>
+        <source>Opened %1: its network, training settings and dataset</source>
+        <translation>Abierta %1: su red, sus ajustes de entrenamiento y su conjunto de datos</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>%1[*] — QuantBench</source>
         <translation>%1[*] — QuantBench</translation>
     </message>
@@ -3192,7 +3197,12 @@
 <context>
     <name>qb::NetworkFileActions</name>
     <message>
-        <location filename="../widgets/networkfileactions.cpp" line="+12"/>
+        <location filename="../widgets/networkfileactions.cpp" line="+3"/>
+        <source>QuantBench experiments (*.json);;All files (*)</source>
+        <translation>Experimentos de QuantBench (*.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>&amp;New network</source>
         <translation>&amp;Nueva red</translation>
     </message>
@@ -3222,7 +3232,27 @@
         <translation>Guardar red &amp;como…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>Open e&amp;xperiment…</source>
+        <translation>Abrir e&amp;xperimento…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a network together with its training settings and dataset</source>
+        <translation>Abre una red junto con sus ajustes de entrenamiento y su conjunto de datos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save &amp;experiment…</source>
+        <translation>Guardar &amp;experimento…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the network with the training settings and dataset, as quantbench-cli train --experiment reads it</source>
+        <translation>Guarda la red con los ajustes de entrenamiento y el conjunto de datos, tal como lo lee quantbench-cli train --experiment</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Unsaved changes</source>
         <translation>Cambios sin guardar</translation>
     </message>
@@ -3257,6 +3287,18 @@
         <location line="-7"/>
         <source>Save network as</source>
         <translation>Guardar red como</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+9"/>
+        <source>Open experiment</source>
+        <translation>Abrir experimento</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+19"/>
+        <source>Save experiment</source>
+        <translation>Guardar experimento</translation>
     </message>
 </context>
 <context>
@@ -3483,7 +3525,7 @@
         <translation>Sin parámetros.</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+131"/>
         <source>enabled</source>
         <translation>activado</translation>
     </message>
@@ -3621,7 +3663,7 @@
 <context>
     <name>qb::RunSpecInfo</name>
     <message>
-        <location filename="../widgets/history/runspecinfo.cpp" line="+17"/>
+        <location filename="../widgets/history/runspecinfo.cpp" line="+21"/>
         <source>the run&apos;s spec is not valid JSON: %1</source>
         <translation>la especificación de la ejecución no es un JSON válido: %1</translation>
     </message>
@@ -3629,17 +3671,17 @@
 <context>
     <name>qb::RunTableModel</name>
     <message>
-        <location filename="../widgets/history/runtablemodel.cpp" line="+177"/>
+        <location filename="../widgets/history/runtablemodel.cpp" line="+180"/>
         <source>group %1 (no finished runs)</source>
         <translation>grupo %1 (sin ejecuciones terminadas)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>group %1: %2 ± %3 (n=%4)</source>
-        <translation>grupo %1: %2 ± %3 (n=%4)</translation>
+        <location line="+2"/>
+        <source>group %1: %2 ± %3 % (n=%4)</source>
+        <translation>grupo %1: %2 ± %3 % (n=%4)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>running</source>
         <translation>en ejecución</translation>
     </message>
@@ -3724,7 +3766,7 @@
     <message>
         <location line="+2"/>
         <source>Dataset</source>
-        <translation>Conjunto de datos</translation>
+        <translation>Datos</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3910,13 +3952,8 @@ Ejecución B: %2</translation>
         <source>Shape of one sample leaving the layer: channels x height x width, or a number of features.</source>
         <translation>Forma de una muestra al salir de la capa: canales x alto x ancho, o un número de características.</translation>
     </message>
-    <message>
-        <location line="+4"/>
-        <source>%1-bit params</source>
-        <translation>Parám. de %1 bits</translation>
-    </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Parameters stored with %n bit(s) each (weights, biases, batch-norm statistics).</source>
         <translation>
             <numerusform>Parámetros almacenados con %n bit cada uno (pesos, sesgos, estadísticas de normalización por lotes).</numerusform>
@@ -3933,13 +3970,8 @@ Ejecución B: %2</translation>
         <source>Storage of the layer&apos;s parameters at their bit widths: bits / 8 / 1024.</source>
         <translation>Almacenamiento de los parámetros de la capa con sus anchos en bits: bits / 8 / 1024.</translation>
     </message>
-    <message>
-        <location line="+3"/>
-        <source>%1-bit MACs</source>
-        <translation>MACs de %1 bits</translation>
-    </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Multiply-accumulate operations per sample at %n-bit precision, the larger of the input and the weight precision. 1-bit MACs are XNOR and popcount on binary hardware.</source>
         <translation>
             <numerusform>Operaciones de multiplicación-acumulación por muestra con precisión de %n bit, la mayor entre la precisión de la entrada y la de los pesos. Las MACs de 1 bit son XNOR y popcount en hardware binario.</numerusform>
@@ -3951,10 +3983,29 @@ Ejecución B: %2</translation>
         <source>Total</source>
         <translation>Total</translation>
     </message>
-    <message>
-        <location line="+15"/>
-        <source>%1-bit parameters</source>
-        <translation>Parámetros de %1 bits</translation>
+    <message numerus="yes">
+        <location line="-42"/>
+        <source>%n-bit params</source>
+        <translation>
+            <numerusform>Parám. de %n bit</numerusform>
+            <numerusform>Parám. de %n bits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n-bit MACs</source>
+        <translation>
+            <numerusform>MACs de %n bit</numerusform>
+            <numerusform>MACs de %n bits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+49"/>
+        <source>%n-bit parameters</source>
+        <translation>
+            <numerusform>Parámetros de %n bit</numerusform>
+            <numerusform>Parámetros de %n bits</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4104,7 +4155,7 @@ Ejecución B: %2</translation>
     <message>
         <location line="+8"/>
         <source>Data…</source>
-        <translation>Datos…</translation>
+        <translation>Gestionar…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4114,7 +4165,7 @@ Ejecución B: %2</translation>
     <message>
         <location line="+3"/>
         <source>Dataset:</source>
-        <translation>Conjunto de datos:</translation>
+        <translation>Datos:</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4164,7 +4215,7 @@ Ejecución B: %2</translation>
     <message>
         <location line="+1"/>
         <source>Early stopping patience:</source>
-        <translation>Paciencia de parada temprana:</translation>
+        <translation>Parada temprana:</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4210,7 +4261,7 @@ Ejecución B: %2</translation>
     <message>
         <location line="+2"/>
         <source>Train baseline twin</source>
-        <translation>Entrenar gemelo de referencia</translation>
+        <translation>Entrenar referencia</translation>
     </message>
     <message>
         <location line="+105"/>

@@ -31,9 +31,28 @@ QString LanguageManager::resolve(const QString &code)
     return available().contains(code) ? code : QStringLiteral("en");
 }
 
+QLocale LanguageManager::localeFor(const QString &code)
+{
+    // Numbers follow the interface language (0,05 in Spanish), not the system locale,
+    // so that a Spanish window never shows English separators and vice versa.
+    if (resolve(code) != QLatin1String("es"))
+        return QLocale(QLocale::English, QLocale::UnitedStates);
+    // Without digit grouping: Qt 6.4 groups Spanish numbers wrongly ("2794.240" for 2 794 240),
+    // and the RAE advises against the point as a thousands separator anyway.
+    QLocale spanish(QLocale::Spanish, QLocale::Spain);
+    spanish.setNumberOptions(QLocale::OmitGroupSeparator);
+    return spanish;
+}
+
 bool LanguageManager::apply(const QString &code)
 {
-    const QString language = resolve(code);
+    const bool applied = installTranslators(resolve(code));
+    QLocale::setDefault(localeFor(m_current));
+    return applied;
+}
+
+bool LanguageManager::installTranslators(const QString &language)
+{
     removeTranslators();
     m_current = QStringLiteral("en");
     if (language == QLatin1String("en"))

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QLocale>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -28,13 +29,19 @@ public:
     /// resolves to itself; an unknown one to "en".
     static QString resolve(const QString &code);
 
-    /// Replaces the installed translators; returns false when QuantBench's catalogue for the
+    /// The locale numbers are shown in for a language code (Spanish: 0,05; English: 0.05).
+    static QLocale localeFor(const QString &code);
+
+    /// Replaces the installed translators and makes the language's locale the default one (so that
+    /// widgets created afterwards show numbers the language's way; the quantizer and nonideality
+    /// catalogues notice the new translators themselves). Returns false when QuantBench's catalogue for the
     /// language cannot be loaded (English stays in use then).
     bool apply(const QString &code);
     /// The code in use ("en" or "es").
     QString current() const { return m_current; }
 
 private:
+    bool installTranslators(const QString &language);
     void removeTranslators();
 
     QString m_current = QStringLiteral("en");

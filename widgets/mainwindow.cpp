@@ -15,6 +15,7 @@
 #include "inspector/summarypane.h"
 #include "languagemanager.h"
 #include "networkfileactions.h"
+#include "spec/experimentspec.h"
 #include "training/curveplot.h"
 #include "training/trainingcontroller.h"
 #include "training/trainingpanel.h"
@@ -45,6 +46,8 @@ MainWindow::MainWindow(Workbench *workbench, QWidget *parent)
         QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks | QMainWindow::AllowNestedDocks);
     m_fileActions = new NetworkFileActions(m_document, this);
     createViews();
+    m_fileActions->setExperimentHooks([this] { return m_trainingPanel->experimentSpec(); },
+        [this](const ExperimentSpec &experiment) { applyExperiment(experiment); });
     createDocks();
     createMenus();
     connectViews();
@@ -314,12 +317,19 @@ void MainWindow::onHistorySelection(const QList<qint64> &runIds)
         m_details->setRun(runIds.first());
 }
 
-void MainWindow::openNetworkFromRun(const NetworkSpec &network, const QString &title)
+void MainWindow::openNetworkFromRun(const ExperimentSpec &experiment, const QString &title)
 {
     if (!m_fileActions->maybeSave())
         return;
-    m_document->reset(network);
-    statusBar()->showMessage(tr("Opened the network of %1").arg(title));
+    m_document->reset(experiment.network);
+    applyExperiment(experiment);
+    statusBar()->showMessage(tr("Opened %1: its network, training settings and dataset").arg(title));
+}
+
+void MainWindow::applyExperiment(const ExperimentSpec &experiment)
+{
+    m_trainingPanel->setTrainSpec(experiment.train);
+    m_trainingPanel->setDatasetName(experiment.dataset);
 }
 
 void MainWindow::startTraining()

@@ -23,7 +23,7 @@ class NetworkDocument;
 class SummaryPane;
 class TrainingPanel;
 class Workbench;
-struct NetworkSpec;
+struct ExperimentSpec;
 
 /// The workbench window: a composition of docks around the network canvas (palette, inspector,
 /// summary, training panel, curves, history, comparison, run details) plus menus. It holds no
@@ -70,9 +70,10 @@ private:
     void connectViews();
     void updateTitle();
     void onHistorySelection(const QList<qint64> &runIds);
-    void openNetworkFromRun(const NetworkSpec &network, const QString &title);
     void connectAnalysis();
     void showStoredSweep(qint64 runId);
+    void openNetworkFromRun(const ExperimentSpec &experiment, const QString &title);
+    void applyExperiment(const ExperimentSpec &experiment);
     QDockWidget *addDock(QWidget *widget, const QString &title, const QString &objectName,
         Qt::DockWidgetArea area, bool scrollable = false);
 

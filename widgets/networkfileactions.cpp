@@ -2,6 +2,7 @@
 
 #include "common/appsettings.h"
 #include "document/networkdocument.h"
+#include "spec/experimentspec.h"
 #include "spec/presetlibrary.h"
 
 #include <QAction>
@@ -15,6 +16,10 @@ namespace qb {
 
 namespace {
 QString networkFilter() { return QObject::tr("QuantBench networks (*.json);;All files (*)"); }
+QString experimentFilter()
+{
+    return NetworkFileActions::tr("QuantBench experiments (*.json);;All files (*)");
+}
 } // namespace
 
 NetworkFileActions::NetworkFileActions(NetworkDocument *document, QWidget *window)
@@ -38,6 +43,14 @@ void NetworkFileActions::populate(QMenu *menu)
     menu->addSeparator();
     menu->addAction(tr("&Save network"), QKeySequence::Save, this, &NetworkFileActions::save);
     menu->addAction(tr("Save network &as…"), QKeySequence::SaveAs, this, &NetworkFileActions::saveAs);
+    menu->addSeparator();
+    QAction *openExperiment
+        = menu->addAction(tr("Open e&xperiment…"), this, &NetworkFileActions::openExperiment);
+    openExperiment->setStatusTip(tr("Open a network together with its training settings and dataset"));
+    QAction *saveExperiment
+        = menu->addAction(tr("Save &experiment…"), this, &NetworkFileActions::saveExperiment);
+    saveExperiment->setStatusTip(tr("Save the network with the training settings and dataset, as "
+                                    "quantbench-cli train --experiment reads it"));
 }
 
 bool NetworkFileActions::maybeSave()
@@ -130,6 +143,64 @@ bool NetworkFileActions::saveAs()
     AppSettings().addRecentFile(m_document->filePath());
     rebuildRecentMenu();
     return true;
+}
+
+void NetworkFileActions::setExperimentHooks(
+    std::function<ExperimentSpec()> current, std::function<void(const ExperimentSpec &)> apply)
+{
+    m_currentExperiment = std::move(current);
+    m_applyExperiment = std::move(apply);
+}
+
+void NetworkFileActions::openExperiment()
+{
+    if (!maybeSave())
+        return;
+    const QString path
+        = QFileDialog::getOpenFileName(m_window, tr("Open experiment"), QString(), experimentFilter());
+    if (!path.isEmpty())
+        openExperimentFile(path);
+}
+
+bool NetworkFileActions::openExperimentFile(const QString &path)
+{
+    const Result<ExperimentSpec> experiment = ExperimentSpec::fromFile(path);
+    if (!experiment) {
+        QMessageBox::warning(m_window, tr("Open experiment"), experiment.error());
+        return false;
+    }
+    // The network is not tied to the experiment file: saving it asks for a network file name.
+    m_document->reset(experiment->network);
+    if (m_applyExperiment)
+        m_applyExperiment(*experiment);
+    return true;
+}
+
+bool NetworkFileActions::saveExperiment()
+{
+    const QString suggested = m_document->displayName() + QStringLiteral("-experiment.json");
+    QString path
+        = QFileDialog::getSaveFileName(m_window, tr("Save experiment"), suggested, experimentFilter());
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".json");
+    return saveExperimentTo(path);
+}
+
+bool NetworkFileActions::saveExperimentTo(const QString &path)
+{
+    ExperimentSpec experiment;
+    if (m_currentExperiment) {
+        experiment = m_currentExperiment();
+    } else {
+        experiment.network = m_document->network();
+        experiment.name = m_document->displayName();
+    }
+    const Status saved = experiment.saveToFile(path);
+    if (!saved)
+        QMessageBox::warning(m_window, tr("Save experiment"), saved.error());
+    return saved.ok();
 }
 
 void NetworkFileActions::rebuildRecentMenu()

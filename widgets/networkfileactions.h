@@ -2,6 +2,8 @@
 
 #include <QObject>
 
+#include <functional>
+
 class QAction;
 class QMenu;
 class QWidget;
@@ -9,9 +11,12 @@ class QWidget;
 namespace qb {
 
 class NetworkDocument;
+struct ExperimentSpec;
 
 /// The File menu's network handling: new, open, open recent, presets, save, save as, and the
-/// "save changes?" question before the network is replaced or the window closes.
+/// "save changes?" question before the network is replaced or the window closes. Also experiments
+/// (network + training settings + dataset, the file `quantbench-cli train --experiment` reads):
+/// their training part comes from and goes to the hooks set with setExperimentHooks().
 class NetworkFileActions : public QObject
 {
     Q_OBJECT
@@ -30,12 +35,24 @@ public:
     bool save();
     bool saveAs();
 
+    /// Where an experiment's training settings and dataset come from when saving (with the
+    /// document's network: the training panel's experimentSpec()) and go to when opening.
+    void setExperimentHooks(
+        std::function<ExperimentSpec()> current, std::function<void(const ExperimentSpec &)> apply);
+    void openExperiment();
+    /// Puts the file's network into the document and hands the whole experiment to the apply hook.
+    bool openExperimentFile(const QString &path);
+    bool saveExperiment();
+    bool saveExperimentTo(const QString &path);
+
 private:
     void rebuildRecentMenu();
 
     NetworkDocument *m_document;
     QWidget *m_window;
     QMenu *m_recentMenu = nullptr;
+    std::function<ExperimentSpec()> m_currentExperiment;
+    std::function<void(const ExperimentSpec &)> m_applyExperiment;
 };
 
 } // namespace qb

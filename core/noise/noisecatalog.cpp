@@ -1,5 +1,7 @@
 #include "noise/noisecatalog.h"
 
+#include "util/retranslatedtable.h"
+
 #include <QObject>
 #include <QStringList>
 
@@ -141,11 +143,20 @@ QString checkCombination(const NoiseSpec &spec, const NoiseInfo &info)
 
 } // namespace
 
-const QList<NoiseInfo> &NoiseCatalog::all()
+namespace {
+
+RetranslatedTable<NoiseInfo> &table()
 {
-    static const QList<NoiseInfo> catalog = buildCatalog();
+    // The probe is one of the catalogue's own texts: when its translation changes, the interface
+    // language changed and the descriptions are translated again.
+    static RetranslatedTable<NoiseInfo> catalog(
+        &buildCatalog, [] { return QObject::tr("Resolution of the converter."); });
     return catalog;
 }
+
+} // namespace
+
+const QList<NoiseInfo> &NoiseCatalog::all() { return table().current(); }
 
 const NoiseInfo *NoiseCatalog::find(const QString &name)
 {

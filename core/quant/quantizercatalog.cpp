@@ -1,5 +1,7 @@
 #include "quant/quantizercatalog.h"
 
+#include "util/retranslatedtable.h"
+
 #include <QJsonValue>
 #include <QObject>
 
@@ -230,11 +232,20 @@ QString checkCombination(const QuantizerSpec &spec, const QuantizerInfo &info)
 
 } // namespace
 
-const QList<QuantizerInfo> &QuantizerCatalog::all()
+namespace {
+
+RetranslatedTable<QuantizerInfo> &table()
 {
-    static const QList<QuantizerInfo> catalog = buildCatalog();
+    // The probe is one of the catalogue's own texts: when its translation changes, the interface
+    // language changed and the descriptions are translated again.
+    static RetranslatedTable<QuantizerInfo> catalog(
+        &buildCatalog, [] { return QObject::tr("Bits per value, k."); });
     return catalog;
 }
+
+} // namespace
+
+const QList<QuantizerInfo> &QuantizerCatalog::all() { return table().current(); }
 
 const QuantizerInfo *QuantizerCatalog::find(const QString &name)
 {

@@ -21,6 +21,7 @@
 #include "training/trainingpanel.h"
 #include "workbench.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
@@ -54,6 +55,7 @@ private Q_SLOTS:
     void languageSwitchRebuildsTheWindow();
     void fitsALabLaptopScreen();
     void helpMenuReferenceAndTour();
+    void openingARunRestoresItsTrainingSettings();
 
 private:
     std::unique_ptr<Workbench> makeWorkbench(const NetworkSpec &network);
@@ -372,6 +374,46 @@ void TestMainWindow::helpMenuReferenceAndTour()
         QVERIFY(tour->currentTarget()->isVisible());
     }
     tour->finish();
+void TestMainWindow::openingARunRestoresItsTrainingSettings()
+{
+    // A run of its own history, trained with settings that differ from the panel's defaults.
+    const QString db = m_dir.filePath(QStringLiteral("reproduce.sqlite"));
+    ExperimentSpec spec = qbtest::tinyExperiment(3, 16);
+    spec.dataset = QStringLiteral("fashion-mnist");
+    spec.train.optimizer = OptimizerKind::Sgd;
+    spec.train.learningRate = 0.0123;
+    spec.train.seed = 99;
+    spec.train.trainLimit = 640;
+    qint64 runId = -1;
+    {
+        ExperimentStore store;
+        QVERIFY(store.open(db).ok());
+        RunRecord run;
+        run.name = QStringLiteral("to reproduce");
+        run.specJson = QString::fromUtf8(QJsonDocument(spec.toJson()).toJson(QJsonDocument::Compact));
+        run.networkName = spec.network.name;
+        run.dataset = spec.dataset;
+        runId = *store.createRun(run);
+        QVERIFY(store.finishRun(runId, RunStatus::Finished).ok());
+    }
+    WorkbenchOptions options;
+    options.dataset = QStringLiteral("mnist");
+    options.dbPath = db;
+    options.language = QStringLiteral("en");
+    options.preset = QStringLiteral("cnn-mnist");
+    Workbench bench(options);
+    bench.show();
+    MainWindow *window = bench.window();
+    QVERIFY(window->trainingPanel()->trainSpec() != spec.train);
+
+    window->history()->selectRuns({runId});
+    QAction *open = window->history()->action(HistoryPanel::OpenNetworkAction);
+    QVERIFY(open->isEnabled());
+    open->trigger();
+    QCOMPARE(bench.document()->network(), spec.network);
+    QCOMPARE(window->trainingPanel()->trainSpec(), spec.train);
+    QCOMPARE(window->trainingPanel()->datasetName(), QStringLiteral("fashion-mnist"));
+    QCOMPARE(window->trainingPanel()->experimentSpec().train, spec.train);
 }
 
 int main(int argc, char *argv[])

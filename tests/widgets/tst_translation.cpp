@@ -4,12 +4,19 @@
 
 #include "common/qcp.h"
 #include "document/networkdocument.h"
+#include "editor/networkcanvas.h"
+#include "inspector/layerinspector.h"
+#include "inspector/nonidealitylisteditor.h"
+#include "inspector/quantizereditor.h"
+#include "inspector/summarypane.h"
 #include "mainwindow.h"
+#include "quant/quantizercatalog.h"
 #include "spec/experimentspec.h"
 #include "store/experimentstore.h"
 #include "workbench.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QApplication>
 #include <QDockWidget>
 #include <QFile>
@@ -18,12 +25,15 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QRegularExpression>
 #include <QTabBar>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocumentFragment>
+#include <QToolButton>
 
 using namespace qb;
 
@@ -134,8 +144,14 @@ class TestTranslation : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
     void catalogueIsComplete();
     void spanishChangesEveryVisibleText();
+    void catalogueDescriptionsFollowALiveSwitch();
+    void pluralsAndNumbersAreSpanish();
+
+private:
+    QTemporaryDir m_dir;
 };
 
 void TestTranslation::catalogueIsComplete()
@@ -187,6 +203,82 @@ void TestTranslation::spanishChangesEveryVisibleText()
     untranslated.sort();
     QVERIFY2(untranslated.isEmpty(),
         qPrintable(QStringLiteral("still in English: ") + untranslated.join(QStringLiteral(" | "))));
+    bench.setLanguage(QStringLiteral("en"));
+}
+
+void TestTranslation::catalogueDescriptionsFollowALiveSwitch()
+{
+    WorkbenchOptions options;
+    options.dbPath = m_dir.filePath(QStringLiteral("catalogue.sqlite"));
+    options.language = QStringLiteral("en");
+    options.preset = QStringLiteral("larq-mnist-bnn");
+    Workbench bench(options);
+    bench.show();
+    bench.window()->canvas()->setCurrentLayer(0); // QuantConv2D, ste_sign weights
+    auto description = [&bench]() {
+        auto *editor = bench.window()->inspector()->kernelQuantizerEditor();
+        return editor->findChild<QLabel *>(QStringLiteral("quantizerDescription"))->text();
+    };
+    const QString english = description();
+    QVERIFY2(
+        english.startsWith(QStringLiteral("Sign with a straight-through estimator")), qPrintable(english));
+    auto addMenuTip = [&bench](const QString &model) {
+        QToolButton *add = bench.window()->inspector()->nonidealityEditor()->addButton();
+        for (QAction *action : add->menu()->actions()) {
+            if (action->data().toString() == model)
+                return action->toolTip();
+        }
+        return QString();
+    };
+    const QString englishTip = addMenuTip(QStringLiteral("saturation"));
+    QVERIFY(englishTip.startsWith(QStringLiteral("Saturating arithmetic")));
+
+    QVERIFY(bench.setLanguage(QStringLiteral("es")));
+    bench.window()->canvas()->setCurrentLayer(0);
+    const QString spanish = description();
+    QVERIFY2(spanish.startsWith(QStringLiteral("Signo con estimador de paso directo")), qPrintable(spanish));
+    QVERIFY2(addMenuTip(QStringLiteral("saturation")).startsWith(QStringLiteral("Aritmética saturante")),
+        qPrintable(addMenuTip(QStringLiteral("saturation"))));
+    // A parameter's description too (the label's tooltip of 'clip').
+    const QuantizerInfo *steSign = QuantizerCatalog::find(QStringLiteral("ste_sign"));
+    QVERIFY(steSign);
+    QVERIFY2(steSign->params.first().description.startsWith(QStringLiteral("El gradiente")),
+        qPrintable(steSign->params.first().description));
+
+    QVERIFY(bench.setLanguage(QStringLiteral("en")));
+    bench.window()->canvas()->setCurrentLayer(0);
+    QCOMPARE(description(), english);
+}
+
+void TestTranslation::pluralsAndNumbersAreSpanish()
+{
+    WorkbenchOptions options;
+    options.dbPath = m_dir.filePath(QStringLiteral("plurals.sqlite"));
+    options.language = QStringLiteral("es");
+    options.preset = QStringLiteral("larq-mnist-bnn"); // 1-bit and 32-bit parameters
+    Workbench bench(options);
+    bench.show();
+    const QStringList lines = bench.window()->summary()->totalsText().split(QLatin1Char('\n'));
+    auto line = [&lines](const QString &start) {
+        for (const QString &l : lines) {
+            if (l.startsWith(start))
+                return l;
+        }
+        return QString();
+    };
+    // "Parámetros de 1 bit", not "de 1 bits"; 32 takes the plural.
+    QVERIFY2(
+        !line(QStringLiteral("Parámetros de 1 bit:")).isEmpty(), qPrintable(lines.join(QLatin1Char('|'))));
+    QVERIFY2(
+        !line(QStringLiteral("Parámetros de 32 bits:")).isEmpty(), qPrintable(lines.join(QLatin1Char('|'))));
+    // Numbers the Spanish way: a decimal comma, and no point in large integers (Qt 6.4 would
+    // group 2794240 as "2794.240").
+    const QString size = line(QStringLiteral("Tamaño del modelo:"));
+    static const QRegularExpression spanishNumber(QStringLiteral("\\d,\\d\\d KiB$"));
+    QVERIFY2(spanishNumber.match(size).hasMatch(), qPrintable(size));
+    const QString macs = line(QStringLiteral("MACs por muestra:"));
+    static const QRegularExpression plainInteger(QStringLiteral(": \\d{7}$"));
+    QVERIFY2(plainInteger.match(macs).hasMatch(), qPrintable(macs));
     bench.setLanguage(QStringLiteral("en"));
 }
 

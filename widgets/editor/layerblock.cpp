@@ -1,9 +1,12 @@
 #include "layerblock.h"
 
+#include "common/issuetext.h"
+
 #include "quant/quantizercatalog.h"
 
 #include <QCoreApplication>
 #include <QJsonValue>
+#include <QLocale>
 #include <QStringList>
 
 namespace qb {
@@ -79,7 +82,8 @@ QString detailsText(const LayerSpec &layer)
             parts << QCoreApplication::translate("qb::LayerBlock", "no scale");
         if (!layer.center)
             parts << QCoreApplication::translate("qb::LayerBlock", "no center");
-        parts << QCoreApplication::translate("qb::LayerBlock", "momentum %1").arg(layer.momentum);
+        parts << QCoreApplication::translate("qb::LayerBlock", "momentum %1")
+                     .arg(QLocale().toString(layer.momentum));
         break;
     case LayerType::MaxPool:
     case LayerType::AvgPool: {
@@ -97,7 +101,7 @@ QString detailsText(const LayerSpec &layer)
     case LayerType::Flatten:
         break;
     case LayerType::Dropout:
-        parts << QCoreApplication::translate("qb::LayerBlock", "rate %1").arg(layer.rate);
+        parts << QCoreApplication::translate("qb::LayerBlock", "rate %1").arg(QLocale().toString(layer.rate));
         break;
     case LayerType::Activation:
         parts << activationName(layer.function);
@@ -108,9 +112,9 @@ QString detailsText(const LayerSpec &layer)
 
 QString issueText(const ValidationIssue &issue)
 {
-    if (issue.field.isEmpty() || issue.field == QLatin1String("type"))
+    if (issue.field == QLatin1String("type"))
         return issue.message;
-    return QCoreApplication::translate("qb::LayerBlock", "%1: %2").arg(issue.field, issue.message);
+    return IssueText::line(issue);
 }
 
 } // namespace

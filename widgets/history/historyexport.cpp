@@ -1,5 +1,7 @@
 #include "history/historyexport.h"
 
+#include "history/runspecinfo.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 #include <QSaveFile>
@@ -53,35 +55,60 @@ QString HistoryExport::csvLine(const QStringList &fields)
     return quoted.join(QLatin1Char(','));
 }
 
+QStringList HistoryExport::runsHeader()
+{
+    return {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("created"),
+        QStringLiteral("finished"), QStringLiteral("status"), QStringLiteral("network"),
+        QStringLiteral("dataset"), QStringLiteral("optimizer"), QStringLiteral("learning_rate"),
+        QStringLiteral("batch_size"), QStringLiteral("momentum"), QStringLiteral("weight_decay"),
+        QStringLiteral("train_limit"), QStringLiteral("test_limit"), QStringLiteral("seed"),
+        QStringLiteral("epochs_planned"), QStringLiteral("epochs_done"), QStringLiteral("model_size_kib"),
+        QStringLiteral("weight_bits"), QStringLiteral("input_bits"),
+        QStringLiteral("final_test_accuracy_fraction"), QStringLiteral("final_test_loss"),
+        QStringLiteral("best_test_accuracy_fraction"), QStringLiteral("group_id"), QStringLiteral("tags"),
+        QStringLiteral("notes"), QStringLiteral("error")};
+}
+
 Status HistoryExport::exportRunsCsv(const QList<RunRecord> &runs, const QString &path)
 {
     QStringList lines;
-    lines.append(csvLine({QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("created"),
-        QStringLiteral("finished"), QStringLiteral("status"), QStringLiteral("network"),
-        QStringLiteral("dataset"), QStringLiteral("seed"), QStringLiteral("epochs_planned"),
-        QStringLiteral("epochs_done"), QStringLiteral("final_test_accuracy"),
-        QStringLiteral("final_test_loss"), QStringLiteral("best_test_accuracy"), QStringLiteral("group_id"),
-        QStringLiteral("tags"), QStringLiteral("notes"), QStringLiteral("error")}));
+    lines.append(csvLine(runsHeader()));
     for (const RunRecord &run : runs) {
+        // The settings come from the run's frozen spec; a spec that does not parse leaves them empty.
+        const RunSpecInfo info = RunSpecInfo::fromSpecJson(run.specJson);
+        const bool parsed = info.valid;
+        const TrainSpec &train = info.spec.train;
+        auto setting = [parsed](const QString &text) { return parsed ? text : QString(); };
         lines.append(csvLine({QString::number(run.id), run.name, run.created.toUTC().toString(Qt::ISODate),
             run.finished.isValid() ? run.finished.toUTC().toString(Qt::ISODate) : QString(),
-            runStatusName(run.status), run.networkName, run.dataset, QString::number(run.seed),
-            QString::number(run.epochsPlanned), QString::number(run.epochsDone),
-            optionalField(run.finalTestAccuracy), optionalField(run.finalTestLoss),
-            optionalField(run.bestTestAccuracy), run.groupId >= 0 ? QString::number(run.groupId) : QString(),
-            run.tags.join(QStringLiteral("; ")), run.notes, run.error}));
+            runStatusName(run.status), run.networkName, run.dataset,
+            setting(train.toJson().value(QStringLiteral("optimizer")).toString()),
+            setting(numberField(train.learningRate)), setting(QString::number(train.batchSize)),
+            setting(numberField(train.momentum)), setting(numberField(train.weightDecay)),
+            setting(QString::number(train.trainLimit)), setting(QString::number(train.testLimit)),
+            QString::number(run.seed), QString::number(run.epochsPlanned), QString::number(run.epochsDone),
+            optionalField(info.modelSizeKiB), RunSpecInfo::bitsText(info.weightBits),
+            RunSpecInfo::bitsText(info.inputBits), optionalField(run.finalTestAccuracy),
+            optionalField(run.finalTestLoss), optionalField(run.bestTestAccuracy),
+            run.groupId >= 0 ? QString::number(run.groupId) : QString(), run.tags.join(QStringLiteral("; ")),
+            run.notes, run.error}));
     }
     return writeLines(path, lines);
 }
 
-Status HistoryExport::exportEpochsCsv(const QList<EpochMetrics> &epochs, const QString &path)
+QStringList HistoryExport::epochsHeader()
+{
+    return {QStringLiteral("run_id"), QStringLiteral("epoch"), QStringLiteral("train_loss"),
+        QStringLiteral("train_accuracy_fraction"), QStringLiteral("test_loss"),
+        QStringLiteral("test_accuracy_fraction"), QStringLiteral("seconds"), QStringLiteral("samples_per_s")};
+}
+
+Status HistoryExport::exportEpochsCsv(qint64 runId, const QList<EpochMetrics> &epochs, const QString &path)
 {
     QStringList lines;
-    lines.append(csvLine({QStringLiteral("epoch"), QStringLiteral("train_loss"),
-        QStringLiteral("train_accuracy"), QStringLiteral("test_loss"), QStringLiteral("test_accuracy"),
-        QStringLiteral("seconds"), QStringLiteral("samples_per_s")}));
+    lines.append(csvLine(epochsHeader()));
     for (const EpochMetrics &e : epochs) {
-        lines.append(csvLine({QString::number(e.epoch), numberField(e.trainLoss),
+        lines.append(csvLine({QString::number(runId), QString::number(e.epoch), numberField(e.trainLoss),
             numberField(e.trainAccuracy), numberField(e.testLoss), numberField(e.testAccuracy),
             numberField(e.seconds), numberField(e.samplesPerSecond)}));
     }

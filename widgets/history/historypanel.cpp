@@ -127,7 +127,9 @@ void HistoryPanel::createActions()
         &HistoryPanel::editNotesOfSelected);
     make(DeleteAction, tr("Delete…"), tr("Delete the selected runs and their files"),
         &HistoryPanel::deleteSelected);
-    make(OpenNetworkAction, tr("Open network in editor"), tr("Open the selected run's network in the editor"),
+    make(OpenNetworkAction, tr("Open run in editor"),
+        tr("Open the selected run's network in the editor and its training settings and dataset in the "
+           "training panel, to reproduce or vary it"),
         &HistoryPanel::openNetworkOfSelected);
     make(CompareAction, tr("Compare configs"), tr("List the settings in which the two selected runs differ"),
         &HistoryPanel::compareSelected);
@@ -265,7 +267,7 @@ Status HistoryPanel::exportEpochsCsv(qint64 runId, const QString &path) const
     const auto epochs = m_store->epochs(runId);
     if (!epochs)
         return Status::failure(epochs.error());
-    return HistoryExport::exportEpochsCsv(*epochs, path);
+    return HistoryExport::exportEpochsCsv(runId, *epochs, path);
 }
 
 void HistoryPanel::setConfirmation(std::function<bool(const QString &)> confirm)
@@ -468,7 +470,7 @@ void HistoryPanel::openNetworkOfSelected()
         return;
     }
     const QString title = run.name.isEmpty() ? tr("run %1").arg(run.id) : run.name;
-    Q_EMIT openNetworkRequested(info.spec.network, title);
+    Q_EMIT openNetworkRequested(info.spec, title);
 }
 
 void HistoryPanel::compareSelected()

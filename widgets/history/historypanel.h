@@ -1,6 +1,6 @@
 #pragma once
 
-#include "spec/networkspec.h"
+#include "spec/experimentspec.h"
 #include "store/runrecord.h"
 #include "util/result.h"
 
@@ -105,7 +105,9 @@ Q_SIGNALS:
     void selectionChanged(const QList<qint64> &runIds);
     /// The runs were read again or edited (for views that show them too).
     void runsChanged();
-    void openNetworkRequested(const qb::NetworkSpec &network, const QString &title);
+    /// "Open in editor": the run's frozen experiment (network, training settings and dataset), to
+    /// reproduce it. `title` names the run ("beta", or "run 12").
+    void openNetworkRequested(const qb::ExperimentSpec &experiment, const QString &title);
 
 private:
     void createActions();

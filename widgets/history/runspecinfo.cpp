@@ -1,10 +1,14 @@
 #include "history/runspecinfo.h"
 
 #include "model/modelsummary.h"
+#include "quant/quantizercatalog.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QStringList>
+
+#include <algorithm>
 
 namespace qb {
 
@@ -25,14 +29,31 @@ RunSpecInfo RunSpecInfo::fromSpecJson(const QString &specJson)
     }
     info.spec = *spec;
     info.valid = true;
-    for (const LayerSpec &layer : info.spec.network.layers)
+    auto addWidth = [](QList<int> &widths, int bits) {
+        if (!widths.contains(bits))
+            widths.insert(std::upper_bound(widths.begin(), widths.end(), bits), bits);
+    };
+    for (const LayerSpec &layer : info.spec.network.layers) {
         info.quantized = info.quantized || layer.isQuantized();
+        if (!layer.hasWeights())
+            continue;
+        addWidth(info.weightBits, QuantizerCatalog::bits(layer.kernelQuantizer));
+        addWidth(info.inputBits, QuantizerCatalog::bits(layer.inputQuantizer));
+    }
     const auto summary = ModelSummary::compute(info.spec.network);
     if (summary)
         info.modelSizeKiB = summary->modelSizeKiB;
     else
         info.error = summary.error();
     return info;
+}
+
+QString RunSpecInfo::bitsText(const QList<int> &bits)
+{
+    QStringList parts;
+    for (int b : bits)
+        parts << QString::number(b);
+    return parts.join(QStringLiteral("; "));
 }
 
 } // namespace qb

@@ -2,6 +2,7 @@
 
 #include "spec/experimentspec.h"
 
+#include <QList>
 #include <QString>
 
 namespace qb {
@@ -16,6 +17,11 @@ struct RunSpecInfo
     ExperimentSpec spec;
     double modelSizeKiB = -1.0; ///< -1 when the network does not validate
     bool quantized = false; ///< some conv/dense layer has an input or kernel quantizer
+    QList<int> weightBits; ///< the distinct widths of the conv/dense weights, ascending (32: float)
+    QList<int> inputBits; ///< the same for the conv/dense layers' inputs
+
+    /// "1; 32": widths as one CSV-friendly field.
+    static QString bitsText(const QList<int> &bits);
 
     static RunSpecInfo fromSpecJson(const QString &specJson);
 };

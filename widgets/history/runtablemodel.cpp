@@ -24,6 +24,9 @@ QStringList parseTags(const QString &text)
     return tags;
 }
 
+/// A fraction as a percentage with two decimals in the interface's locale ("87.12", "87,12").
+QString percentNumber(double fraction) { return QLocale().toString(fraction * 100.0, 'f', 2); }
+
 QString oneLine(const QString &text)
 {
     QString line = text;
@@ -175,10 +178,10 @@ QString RunTableModel::groupText(qint64 groupId) const
     const SummaryStats stats = groupFinalAccuracy(groupId);
     if (stats.count == 0)
         return tr("group %1 (no finished runs)").arg(groupId);
-    return tr("group %1: %2 ± %3 (n=%4)")
+    // Percent, like the accuracy columns next to it.
+    return tr("group %1: %2 ± %3 % (n=%4)")
         .arg(groupId)
-        .arg(stats.mean, 0, 'f', 3)
-        .arg(stats.std, 0, 'f', 3)
+        .arg(percentNumber(stats.mean), percentNumber(stats.std))
         .arg(stats.count);
 }
 
@@ -225,7 +228,7 @@ QString RunTableModel::accuracyText(double accuracy)
 {
     if (accuracy < 0)
         return QString();
-    return tr("%1 %").arg(accuracy * 100.0, 0, 'f', 2);
+    return tr("%1 %").arg(percentNumber(accuracy));
 }
 
 QVariant RunTableModel::data(const QModelIndex &index, int role) const
@@ -300,7 +303,7 @@ QVariant RunTableModel::runData(const RunRecord &run, int column, int role) cons
         const double kib = specInfo(run.id).modelSizeKiB;
         if (sort)
             return kib;
-        return kib < 0 ? QString() : tr("%1 KiB").arg(kib, 0, 'f', 2);
+        return kib < 0 ? QString() : tr("%1 KiB").arg(QLocale().toString(kib, 'f', 2));
     }
     case TagsColumn:
         return run.tags.join(QStringLiteral(", "));
@@ -346,7 +349,7 @@ QVariant RunTableModel::groupData(const Row &row, int column, int role) const
             return stats.count > 0 ? stats.mean : -1.0;
         if (stats.count == 0)
             return QString();
-        return tr("%1 ± %2 %").arg(stats.mean * 100.0, 0, 'f', 2).arg(stats.std * 100.0, 0, 'f', 2);
+        return tr("%1 ± %2 %").arg(percentNumber(stats.mean), percentNumber(stats.std));
     }
     case TagsColumn: {
         QStringList tags;

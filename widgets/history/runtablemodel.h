@@ -73,7 +73,7 @@ public:
     const RunSpecInfo &specInfo(qint64 runId) const;
     /// Final test accuracies of the finished runs of group `groupId` (SummaryStats::count 0: none).
     SummaryStats groupFinalAccuracy(qint64 groupId) const;
-    /// "group 12: 0.871 ± 0.004 (n=3)".
+    /// "group 12: 87.12 ± 0.40 % (n=3)": percent, like the accuracy columns.
     QString groupText(qint64 groupId) const;
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -84,7 +84,7 @@ public:
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
     static QString statusText(RunStatus status);
-    /// 0.87123 -> "87.12 %"; negative (none) -> "".
+    /// 0.87123 -> "87.12 %" (in the interface's locale: "87,12 %"); negative (none) -> "".
     static QString accuracyText(double accuracy);
 
 Q_SIGNALS:

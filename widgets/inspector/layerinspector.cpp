@@ -1,6 +1,8 @@
 #include "inspector/layerinspector.h"
 
+#include "common/issuetext.h"
 #include "document/networkdocument.h"
+#include "editor/layerstyle.h"
 #include "inspector/issuehighlight.h"
 #include "inspector/layerpropertiesform.h"
 #include "inspector/networkpropertiesform.h"
@@ -74,10 +76,12 @@ LayerInspector::LayerInspector(NetworkDocument *document, QWidget *parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
 
+    // The problems go below the form: shown or hidden while the user types, a label above the
+    // scroll area would push the whole form (and the field being edited) up and down.
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
-    layout->addWidget(m_validation);
     layout->addWidget(scroll, 1);
+    layout->addWidget(m_validation);
 
     connect(m_layerForm, &LayerPropertiesForm::layerEdited, this,
         [this](
@@ -192,8 +196,11 @@ void LayerInspector::refresh()
         m_noiseGroup->hide();
     } else {
         const LayerSpec &layer = m_document->layer(m_index);
-        const QString name = layer.name.isEmpty() ? automaticName(m_index) : layer.name;
-        m_title->setText(tr("Layer %1: %2").arg(m_index + 1).arg(name));
+        // Named as on the canvas block: the Larq type ("QuantConv2D"), then the name if it has one.
+        const QString type = LayerStyle::displayType(layer);
+        m_title->setText(layer.name.isEmpty()
+                ? tr("Layer %1: %2").arg(m_index + 1).arg(type)
+                : tr("Layer %1: %2 “%3”").arg(m_index + 1).arg(type, layer.name));
         m_layerForm->setLayer(layer, automaticName(m_index));
         const QVector<TensorShape> &shapes = m_document->validation().outputShapes;
         const TensorShape input = m_index == 0 ? m_document->network().input : shapes.value(m_index - 1);
@@ -214,7 +221,7 @@ void LayerInspector::showIssues()
     const QList<ValidationIssue> issues = m_document->issuesOf(m_index);
     QStringList lines;
     for (const ValidationIssue &issue : issues)
-        lines << (issue.field.isEmpty() ? issue.message : tr("%1: %2").arg(issue.field, issue.message));
+        lines << IssueText::line(issue);
     m_validation->setText(lines.join(QLatin1Char('\n')));
     m_validation->setVisible(!lines.isEmpty());
 

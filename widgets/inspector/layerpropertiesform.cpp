@@ -131,6 +131,9 @@ void LayerPropertiesForm::addRow(
     for (QWidget *child : field->findChildren<QWidget *>(QString(), Qt::FindDirectChildrenOnly))
         child->setToolTip(tip);
     labelWidget->setBuddy(field->focusProxy() ? field->focusProxy() : field);
+    // A problem's frame (a style sheet) changes a control's size hint; with the row's height fixed
+    // the rows below do not move while the user types.
+    field->setFixedHeight(field->sizeHint().height());
     m_form->addRow(labelWidget, field);
     m_rows.append(Row{field, types});
 }

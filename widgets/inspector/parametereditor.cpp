@@ -173,6 +173,9 @@ QWidget *ParameterEditor::createEditor(const QuantizerParam &param)
     }
     editor->setObjectName(QStringLiteral("param_%1").arg(key));
     editor->setToolTip(richToolTip(param.description));
+    // A problem's frame (a style sheet) changes a control's size hint; with its height fixed the
+    // rows below do not move while the user types into it.
+    editor->setFixedHeight(editor->sizeHint().height());
     return editor;
 }
 

@@ -117,7 +117,7 @@ void SummaryPane::fillTable(const ModelSummary &summary)
                "a number of features.")},
     };
     for (int b : paramBits)
-        columns.append({tr("%1-bit params").arg(b),
+        columns.append({tr("%n-bit params", nullptr, b),
             tr("Parameters stored with %n bit(s) each (weights, biases, batch-norm "
                "statistics).",
                 nullptr, b)});
@@ -125,7 +125,7 @@ void SummaryPane::fillTable(const ModelSummary &summary)
         tr("Storage of the layer's parameters at their bit widths: "
            "bits / 8 / 1024.")});
     for (int b : macBits)
-        columns.append({tr("%1-bit MACs").arg(b),
+        columns.append({tr("%n-bit MACs", nullptr, b),
             tr("Multiply-accumulate operations per sample at %n-bit precision, the larger of "
                "the input and the weight precision. 1-bit MACs are XNOR and popcount on "
                "binary hardware.",
@@ -174,7 +174,7 @@ void SummaryPane::fillTotals(const ModelSummary &summary)
 {
     QList<QPair<QString, QString>> rows;
     for (auto it = summary.totalParams.begin(); it != summary.totalParams.end(); ++it)
-        rows.append({tr("%1-bit parameters").arg(it.key()), count(it.value())});
+        rows.append({tr("%n-bit parameters", nullptr, it.key()), count(it.value())});
     rows.append({tr("Total parameters"), count(summary.paramCount())});
     rows.append({tr("Model size"), tr("%1 KiB").arg(kib(summary.modelSizeKiB))});
     rows.append({tr("Float-32 equivalent"), tr("%1 KiB").arg(kib(summary.float32SizeKiB))});

@@ -3,6 +3,7 @@
 #include "history/historypanel.h"
 #include "history/runfilterproxy.h"
 #include "history/runtablemodel.h"
+#include "model/modelsummary.h"
 #include "widgets/history/historytestdata.h"
 
 #include <QAction>
@@ -22,7 +23,7 @@
 using namespace qb;
 using namespace qb::testdata;
 
-Q_DECLARE_METATYPE(qb::NetworkSpec)
+Q_DECLARE_METATYPE(qb::ExperimentSpec)
 
 class TestHistoryPanel : public QObject
 {
@@ -86,6 +87,10 @@ void TestHistoryPanel::makeHistory()
     options.name = QStringLiteral("beta");
     options.spec = presetSpec(QStringLiteral("larq-mnist-bnn"));
     options.spec.dataset = QStringLiteral("fashion-mnist");
+    options.spec.train.optimizer = OptimizerKind::Sgd;
+    options.spec.train.learningRate = 0.05;
+    options.spec.train.batchSize = 32;
+    options.spec.train.seed = 7;
     options.testAccuracies = {0.7};
     options.notes = QStringLiteral("binary weights\nsecond line");
     m_beta = addRun(*m_store, options);
@@ -317,13 +322,31 @@ void TestHistoryPanel::exportTableRoundTrip()
     // View order: newest first.
     QCOMPARE(rows.at(1).at(column("id")).toLongLong(), m_delta);
     QCOMPARE(rows.at(1).at(column("notes")), QStringLiteral("line one\nline \"two\", with comma"));
-    QCOMPARE(rows.at(1).at(column("final_test_accuracy")).toDouble(), 0.66);
-    QCOMPARE(rows.at(1).at(column("best_test_accuracy")).toDouble(), 0.66);
+    // One unit per column, named in the header: accuracies are fractions.
+    QCOMPARE(rows.at(1).at(column("final_test_accuracy_fraction")).toDouble(), 0.66);
+    QCOMPARE(rows.at(1).at(column("best_test_accuracy_fraction")).toDouble(), 0.66);
     QCOMPARE(rows.at(1).at(column("epochs_done")), QStringLiteral("3"));
     QCOMPARE(rows.at(4).at(column("name")), QStringLiteral("alpha, \"the first\""));
     QCOMPARE(rows.at(4).at(column("tags")), QStringLiteral("baseline"));
     QCOMPARE(rows.at(3).at(column("dataset")), QStringLiteral("fashion-mnist"));
     QCOMPARE(rows.at(2).at(column("status")), QStringLiteral("failed"));
+    // The settings that reproduce a run, its size and its bit widths (beta: larq-mnist-bnn, whose
+    // spec says SGD at 0.05 with batches of 32 here; the others: cnn-mnist with the defaults).
+    QCOMPARE(rows.at(3).at(column("optimizer")), QStringLiteral("sgd"));
+    QCOMPARE(rows.at(3).at(column("learning_rate")).toDouble(), 0.05);
+    QCOMPARE(rows.at(3).at(column("batch_size")), QStringLiteral("32"));
+    QCOMPARE(rows.at(3).at(column("seed")), QStringLiteral("7"));
+    QCOMPARE(rows.at(3).at(column("weight_bits")), QStringLiteral("1"));
+    QCOMPARE(rows.at(3).at(column("input_bits")), QStringLiteral("1; 32"));
+    QCOMPARE(rows.at(1).at(column("optimizer")), QStringLiteral("adam"));
+    QCOMPARE(rows.at(1).at(column("learning_rate")).toDouble(), 0.001);
+    QCOMPARE(rows.at(1).at(column("batch_size")), QStringLiteral("64"));
+    QCOMPARE(rows.at(1).at(column("weight_bits")), QStringLiteral("32"));
+    QCOMPARE(rows.at(1).at(column("input_bits")), QStringLiteral("32"));
+    const auto bnn = ModelSummary::compute(presetSpec(QStringLiteral("larq-mnist-bnn")).network);
+    QVERIFY(bnn);
+    QCOMPARE(rows.at(3).at(column("model_size_kib")).toDouble(), bnn->modelSizeKiB);
+    QVERIFY(rows.at(1).at(column("model_size_kib")).toDouble() > bnn->modelSizeKiB);
 
     // The filter decides what is exported.
     QTest::keyClicks(m_panel->filterEdit(), QStringLiteral("beta"));
@@ -344,16 +367,18 @@ void TestHistoryPanel::exportEpochsRoundTrip()
     const QList<QStringList> rows = parseCsv(QString::fromUtf8(file.readAll()));
     QCOMPARE(rows.size(), 4);
     QCOMPARE(rows.first(),
-        (QStringList{QStringLiteral("epoch"), QStringLiteral("train_loss"), QStringLiteral("train_accuracy"),
-            QStringLiteral("test_loss"), QStringLiteral("test_accuracy"), QStringLiteral("seconds"),
+        (QStringList{QStringLiteral("run_id"), QStringLiteral("epoch"), QStringLiteral("train_loss"),
+            QStringLiteral("train_accuracy_fraction"), QStringLiteral("test_loss"),
+            QStringLiteral("test_accuracy_fraction"), QStringLiteral("seconds"),
             QStringLiteral("samples_per_s")}));
     const QList<EpochMetrics> epochs = *m_store->epochs(m_delta);
     for (int i = 0; i < 3; ++i) {
         const QStringList &row = rows.at(i + 1);
-        QCOMPARE(row.at(0).toInt(), epochs.at(i).epoch);
-        QCOMPARE(row.at(1).toDouble(), epochs.at(i).trainLoss); // shortest round-trip text: exact
-        QCOMPARE(row.at(4).toDouble(), epochs.at(i).testAccuracy);
-        QCOMPARE(row.at(6).toDouble(), epochs.at(i).samplesPerSecond);
+        QCOMPARE(row.at(0).toLongLong(), m_delta); // files of several runs can be concatenated
+        QCOMPARE(row.at(1).toInt(), epochs.at(i).epoch);
+        QCOMPARE(row.at(2).toDouble(), epochs.at(i).trainLoss); // shortest round-trip text: exact
+        QCOMPARE(row.at(5).toDouble(), epochs.at(i).testAccuracy);
+        QCOMPARE(row.at(7).toDouble(), epochs.at(i).samplesPerSecond);
     }
 }
 
@@ -368,7 +393,7 @@ void TestHistoryPanel::exportErrorNamesFile()
 
 void TestHistoryPanel::openNetwork()
 {
-    qRegisterMetaType<qb::NetworkSpec>();
+    qRegisterMetaType<qb::ExperimentSpec>();
     makeHistory();
     QSignalSpy spy(m_panel.get(), &HistoryPanel::openNetworkRequested);
     QAction *open = m_panel->action(HistoryPanel::OpenNetworkAction);
@@ -377,8 +402,13 @@ void TestHistoryPanel::openNetwork()
     QVERIFY(open->isEnabled());
     open->trigger();
     QCOMPARE(spy.count(), 1);
-    const NetworkSpec network = spy.first().at(0).value<NetworkSpec>();
-    QCOMPARE(network, presetSpec(QStringLiteral("larq-mnist-bnn")).network);
+    // The whole experiment: network, training settings and dataset, to reproduce the run.
+    const ExperimentSpec experiment = spy.first().at(0).value<ExperimentSpec>();
+    QCOMPARE(experiment.network, presetSpec(QStringLiteral("larq-mnist-bnn")).network);
+    QCOMPARE(experiment.train.optimizer, OptimizerKind::Sgd);
+    QCOMPARE(experiment.train.learningRate, 0.05);
+    QCOMPARE(experiment.train.batchSize, 32);
+    QCOMPARE(experiment.dataset, QStringLiteral("fashion-mnist"));
     QCOMPARE(spy.first().at(1).toString(), QStringLiteral("beta"));
 }
 

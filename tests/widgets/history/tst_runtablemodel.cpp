@@ -28,6 +28,7 @@ private Q_SLOTS:
     void editFailureIsReported();
     void groupedMode();
     void filterProxy();
+    void numbersFollowTheLocale();
 
 private:
     QString dbPath() const { return m_dir->filePath(QStringLiteral("history.sqlite")); }
@@ -252,7 +253,8 @@ void TestRunTableModel::groupedMode()
     // Hand-computed: mean 0.87, population std sqrt((0 + 0.005^2 + 0.005^2) / 3) = 0.0040825.
     QVERIFY(qAbs(stats.mean - 0.87) < 1e-12);
     QVERIFY(qAbs(stats.std - 0.0040824829) < 1e-9);
-    const QString groupText = QStringLiteral("group %1: 0.870 ± 0.004 (n=3)").arg(group);
+    // Percent, like the accuracy columns (not 0.870 ± 0.004 beside 87.00 ± 0.41 %).
+    const QString groupText = QStringLiteral("group %1: 87.00 ± 0.41 % (n=3)").arg(group);
     QCOMPARE(model.index(model.rowOfRun(group), RunTableModel::GroupColumn).data().toString(), groupText);
     QCOMPARE(model.index(model.rowOfRun(lone), RunTableModel::GroupColumn).data().toString(), QString());
 
@@ -313,6 +315,22 @@ void TestRunTableModel::filterProxy()
     QCOMPARE(proxy.rowCount(), 1);
     proxy.setFilterText(QStringLiteral("nothing like this"));
     QCOMPARE(proxy.rowCount(), 0);
+}
+
+void TestRunTableModel::numbersFollowTheLocale()
+{
+    addRun(*m_store, QStringLiteral("one"), {0.5, 0.87123});
+    const QLocale previous;
+    QLocale::setDefault(QLocale(QLocale::Spanish, QLocale::Spain));
+    RunTableModel model;
+    model.setStore(m_store.get());
+    QVERIFY(model.refresh());
+    const QString accuracy = model.index(0, RunTableModel::FinalAccuracyColumn).data().toString();
+    const QString size = model.index(0, RunTableModel::ModelSizeColumn).data().toString();
+    QLocale::setDefault(previous);
+    QCOMPARE(accuracy, QStringLiteral("87,12 %"));
+    static const QRegularExpression spanishKib(QStringLiteral("^\\d+(\\.\\d{3})*,\\d\\d KiB$"));
+    QVERIFY2(spanishKib.match(size).hasMatch(), qPrintable(size));
 }
 
 QTEST_MAIN(TestRunTableModel)

@@ -11,6 +11,7 @@
 #include "spec/presetlibrary.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -18,7 +19,10 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
+#include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
 #include <QtTest>
@@ -72,6 +76,10 @@ private Q_SLOTS:
     void nonidealityRoundTrip();
     void networkProperties();
     void followsInsertAndRemove();
+    void editTabThenAddKeepsTheEdit();
+    void scrollPositionSurvivesEdits();
+    void titleNamesTheLayerAsTheCanvasDoes();
+    void validationDoesNotRepeatTheField();
 
 private:
     NetworkDocument *m_doc = nullptr;
@@ -317,6 +325,131 @@ void TestLayerInspector::followsInsertAndRemove()
     m_doc->removeLayer(kDense);
     QCOMPARE(m_inspector->currentLayer(), -1);
     QVERIFY(child<QSpinBox>(QStringLiteral("inputHeight"))->isVisible());
+}
+
+void TestLayerInspector::editTabThenAddKeepsTheEdit()
+{
+    // The reported sequence: edit a nonideality's parameter, Tab, then Add > saturation from the
+    // menu with the mouse. The edit and the new entry must both be there, one undo step each.
+    m_inspector->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_inspector));
+    m_inspector->setCurrentLayer(kDense);
+    NonidealityListEditor *editor = m_inspector->nonidealityEditor();
+    menuAction(editor->addButton(), QStringLiteral("weight_noise"))->trigger();
+    QCOMPARE(stack()->count(), 1);
+    auto *sigma = qobject_cast<QDoubleSpinBox *>(editor->parameterEditor()->editor(QStringLiteral("sigma")));
+    QVERIFY(sigma);
+    QTRY_VERIFY(sigma->isVisible()); // new rows are shown from the event loop
+    typeInto(sigma, QStringLiteral("0.05"));
+    QCOMPARE(m_doc->layer(kDense).nonidealities.value(0).number(QStringLiteral("sigma"), 0), 0.05);
+    QCOMPARE(QApplication::focusWidget(), sigma);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QVERIFY(QApplication::focusWidget() != sigma);
+
+    QToolButton *add = editor->addButton();
+    QAction *saturation = menuAction(add, QStringLiteral("saturation"));
+    QVERIFY(saturation);
+    bool clicked = false;
+    // The button pops its menu up in a modal loop: click the entry once the menu is shown.
+    std::function<void()> clickEntry = [&]() {
+        QMenu *menu = add->menu();
+        if (!menu->isVisible()) {
+            QTimer::singleShot(10, this, clickEntry);
+            return;
+        }
+        QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(saturation).center());
+        clicked = true;
+    };
+    QTimer::singleShot(0, this, clickEntry);
+    QTest::mouseClick(add, Qt::LeftButton);
+    QTRY_VERIFY(clicked);
+
+    const QList<NoiseSpec> after = m_doc->layer(kDense).nonidealities;
+    QCOMPARE(after.size(), 2);
+    QCOMPARE(after.at(0).model, QStringLiteral("weight_noise"));
+    QCOMPARE(after.at(0).number(QStringLiteral("sigma"), 0), 0.05);
+    QCOMPARE(after.at(1).model, QStringLiteral("saturation"));
+    QCOMPARE(editor->listWidget()->count(), 2);
+    QCOMPARE(editor->currentRow(), 1);
+    QCOMPARE(stack()->count(), 3); // add, the typed sigma, add
+    stack()->undo();
+    QCOMPARE(m_doc->layer(kDense).nonidealities.size(), 1);
+    QCOMPARE(m_doc->layer(kDense).nonidealities.at(0).number(QStringLiteral("sigma"), 0), 0.05);
+}
+
+void TestLayerInspector::scrollPositionSurvivesEdits()
+{
+    // A short inspector over a layer with two nonidealities: the form scrolls.
+    m_inspector->resize(420, 360);
+    m_inspector->setCurrentLayer(kDense);
+    NonidealityListEditor *editor = m_inspector->nonidealityEditor();
+    menuAction(editor->addButton(), QStringLiteral("weight_noise"))->trigger();
+    menuAction(editor->addButton(), QStringLiteral("saturation"))->trigger();
+    auto *scroll = m_inspector->findChild<QScrollArea *>();
+    QVERIFY(scroll);
+    QScrollBar *bar = scroll->verticalScrollBar();
+    QTRY_VERIFY(bar->maximum() > 100);
+    auto *hi = qobject_cast<QDoubleSpinBox *>(editor->parameterEditor()->editor(QStringLiteral("hi")));
+    QVERIFY(hi);
+    scroll->ensureWidgetVisible(hi, 0, 0);
+    QApplication::processEvents();
+    const int position = bar->value();
+    QVERIFY(position > 0);
+    // Where the user sees the field: it must not move while they type into it.
+    const QPoint onScreen = hi->mapTo(m_inspector, QPoint());
+
+    typeInto(hi, QStringLiteral("0.5"));
+    QCOMPARE(m_doc->layer(kDense).nonidealities.at(1).number(QStringLiteral("hi"), 0), 0.5);
+    QApplication::processEvents();
+    QCOMPARE(bar->value(), position);
+    QCOMPARE(hi->mapTo(m_inspector, QPoint()), onScreen);
+
+    // Below lo = -1: the layer becomes invalid and the problem is shown; the form stays put.
+    typeInto(hi, QStringLiteral("-5"));
+    QVERIFY(!m_inspector->validationText().isEmpty());
+    QApplication::processEvents();
+    QCOMPARE(bar->value(), position);
+    QCOMPARE(hi->mapTo(m_inspector, QPoint()), onScreen);
+
+    stack()->undo();
+    QVERIFY(m_inspector->validationText().isEmpty());
+    QApplication::processEvents();
+    QCOMPARE(bar->value(), position);
+    QCOMPARE(hi->mapTo(m_inspector, QPoint()), onScreen);
+}
+
+void TestLayerInspector::titleNamesTheLayerAsTheCanvasDoes()
+{
+    // cnn-mnist's layers have no names: the canvas shows the Larq type, and so does the inspector.
+    auto *title = child<QLabel>(QStringLiteral("inspectorTitle"));
+    m_inspector->setCurrentLayer(kLastConv);
+    QVERIFY2(title->text().contains(QStringLiteral("Conv2D")), qPrintable(title->text()));
+    QVERIFY2(!title->text().contains(QStringLiteral("conv2d_2")), qPrintable(title->text()));
+    m_inspector->kernelQuantizerEditor()->comboBox()->setCurrentIndex(
+        m_inspector->kernelQuantizerEditor()->comboBox()->findData(QStringLiteral("ste_sign")));
+    QVERIFY2(title->text().contains(QStringLiteral("QuantConv2D")), qPrintable(title->text()));
+    LayerSpec named = m_doc->layer(kLastConv);
+    named.name = QStringLiteral("features");
+    m_doc->editLayer(kLastConv, named, QStringLiteral("name"));
+    QVERIFY2(title->text().contains(QStringLiteral("features")), qPrintable(title->text()));
+}
+
+void TestLayerInspector::validationDoesNotRepeatTheField()
+{
+    // A 29x3 kernel does not fit the 5x5 maps before the last conv: "kernel 29x3 is larger than ..."
+    // must not read "kernel: kernel 29x3 ...".
+    m_inspector->setCurrentLayer(kLastConv);
+    child<QSpinBox>(QStringLiteral("kernelHeight"))->setValue(29);
+    const QString text = m_inspector->validationText();
+    QVERIFY2(text.contains(QStringLiteral("29")), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("kernel: kernel")), qPrintable(text));
+    // A message that does not name its field still gets it.
+    child<QSpinBox>(QStringLiteral("kernelHeight"))->setValue(3);
+    LayerSpec bad = m_doc->layer(kLastConv);
+    bad.filters = 0;
+    m_doc->editLayer(kLastConv, bad, QStringLiteral("filters"));
+    QVERIFY2(m_inspector->validationText().startsWith(QStringLiteral("filters: ")),
+        qPrintable(m_inspector->validationText()));
 }
 
 QTEST_MAIN(TestLayerInspector)
