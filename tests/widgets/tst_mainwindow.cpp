@@ -292,6 +292,8 @@ void TestMainWindow::analysisJobsActOnTheSelectedRun()
     QVERIFY(window->comparison()->isVisible());
     QCOMPARE(window->statusBar()->currentMessage(),
         QStringLiteral("Noise sweep of run %1 stored: 2 point(s), 2 chip(s) each.").arg(finished));
+}
+
 void TestMainWindow::comparisonClickSelectsTheRun()
 {
     // A click on a run's point or bar in the Comparison dock selects that run in the History.
