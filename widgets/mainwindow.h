@@ -5,6 +5,7 @@
 
 class QAction;
 class QDockWidget;
+class QLabel;
 class QMenu;
 class QScrollArea;
 
@@ -20,6 +21,7 @@ class NetworkCanvas;
 class NetworkDocument;
 class SummaryPane;
 class TrainingPanel;
+class TrainingToolBar;
 class Workbench;
 struct NetworkSpec;
 
@@ -49,10 +51,16 @@ public:
     HistoryPanel *history() const { return m_history; }
     ComparisonView *comparison() const { return m_comparison; }
     ConfusionView *details() const { return m_details; }
+    TrainingToolBar *trainingToolBar() const { return m_toolBar; }
 
 public Q_SLOTS:
     /// Presses Train in the training panel (what a user's first click does).
     void startTraining();
+    /// Puts every dock back where it starts (View ▸ Reset layout): the palette on the left, the
+    /// inspector above the model summary (training settings tabbed with it) on the right, the
+    /// curves beside the history under the canvas; sizes follow the window, so the inspector and
+    /// the summary each keep a usable height on a 1366x768 screen.
+    void resetLayout();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -61,6 +69,8 @@ private:
     void createViews();
     void createDocks();
     void createMenus();
+    void createToolBar();
+    QDockWidget *dock(const QString &objectName) const;
     void connectViews();
     void updateTitle();
     void onHistorySelection(const QList<qint64> &runIds);
@@ -83,6 +93,8 @@ private:
     ConfusionView *m_details = nullptr;
     QList<QDockWidget *> m_docks;
     QMenu *m_viewMenu = nullptr;
+    TrainingToolBar *m_toolBar = nullptr;
+    QLabel *m_problemLabel = nullptr;
 };
 
 } // namespace qb
