@@ -30,6 +30,7 @@
 #include <QScreen>
 #include <QScrollArea>
 #include <QStatusBar>
+#include <QTimer>
 #include <QUndoStack>
 
 namespace qb {
@@ -66,7 +67,8 @@ MainWindow::MainWindow(Workbench *workbench, QWidget *parent)
         setWindowState(Qt::WindowMaximized);
     }
     resetLayout(); // sized for the window's size
-    restoreState(settings.windowState(), kLayoutVersion);
+    if (restoreState(settings.windowState(), kLayoutVersion))
+        m_sizeDocksPending = false;
 }
 
 MainWindow::~MainWindow() = default;
@@ -165,8 +167,8 @@ void MainWindow::resetLayout()
     QDockWidget *comparison = dock(QStringLiteral("comparisonDock"));
     QDockWidget *details = dock(QStringLiteral("detailsDock"));
     for (QDockWidget *d : std::as_const(m_docks)) {
-        removeDockWidget(d);
         d->setFloating(false);
+        removeDockWidget(d);
     }
     addDockWidget(Qt::LeftDockWidgetArea, palette);
     addDockWidget(Qt::RightDockWidgetArea, inspector);
@@ -182,11 +184,25 @@ void MainWindow::resetLayout()
     history->raise();
     m_toolBar->show();
 
-    const QSize area = size();
-    resizeDocks({palette, inspector}, {area.width() * 15 / 100, area.width() * 27 / 100}, Qt::Horizontal);
-    resizeDocks({inspector, summary}, {area.height() / 2, area.height() / 2}, Qt::Vertical);
-    resizeDocks({curves}, {area.height() * 45 / 100}, Qt::Vertical);
-    resizeDocks({curves, history}, {area.width() * 30 / 100, area.width() * 28 / 100}, Qt::Horizontal);
+    // Sizes on the next turn of the event loop, when the window has its final size (at the first
+    // start too, where it is shown after this) and the re-arranged docks are laid out. The curves
+    // and the history share what the side columns leave: sizes that add up to more would take it
+    // from the side columns.
+    m_sizeDocksPending = true;
+    QTimer::singleShot(0, this, [this, palette, inspector, summary, curves, history] {
+        if (!m_sizeDocksPending)
+            return; // a saved layout was restored meanwhile
+        m_sizeDocksPending = false;
+        const QSize area = size();
+        const int left = area.width() * 12 / 100;
+        const int right = area.width() * 27 / 100;
+        const int middle = area.width() - left - right;
+        resizeDocks({palette, inspector}, {left, right}, Qt::Horizontal);
+        resizeDocks({inspector, summary}, {area.height() / 2, area.height() / 2}, Qt::Vertical);
+        resizeDocks({curves}, {area.height() * 45 / 100}, Qt::Vertical);
+        resizeDocks({curves, history}, {middle * 55 / 100, middle * 45 / 100}, Qt::Horizontal);
+        Q_EMIT layoutReset();
+    });
 }
 
 void MainWindow::createToolBar()

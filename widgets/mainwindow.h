@@ -62,6 +62,10 @@ public Q_SLOTS:
     /// the summary each keep a usable height on a 1366x768 screen.
     void resetLayout();
 
+Q_SIGNALS:
+    /// resetLayout() has arranged and sized the docks (a moment after it was called).
+    void layoutReset();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -95,6 +99,7 @@ private:
     QMenu *m_viewMenu = nullptr;
     TrainingToolBar *m_toolBar = nullptr;
     QLabel *m_problemLabel = nullptr;
+    bool m_sizeDocksPending = false; ///< resetLayout() has yet to size the docks
 };
 
 } // namespace qb

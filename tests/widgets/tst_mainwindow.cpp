@@ -64,12 +64,18 @@ private:
     {
         return qobject_cast<QToolButton *>(window->trainingToolBar()->widgetForAction(action));
     }
-    /// Resizes the window as a window manager would and lets the docks settle.
+    /// The window as it starts on a screen of about `size`: the test platform's screen is smaller,
+    /// so the window is resized and its layout reset, which arranges the docks for the window's
+    /// size as the first start does for the screen's.
     static void resizeWindow(MainWindow *window, const QSize &size)
     {
+        window->setWindowState(Qt::WindowNoState); // it starts maximized, to the test screen's size
         window->resize(size);
         QTRY_COMPARE(window->size(), size);
-        QApplication::processEvents();
+        QSignalSpy reset(window, &MainWindow::layoutReset);
+        window->resetLayout();
+        QTRY_VERIFY(!reset.isEmpty());
+        QApplication::processEvents(); // the layout request of the resized docks
     }
     QByteArray networkJson(Workbench &bench) const
     {
@@ -370,8 +376,9 @@ void TestMainWindow::resetLayoutRestoresTheDefaultArrangement()
     // View ▸ Reset layout.
     auto *reset = window->menuBar()->findChild<QAction *>(QStringLiteral("resetLayoutAction"));
     QVERIFY(reset);
+    QSignalSpy done(window, &MainWindow::layoutReset);
     reset->trigger();
-    QApplication::processEvents();
+    QTRY_COMPARE(done.size(), 1);
     QVERIFY(inspector->isVisible());
     QCOMPARE(window->dockWidgetArea(inspector), Qt::RightDockWidgetArea);
     QCOMPARE(window->dockWidgetArea(summary), Qt::RightDockWidgetArea);

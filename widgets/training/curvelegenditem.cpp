@@ -22,9 +22,26 @@ void CurveLegendItem::draw(QCPPainter *painter)
     const int height = std::max(painter->fontMetrics().height(), iconSize.height());
     painter->drawText(QRect(textX, mRect.y(), std::max(0, mRect.right() - textX + 1), height),
         Qt::AlignLeft | Qt::AlignVCenter, m_text);
+    // The icon as QCPGraph draws it (its drawLegendIcon() is not accessible here): the line through
+    // the middle, the marker in the centre.
+    const auto *graph = qobject_cast<const QCPGraph *>(mPlottable);
+    if (!graph)
+        return;
     painter->save();
     painter->setClipRect(iconRect, Qt::IntersectClip);
-    mPlottable->drawLegendIcon(painter, iconRect);
+    painter->setAntialiasing(true);
+    const double middle = iconRect.top() + iconRect.height() / 2.0;
+    if (graph->lineStyle() != QCPGraph::lsNone) {
+        painter->setPen(graph->pen());
+        painter->drawLine(QLineF(iconRect.left(), middle, iconRect.right() + 1, middle));
+    }
+    if (!graph->scatterStyle().isNone()) {
+        QCPScatterStyle scatter = graph->scatterStyle();
+        if (scatter.size() > iconRect.height())
+            scatter.setSize(iconRect.height());
+        scatter.applyTo(painter, graph->pen());
+        scatter.drawShape(painter, QRectF(iconRect).center());
+    }
     painter->restore();
 }
 

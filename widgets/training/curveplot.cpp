@@ -7,11 +7,11 @@
 #include "training/trainingcontroller.h"
 
 #include <QCheckBox>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QMouseEvent>
 #include <QPushButton>
 #include <QSlider>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -91,9 +91,12 @@ CurvePlot::~CurvePlot() = default;
 
 QWidget *CurvePlot::createToolbar()
 {
-    auto *bar = new QWidget(this);
-    auto *row = new QHBoxLayout(bar);
-    row->setContentsMargins(4, 2, 4, 2);
+    // A tool bar, so that in a narrow dock what does not fit goes into its ">>" menu instead of
+    // making the dock (and the window) wider.
+    auto *bar = new QToolBar(this);
+    bar->setObjectName(QStringLiteral("curvesToolBar"));
+    bar->setIconSize(QSize(16, 16));
+    auto *row = bar;
 
     row->addWidget(new QLabel(tr("Smoothing:"), bar));
     m_smoothingSlider = new QSlider(Qt::Horizontal, bar);
@@ -122,7 +125,9 @@ QWidget *CurvePlot::createToolbar()
     row->addWidget(m_overlayTrainCheck);
     connect(m_overlayTrainCheck, &QCheckBox::toggled, this, &CurvePlot::setShowOverlayTrainCurves);
 
-    row->addStretch(1);
+    auto *spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    row->addWidget(spacer);
     auto *reset = new QPushButton(tr("Reset zoom"), bar);
     reset->setObjectName(QStringLiteral("resetZoomButton"));
     row->addWidget(reset);
@@ -393,9 +398,18 @@ void CurvePlot::rebuildOverlays()
 
 void CurvePlot::updateTitle()
 {
+    // Run numbers in ascending order (the History lists the newest first).
+    QList<qint64> numbers;
     QStringList ids;
-    for (const OverlayRun &run : std::as_const(m_overlayRuns))
-        ids << (run.runId >= 0 ? QString::number(run.runId) : run.label);
+    for (const OverlayRun &run : std::as_const(m_overlayRuns)) {
+        if (run.runId >= 0)
+            numbers << run.runId;
+        else
+            ids << run.label;
+    }
+    std::sort(numbers.begin(), numbers.end());
+    for (auto it = numbers.crbegin(); it != numbers.crend(); ++it)
+        ids.prepend(QString::number(*it));
     // "run 3" / "runs 3, 4": a list of names rather than a count, so no %n plural here.
     const QString others
         = ids.size() == 1 ? tr("run %1").arg(ids.first()) : tr("runs %1").arg(ids.join(tr(", ")));

@@ -326,6 +326,8 @@ void TestCurvePlot::titleSaysWhatIsDrawn()
     QCOMPARE(plot.title(), QStringLiteral("Run 3"));
     plot.setOverlayRuns({overlay(3, {epoch(1, 0.5, 1.0)}), overlay(4, {epoch(1, 0.5, 1.0)})});
     QCOMPARE(plot.title(), QStringLiteral("Runs 3, 4"));
+    plot.setOverlayRuns({overlay(4, {epoch(1, 0.5, 1.0)}), overlay(3, {epoch(1, 0.5, 1.0)})});
+    QCOMPARE(plot.title(), QStringLiteral("Runs 3, 4")); // in order, whatever the selection order
     plot.startLiveRun(QStringLiteral("Run 7"));
     QCOMPARE(plot.title(), QStringLiteral("Run 7 (training) with runs 3, 4 from the history"));
     plot.setOverlayRuns({overlay(3, {epoch(1, 0.5, 1.0)})});
