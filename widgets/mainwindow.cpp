@@ -194,8 +194,8 @@ void MainWindow::resetLayout()
             return; // a saved layout was restored meanwhile
         m_sizeDocksPending = false;
         const QSize area = size();
-        const int left = area.width() * 12 / 100;
-        const int right = area.width() * 27 / 100;
+        const int left = area.width() * 11 / 100;
+        const int right = area.width() * 29 / 100;
         const int middle = area.width() - left - right;
         resizeDocks({palette, inspector}, {left, right}, Qt::Horizontal);
         resizeDocks({inspector, summary}, {area.height() / 2, area.height() / 2}, Qt::Vertical);

@@ -104,7 +104,8 @@ QWidget *CurvePlot::createToolbar()
     m_smoothingSlider->setRange(0, 99);
     m_smoothingSlider->setValue(int(m_smoothing * 100.0 + 0.5));
     m_smoothingSlider->setToolTip(tr("Exponential moving average applied to the per-batch loss"));
-    m_smoothingSlider->setMaximumWidth(120);
+    m_smoothingSlider->setMinimumWidth(70);
+    m_smoothingSlider->setMaximumWidth(90);
     row->addWidget(m_smoothingSlider);
     m_smoothingLabel = new QLabel(bar);
     m_smoothingLabel->setMinimumWidth(32);

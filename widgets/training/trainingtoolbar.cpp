@@ -33,9 +33,9 @@ TrainingToolBar::TrainingToolBar(TrainingPanel *panel, QWidget *parent)
     m_label = new QLabel(this);
     m_label->setObjectName(QStringLiteral("toolBarProgressLabel"));
     m_label->setContentsMargins(6, 0, 6, 0);
-    // The line changes many times a second: it must not make the window wider.
-    m_label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_label->setMinimumWidth(0);
+    // The line changes many times a second: a fixed room for it, so the tool bar does not jitter
+    // (and the window never grows); a narrow window shows it in the tool bar's ">>" menu.
+    m_label->setFixedWidth(m_label->fontMetrics().averageCharWidth() * 56);
     addWidget(m_label);
     connect(panel, &TrainingPanel::progressChanged, this, &TrainingToolBar::showProgress);
 }
