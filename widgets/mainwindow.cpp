@@ -357,7 +357,8 @@ void MainWindow::updateTitle()
 void MainWindow::adoptLayoutOf(const MainWindow &other)
 {
     restoreGeometry(other.saveGeometry());
-    restoreState(other.saveState());
+    if (restoreState(other.saveState()))
+        m_sizeDocksPending = false; // keep the other window's dock sizes
     m_trainingPanel->setTrainSpec(other.m_trainingPanel->trainSpec());
     m_trainingPanel->setDatasetName(other.m_trainingPanel->datasetName());
     m_canvas->setCurrentLayer(other.m_canvas->currentLayer());
