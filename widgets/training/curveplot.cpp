@@ -270,6 +270,7 @@ void CurvePlot::startLiveRun(const QString &label)
         g->data()->clear();
     m_batchX.clear();
     m_batchRaw.clear();
+    hideValues();
     m_liveLabel = label;
     m_live.name = label;
     m_liveTraining = true;
@@ -352,6 +353,7 @@ void CurvePlot::setShowOverlayTrainCurves(bool on)
 
 void CurvePlot::rebuildOverlays()
 {
+    hideValues(); // its text would name curves that are gone
     for (const RunGraphs &o : std::as_const(m_overlays)) {
         for (QCPGraph *g : {o.trainLoss, o.testLoss, o.trainAcc, o.testAcc})
             removeGraph(g);
