@@ -125,7 +125,7 @@ QWidget *TrainingPanel::createSettings()
         m_datasetCombo->addItem(name, name);
     m_datasetCombo->addItem(tr("CSV file…"), kCsvEntry);
     connect(m_datasetCombo, &QComboBox::activated, this, [this](int index) {
-        m_datasetProblem.clear();
+        clearDatasetProblem();
         if (m_datasetCombo->itemData(index).toString() == kCsvEntry)
             chooseCsvFile();
         else
@@ -257,7 +257,7 @@ void TrainingPanel::setDatasetName(const QString &name)
     }
     m_datasetCombo->setCurrentIndex(index);
     m_datasetIndex = index;
-    m_datasetProblem.clear();
+    clearDatasetProblem();
     refreshDatasetTips();
 }
 
@@ -402,6 +402,14 @@ void TrainingPanel::updateState()
     else
         status = m_idleStatus;
     m_statusLabel->setText(status);
+}
+
+void TrainingPanel::clearDatasetProblem()
+{
+    if (m_datasetProblem.isEmpty())
+        return;
+    m_datasetProblem.clear();
+    updateState();
 }
 
 void TrainingPanel::setProblem(const QString &problem)

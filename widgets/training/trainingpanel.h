@@ -89,6 +89,7 @@ private:
     void refreshDatasetTips();
     void updateState();
     void setProblem(const QString &problem);
+    void clearDatasetProblem();
     void setProgress(int value, int maximum, const QString &text);
     void beginJob();
     void onRunStarted(qint64 runId, int index, int repeats);
