@@ -19,6 +19,7 @@
 #include "training/curveplot.h"
 #include "training/trainingcontroller.h"
 #include "training/trainingpanel.h"
+#include "training/trainingtoolbar.h"
 #include "workbench.h"
 
 #include <QAction>
@@ -26,15 +27,23 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
 #include <QScrollArea>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QUndoStack>
 
 namespace qb {
+
+namespace {
+/// Version of the saved dock layout: a layout saved by an older default (Train below the fold at
+/// 1366x768) is not restored.
+constexpr int kLayoutVersion = 1;
+} // namespace
 
 MainWindow::MainWindow(Workbench *workbench, QWidget *parent)
     : QMainWindow(parent)
@@ -50,6 +59,7 @@ MainWindow::MainWindow(Workbench *workbench, QWidget *parent)
         [this](const ExperimentSpec &experiment) { applyExperiment(experiment); });
     createDocks();
     createMenus();
+    createToolBar();
     connectViews();
     updateTitle();
     statusBar()->showMessage(
@@ -62,7 +72,9 @@ MainWindow::MainWindow(Workbench *workbench, QWidget *parent)
             resize(screen->availableSize() * 0.95); // without a window manager, maximizing does nothing
         setWindowState(Qt::WindowMaximized);
     }
-    restoreState(settings.windowState());
+    resetLayout(); // sized for the window's size
+    if (restoreState(settings.windowState(), kLayoutVersion))
+        m_sizeDocksPending = false;
 }
 
 MainWindow::~MainWindow() = default;
@@ -128,29 +140,103 @@ QDockWidget *MainWindow::addDock(QWidget *widget, const QString &title, const QS
 
 void MainWindow::createDocks()
 {
+    // Where they go: resetLayout().
     addDock(m_palette, tr("Layers"), QStringLiteral("paletteDock"), Qt::LeftDockWidgetArea);
-    QDockWidget *inspector
-        = addDock(m_inspector, tr("Inspector"), QStringLiteral("inspectorDock"), Qt::RightDockWidgetArea);
-    QDockWidget *summary = addDock(
-        m_summary, tr("Model summary"), QStringLiteral("summaryDock"), Qt::RightDockWidgetArea, true);
-    tabifyDockWidget(inspector, summary);
-    inspector->raise();
+    addDock(m_inspector, tr("Inspector"), QStringLiteral("inspectorDock"), Qt::RightDockWidgetArea);
+    addDock(m_summary, tr("Model summary"), QStringLiteral("summaryDock"), Qt::RightDockWidgetArea, true);
     addDock(m_trainingPanel, tr("Training"), QStringLiteral("trainingDock"), Qt::RightDockWidgetArea, true);
+    addDock(m_curves, tr("Curves"), QStringLiteral("curvesDock"), Qt::BottomDockWidgetArea);
+    addDock(m_history, tr("History"), QStringLiteral("historyDock"), Qt::BottomDockWidgetArea);
+    addDock(m_comparison, tr("Comparison"), QStringLiteral("comparisonDock"), Qt::BottomDockWidgetArea);
+    addDock(m_details, tr("Run details"), QStringLiteral("detailsDock"), Qt::BottomDockWidgetArea);
+}
 
-    QDockWidget *curves
-        = addDock(m_curves, tr("Curves"), QStringLiteral("curvesDock"), Qt::BottomDockWidgetArea);
-    QDockWidget *history
-        = addDock(m_history, tr("History"), QStringLiteral("historyDock"), Qt::BottomDockWidgetArea);
-    QDockWidget *comparison
-        = addDock(m_comparison, tr("Comparison"), QStringLiteral("comparisonDock"), Qt::BottomDockWidgetArea);
-    QDockWidget *details
-        = addDock(m_details, tr("Run details"), QStringLiteral("detailsDock"), Qt::BottomDockWidgetArea);
-    // Curves and history side by side; comparison and details tabbed behind the history.
+QDockWidget *MainWindow::dock(const QString &objectName) const
+{
+    for (QDockWidget *d : m_docks) {
+        if (d->objectName() == objectName)
+            return d;
+    }
+    return nullptr;
+}
+
+void MainWindow::resetLayout()
+{
+    // The side columns run the full height, so the inspector and the summary are not squeezed by
+    // the curves; the curves and the history share the space under the canvas.
+    setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    QDockWidget *palette = dock(QStringLiteral("paletteDock"));
+    QDockWidget *inspector = dock(QStringLiteral("inspectorDock"));
+    QDockWidget *summary = dock(QStringLiteral("summaryDock"));
+    QDockWidget *training = dock(QStringLiteral("trainingDock"));
+    QDockWidget *curves = dock(QStringLiteral("curvesDock"));
+    QDockWidget *history = dock(QStringLiteral("historyDock"));
+    QDockWidget *comparison = dock(QStringLiteral("comparisonDock"));
+    QDockWidget *details = dock(QStringLiteral("detailsDock"));
+    for (QDockWidget *d : std::as_const(m_docks)) {
+        d->setFloating(false);
+        removeDockWidget(d);
+    }
+    addDockWidget(Qt::LeftDockWidgetArea, palette);
+    addDockWidget(Qt::RightDockWidgetArea, inspector);
+    splitDockWidget(inspector, summary, Qt::Vertical);
+    tabifyDockWidget(summary, training);
+    addDockWidget(Qt::BottomDockWidgetArea, curves);
     splitDockWidget(curves, history, Qt::Horizontal);
     tabifyDockWidget(history, comparison);
     tabifyDockWidget(comparison, details);
+    for (QDockWidget *d : std::as_const(m_docks))
+        d->show();
+    summary->raise();
     history->raise();
-    resizeDocks({curves}, {380}, Qt::Vertical);
+    m_toolBar->show();
+
+    // Sizes on the next turn of the event loop, when the window has its final size (at the first
+    // start too, where it is shown after this) and the re-arranged docks are laid out. The curves
+    // and the history share what the side columns leave: sizes that add up to more would take it
+    // from the side columns.
+    m_sizeDocksPending = true;
+    QTimer::singleShot(0, this, [this, palette, inspector, summary, curves, history] {
+        if (!m_sizeDocksPending)
+            return; // a saved layout was restored meanwhile
+        m_sizeDocksPending = false;
+        const QSize area = size();
+        const int left = area.width() * 11 / 100;
+        const int right = area.width() * 29 / 100;
+        const int middle = area.width() - left - right;
+        resizeDocks({palette, inspector}, {left, right}, Qt::Horizontal);
+        resizeDocks({inspector, summary}, {area.height() / 2, area.height() / 2}, Qt::Vertical);
+        resizeDocks({curves}, {area.height() * 45 / 100}, Qt::Vertical);
+        resizeDocks({curves, history}, {middle * 55 / 100, middle * 45 / 100}, Qt::Horizontal);
+        Q_EMIT layoutReset();
+    });
+}
+
+void MainWindow::createToolBar()
+{
+    m_toolBar = new TrainingToolBar(m_trainingPanel, this);
+    addToolBar(Qt::TopToolBarArea, m_toolBar);
+
+    // Why Train is disabled, in the status bar: the training dock may be hidden or scrolled.
+    m_problemLabel = new QLabel(this);
+    m_problemLabel->setObjectName(QStringLiteral("problemLabel"));
+    QPalette palette = m_problemLabel->palette();
+    palette.setColor(QPalette::WindowText, QColor(176, 0, 32));
+    m_problemLabel->setPalette(palette);
+    m_problemLabel->setMinimumWidth(1); // a long message is cut, never widens the window
+    statusBar()->addPermanentWidget(m_problemLabel);
+    auto showProblem = [this](const QString &problem) {
+        QString line = problem;
+        line.replace(QLatin1Char('\n'), QLatin1Char(' '));
+        m_problemLabel->setText(line);
+        m_problemLabel->setToolTip(problem);
+        m_problemLabel->setVisible(!problem.isEmpty());
+    };
+    connect(m_trainingPanel, &TrainingPanel::problemChanged, this, showProblem);
+    showProblem(m_trainingPanel->problem());
 }
 
 void MainWindow::createMenus()
@@ -180,6 +266,9 @@ void MainWindow::createMenus()
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : std::as_const(m_docks))
         m_viewMenu->addAction(dock->toggleViewAction());
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(tr("&Reset layout"), this, &MainWindow::resetLayout)
+        ->setObjectName(QStringLiteral("resetLayoutAction"));
 
     QMenu *run = menuBar()->addMenu(tr("&Run"));
     run->addAction(tr("&Train"), QKeySequence(Qt::CTRL | Qt::Key_T), this, &MainWindow::startTraining);
@@ -240,16 +329,11 @@ void MainWindow::connectViews()
         const QString label = repeats > 1
             ? tr("run %1 (seed %2 of %3)").arg(runId).arg(index + 1).arg(repeats)
             : tr("run %1").arg(runId);
-        m_curves->startLiveRun(label);
         m_history->refresh();
         statusBar()->showMessage(tr("Training %1…").arg(label));
     });
-    connect(controller, &TrainingController::batchProgress, m_curves, &CurvePlot::addBatch);
-    connect(
-        controller, &TrainingController::epochFinished, this, [this](qint64, const EpochMetrics &metrics) {
-            m_curves->addEpoch(metrics);
-            m_history->refresh();
-        });
+    m_curves->followController(controller);
+    connect(controller, &TrainingController::epochFinished, this, [this] { m_history->refresh(); });
     connect(controller, &TrainingController::runFinished, this,
         [this](qint64 runId, RunStatus status, const QString &message) {
             m_history->refresh();
@@ -350,7 +434,8 @@ void MainWindow::updateTitle()
 void MainWindow::adoptLayoutOf(const MainWindow &other)
 {
     restoreGeometry(other.saveGeometry());
-    restoreState(other.saveState());
+    if (restoreState(other.saveState()))
+        m_sizeDocksPending = false; // keep the other window's dock sizes
     m_trainingPanel->setTrainSpec(other.m_trainingPanel->trainSpec());
     m_trainingPanel->setDatasetName(other.m_trainingPanel->datasetName());
     m_canvas->setCurrentLayer(other.m_canvas->currentLayer());
@@ -398,7 +483,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     AppSettings settings;
     settings.setWindowGeometry(saveGeometry());
-    settings.setWindowState(saveState());
+    settings.setWindowState(saveState(kLayoutVersion));
     settings.setDataset(m_trainingPanel->datasetName());
     event->accept();
 }

@@ -5,6 +5,7 @@
 
 class QAction;
 class QDockWidget;
+class QLabel;
 class QMenu;
 class QScrollArea;
 
@@ -22,6 +23,7 @@ class NetworkCanvas;
 class NetworkDocument;
 class SummaryPane;
 class TrainingPanel;
+class TrainingToolBar;
 class Workbench;
 struct ExperimentSpec;
 
@@ -55,10 +57,20 @@ public:
     AnalysisActions *analysis() const { return m_analysis; }
     /// Help ▸ reference and tour.
     HelpActions *helpActions() const { return m_helpActions; }
+    TrainingToolBar *trainingToolBar() const { return m_toolBar; }
 
 public Q_SLOTS:
     /// Presses Train in the training panel (what a user's first click does).
     void startTraining();
+    /// Puts every dock back where it starts (View ▸ Reset layout): the palette on the left, the
+    /// inspector above the model summary (training settings tabbed with it) on the right, the
+    /// curves beside the history under the canvas; sizes follow the window, so the inspector and
+    /// the summary each keep a usable height on a 1366x768 screen.
+    void resetLayout();
+
+Q_SIGNALS:
+    /// resetLayout() has arranged and sized the docks (a moment after it was called).
+    void layoutReset();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -67,6 +79,8 @@ private:
     void createViews();
     void createDocks();
     void createMenus();
+    void createToolBar();
+    QDockWidget *dock(const QString &objectName) const;
     void connectViews();
     void updateTitle();
     void onHistorySelection(const QList<qint64> &runIds);
@@ -94,6 +108,9 @@ private:
     QList<QDockWidget *> m_docks;
     QMenu *m_viewMenu = nullptr;
     HelpActions *m_helpActions = nullptr;
+    TrainingToolBar *m_toolBar = nullptr;
+    QLabel *m_problemLabel = nullptr;
+    bool m_sizeDocksPending = false; ///< resetLayout() has yet to size the docks
 };
 
 } // namespace qb

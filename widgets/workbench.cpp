@@ -1,6 +1,7 @@
 #include "workbench.h"
 
 #include "common/appsettings.h"
+#include "common/wheelguard.h"
 #include "document/networkdocument.h"
 #include "help/helpactions.h"
 #include "languagemanager.h"
@@ -28,6 +29,8 @@ Workbench::Workbench(const WorkbenchOptions &options, QObject *parent)
         : !settings.historyPath().isEmpty() ? settings.historyPath()
                                             : ExperimentStore::defaultPath();
     m_languages->apply(options.language.isEmpty() ? settings.language() : options.language);
+    // The wheel changes a field's value only while the field has focus, everywhere in the app.
+    WheelGuard::install(this);
     openInitialNetwork();
 }
 

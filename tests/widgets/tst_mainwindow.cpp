@@ -19,6 +19,7 @@
 #include "training/curveplot.h"
 #include "training/trainingcontroller.h"
 #include "training/trainingpanel.h"
+#include "training/trainingtoolbar.h"
 #include "workbench.h"
 
 #include <QAction>
@@ -30,13 +31,18 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
-#include <QStatusBar>
-#include <QTabWidget>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStatusBar>
+#include <QTabWidget>
 #include <QTest>
+#include <QToolButton>
 #include <QUndoStack>
+#include <QWheelEvent>
 
 using namespace qb;
 
@@ -56,9 +62,32 @@ private Q_SLOTS:
     void fitsALabLaptopScreen();
     void helpMenuReferenceAndTour();
     void openingARunRestoresItsTrainingSettings();
+    void trainIsVisibleWithoutScrolling_data();
+    void trainIsVisibleWithoutScrolling();
+    void inspectorAndSummaryAreUsableOnALabLaptop();
+    void resetLayoutRestoresTheDefaultArrangement();
+    void theWheelOverTheTrainingFormScrollsInsteadOfChangingValues();
 
 private:
     std::unique_ptr<Workbench> makeWorkbench(const NetworkSpec &network);
+    /// The toolbar button of the panel's Train action, Stop action, ...
+    static QToolButton *toolButton(MainWindow *window, QAction *action)
+    {
+        return qobject_cast<QToolButton *>(window->trainingToolBar()->widgetForAction(action));
+    }
+    /// The window as it starts on a screen of about `size`: the test platform's screen is smaller,
+    /// so the window is resized and its layout reset, which arranges the docks for the window's
+    /// size as the first start does for the screen's.
+    static void resizeWindow(MainWindow *window, const QSize &size)
+    {
+        window->setWindowState(Qt::WindowNoState); // it starts maximized, to the test screen's size
+        window->resize(size);
+        QTRY_COMPARE(window->size(), size);
+        QSignalSpy reset(window, &MainWindow::layoutReset);
+        window->resetLayout();
+        QTRY_VERIFY(!reset.isEmpty());
+        QApplication::processEvents(); // the layout request of the resized docks
+    }
     QByteArray networkJson(Workbench &bench) const
     {
         return QJsonDocument(bench.document()->network().toJson()).toJson(QJsonDocument::Compact);
@@ -160,6 +189,14 @@ void TestMainWindow::invalidEditBlocksTrain()
     const QString message = bench->document()->validation().issues.first().message;
     QTRY_VERIFY(!train->isEnabled());
     QVERIFY2(status->text().contains(message), qPrintable(status->text()));
+    // The same in sight whatever the docks show: the toolbar's Train and the status bar.
+    QAction *trainAction = bench->window()->trainingPanel()->trainAction();
+    QVERIFY(!trainAction->isEnabled());
+    QVERIFY(!toolButton(bench->window(), trainAction)->isEnabled());
+    auto *problem = bench->window()->statusBar()->findChild<QLabel *>(QStringLiteral("problemLabel"));
+    QVERIFY(problem);
+    QVERIFY(problem->isVisible());
+    QVERIFY2(problem->text().contains(message), qPrintable(problem->text()));
     QVERIFY(!bench->window()->trainingPanel()->train());
     QVERIFY(!bench->controller()->isRunning());
 
@@ -167,6 +204,8 @@ void TestMainWindow::invalidEditBlocksTrain()
     if (!bench->document()->validation().ok())
         bench->document()->undoStack()->undo();
     QTRY_VERIFY(train->isEnabled());
+    QVERIFY(trainAction->isEnabled());
+    QVERIFY(!problem->isVisible());
 }
 
 void TestMainWindow::trainingFromThePanelDrawsCurvesAndRecordsTheRun()
@@ -209,8 +248,15 @@ void TestMainWindow::stopEndsTheRunCancelled()
     QSignalSpy finished(bench->controller(), &TrainingController::runFinished);
     QVERIFY(window->trainingPanel()->train());
     QTRY_VERIFY_WITH_TIMEOUT(progress.size() > 0, 60000);
-    auto *stop = window->trainingPanel()->findChild<QPushButton *>(QStringLiteral("stopButton"));
+    // The toolbar follows the run: Train off, Stop on, the progress moving.
+    QToolButton *train = toolButton(window, window->trainingPanel()->trainAction());
+    QToolButton *stop = toolButton(window, window->trainingPanel()->stopAction());
+    QVERIFY(train && stop);
+    QVERIFY(!train->isEnabled());
+    QVERIFY(!toolButton(window, window->trainingPanel()->baselineAction())->isEnabled());
     QVERIFY(stop->isEnabled());
+    QTRY_VERIFY(window->trainingToolBar()->progressBar()->value() > 0);
+    QVERIFY(window->trainingToolBar()->progressLabel()->text().contains(QStringLiteral("Epoch 1/200")));
     QTest::mouseClick(stop, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
     const qint64 runId = finished.first().at(0).toLongLong();
@@ -221,6 +267,8 @@ void TestMainWindow::stopEndsTheRunCancelled()
     QCOMPARE(store.run(runId)->status, RunStatus::Cancelled);
     QTRY_VERIFY(!window->history()->runs().isEmpty());
     QCOMPARE(window->history()->runs().first().status, RunStatus::Cancelled);
+    QTRY_VERIFY(train->isEnabled());
+    QVERIFY(!stop->isEnabled());
 }
 
 void TestMainWindow::twoSelectedRunsOverlayTwoCurves()
@@ -416,6 +464,111 @@ void TestMainWindow::openingARunRestoresItsTrainingSettings()
     QCOMPARE(window->trainingPanel()->trainSpec(), spec.train);
     QCOMPARE(window->trainingPanel()->datasetName(), QStringLiteral("fashion-mnist"));
     QCOMPARE(window->trainingPanel()->experimentSpec().train, spec.train);
+void TestMainWindow::trainIsVisibleWithoutScrolling_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("1600x1000") << QSize(1600, 1000);
+    QTest::newRow("1366x768") << QSize(1366, 768);
+}
+
+void TestMainWindow::trainIsVisibleWithoutScrolling()
+{
+    QFETCH(QSize, size);
+    auto bench = makeWorkbench(*PresetLibrary::load(QStringLiteral("larq-mnist-bnn")));
+    MainWindow *window = bench->window();
+    resizeWindow(window, size);
+    TrainingPanel *panel = window->trainingPanel();
+    for (QAction *action : {panel->trainAction(), panel->stopAction(), panel->baselineAction()}) {
+        QToolButton *button = toolButton(window, action);
+        QVERIFY2(button, qPrintable(action->text()));
+        // Shown (not in the toolbar's overflow menu), inside the window, and not clipped by anything
+        // around it (a dock, a scroll area).
+        QVERIFY2(button->isVisible(), qPrintable(action->text()));
+        const QRect inWindow(button->mapTo(window, QPoint(0, 0)), button->size());
+        QVERIFY(window->rect().contains(inWindow));
+        QCOMPARE(button->visibleRegion().boundingRect(), button->rect());
+    }
+    QVERIFY(panel->trainAction()->isEnabled());
+    QVERIFY(window->trainingToolBar()->progressBar()->isVisible());
+    // Triggering the toolbar's Train starts a run like the panel's button does.
+    QTest::mouseClick(toolButton(window, panel->trainAction()), Qt::LeftButton);
+    QVERIFY(bench->controller()->isRunning());
+    bench->controller()->stop();
+    QSignalSpy finished(bench->controller(), &TrainingController::allFinished);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+}
+
+void TestMainWindow::inspectorAndSummaryAreUsableOnALabLaptop()
+{
+    auto bench = makeWorkbench(*PresetLibrary::load(QStringLiteral("larq-mnist-bnn")));
+    MainWindow *window = bench->window();
+    resizeWindow(window, QSize(1366, 768));
+    for (const char *name : {"inspectorDock", "summaryDock", "curvesDock", "historyDock", "paletteDock"}) {
+        auto *dock = window->findChild<QDockWidget *>(QLatin1String(name));
+        QVERIFY2(dock && dock->isVisible() && !dock->visibleRegion().isEmpty(), name);
+        qInfo("%s %dx%d", name, dock->width(), dock->height());
+    }
+    // The inspector and the summary side by side in height, not tabbed: both usable at once.
+    for (const char *name : {"inspectorDock", "summaryDock"}) {
+        auto *dock = window->findChild<QDockWidget *>(QLatin1String(name));
+        QVERIFY2(dock->height() >= 200, qPrintable(QStringLiteral("%1 %2 px").arg(name).arg(dock->height())));
+        QVERIFY2(dock->width() >= 300, qPrintable(QStringLiteral("%1 %2 px").arg(name).arg(dock->width())));
+    }
+    auto *curves = window->findChild<QDockWidget *>(QStringLiteral("curvesDock"));
+    QVERIFY2(curves->height() >= 250, qPrintable(QString::number(curves->height())));
+}
+
+void TestMainWindow::resetLayoutRestoresTheDefaultArrangement()
+{
+    auto bench = makeWorkbench(*PresetLibrary::load(QStringLiteral("larq-mnist-bnn")));
+    MainWindow *window = bench->window();
+    resizeWindow(window, QSize(1366, 768));
+    auto *inspector = window->findChild<QDockWidget *>(QStringLiteral("inspectorDock"));
+    auto *summary = window->findChild<QDockWidget *>(QStringLiteral("summaryDock"));
+    auto *curves = window->findChild<QDockWidget *>(QStringLiteral("curvesDock"));
+    auto *history = window->findChild<QDockWidget *>(QStringLiteral("historyDock"));
+    const int inspectorHeight = inspector->height();
+    inspector->hide();
+    curves->setFloating(true);
+    window->addDockWidget(Qt::LeftDockWidgetArea, history);
+    window->tabifyDockWidget(history, summary);
+    QApplication::processEvents();
+
+    // View ▸ Reset layout.
+    auto *reset = window->menuBar()->findChild<QAction *>(QStringLiteral("resetLayoutAction"));
+    QVERIFY(reset);
+    QSignalSpy done(window, &MainWindow::layoutReset);
+    reset->trigger();
+    QTRY_COMPARE(done.size(), 1);
+    QVERIFY(inspector->isVisible());
+    QCOMPARE(window->dockWidgetArea(inspector), Qt::RightDockWidgetArea);
+    QCOMPARE(window->dockWidgetArea(summary), Qt::RightDockWidgetArea);
+    QVERIFY(!curves->isFloating());
+    QCOMPARE(window->dockWidgetArea(curves), Qt::BottomDockWidgetArea);
+    QCOMPARE(window->dockWidgetArea(history), Qt::BottomDockWidgetArea);
+    QVERIFY(window->tabifiedDockWidgets(history).size() == 2); // comparison and details
+    QVERIFY(window->tabifiedDockWidgets(summary).size() == 1); // training
+    QTRY_VERIFY(summary->isVisible() && history->isVisible());
+    QTRY_VERIFY(qAbs(inspector->height() - inspectorHeight) < 40);
+}
+
+void TestMainWindow::theWheelOverTheTrainingFormScrollsInsteadOfChangingValues()
+{
+    auto bench = makeWorkbench(qbtest::tinyNetwork());
+    MainWindow *window = bench->window();
+    resizeWindow(window, QSize(1366, 768));
+    window->showView(QStringLiteral("training"));
+    auto *batch = window->trainingPanel()->findChild<QSpinBox *>(QStringLiteral("batchSizeSpin"));
+    QVERIFY(batch);
+    QTRY_VERIFY(batch->isVisible());
+    const int before = batch->value();
+    QVERIFY(!batch->hasFocus());
+    const QPointF local = QRectF(batch->rect()).center();
+    QWheelEvent wheel(local, batch->mapToGlobal(local), QPoint(), QPoint(0, -120), Qt::NoButton,
+        Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(batch, &wheel);
+    QCOMPARE(batch->value(), before);
+    QCOMPARE(window->trainingPanel()->trainSpec().batchSize, before);
 }
 
 int main(int argc, char *argv[])

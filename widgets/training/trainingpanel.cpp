@@ -7,17 +7,20 @@
 #include "training/datamanagerdialog.h"
 #include "training/trainingcontroller.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStyle>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -77,6 +80,7 @@ TrainingPanel::TrainingPanel(NetworkDocument *document, TrainingController *cont
     layout->addWidget(m_progressBar);
     m_progressLabel = new QLabel(this);
     m_progressLabel->setObjectName(QStringLiteral("progressLabel"));
+    m_progressLabel->setWordWrap(true); // a narrow dock wraps the line instead of clipping it
     layout->addWidget(m_progressLabel);
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
@@ -121,6 +125,7 @@ QWidget *TrainingPanel::createSettings()
         m_datasetCombo->addItem(name, name);
     m_datasetCombo->addItem(tr("CSV file…"), kCsvEntry);
     connect(m_datasetCombo, &QComboBox::activated, this, [this](int index) {
+        clearDatasetProblem();
         if (m_datasetCombo->itemData(index).toString() == kCsvEntry)
             chooseCsvFile();
         else
@@ -164,8 +169,21 @@ QWidget *TrainingPanel::createSettings()
 
 QWidget *TrainingPanel::createButtons()
 {
+    // The actions decide (updateState()); the buttons, like any toolbar showing the actions, follow.
+    m_trainAction = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Train"), this);
+    m_trainAction->setObjectName(QStringLiteral("trainAction"));
+    m_stopAction = new QAction(style()->standardIcon(QStyle::SP_MediaStop), tr("Stop"), this);
+    m_stopAction->setObjectName(QStringLiteral("stopAction"));
+    m_stopAction->setToolTip(tr("Stop after the current batch; the run is kept in the history as cancelled"));
+    m_baselineAction = new QAction(tr("Train baseline twin"), this);
+    m_baselineAction->setObjectName(QStringLiteral("baselineAction"));
+    connect(m_trainAction, &QAction::triggered, this, &TrainingPanel::train);
+    connect(m_baselineAction, &QAction::triggered, this, &TrainingPanel::trainBaseline);
+    connect(m_stopAction, &QAction::triggered, m_controller, &TrainingController::stop);
+
+    // Two rows, so "Train baseline twin" is never cut off in a narrow dock.
     auto *row = new QWidget(this);
-    auto *layout = new QHBoxLayout(row);
+    auto *layout = new QGridLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
     m_trainButton = new QPushButton(tr("Train"), row);
     m_trainButton->setObjectName(QStringLiteral("trainButton"));
@@ -176,13 +194,20 @@ QWidget *TrainingPanel::createButtons()
     m_stopButton->setObjectName(QStringLiteral("stopButton"));
     m_baselineButton = new QPushButton(tr("Train baseline twin"), row);
     m_baselineButton->setObjectName(QStringLiteral("baselineButton"));
-    for (QPushButton *b : {m_trainButton, m_pauseButton, m_stopButton, m_baselineButton})
-        layout->addWidget(b);
-    layout->addStretch(1);
+    layout->addWidget(m_trainButton, 0, 0);
+    layout->addWidget(m_pauseButton, 0, 1);
+    layout->addWidget(m_stopButton, 0, 2);
+    layout->addWidget(m_baselineButton, 1, 0, 1, 3);
+    layout->setColumnStretch(3, 1);
 
-    connect(m_trainButton, &QPushButton::clicked, this, &TrainingPanel::train);
-    connect(m_baselineButton, &QPushButton::clicked, this, &TrainingPanel::trainBaseline);
-    connect(m_stopButton, &QPushButton::clicked, m_controller, &TrainingController::stop);
+    const QList<std::pair<QPushButton *, QAction *>> mirrored{
+        {m_trainButton, m_trainAction}, {m_stopButton, m_stopAction}, {m_baselineButton, m_baselineAction}};
+    for (const auto &[button, action] : mirrored) {
+        connect(button, &QPushButton::clicked, action, &QAction::trigger);
+        connect(action, &QAction::enabledChanged, button, &QPushButton::setEnabled);
+        connect(action, &QAction::changed, button,
+            [button = button, action = action] { button->setToolTip(action->toolTip()); });
+    }
     connect(m_pauseButton, &QPushButton::clicked, this, [this] {
         if (m_controller->isPaused())
             m_controller->resume();
@@ -232,6 +257,7 @@ void TrainingPanel::setDatasetName(const QString &name)
     }
     m_datasetCombo->setCurrentIndex(index);
     m_datasetIndex = index;
+    clearDatasetProblem();
     refreshDatasetTips();
 }
 
@@ -280,10 +306,12 @@ bool TrainingPanel::startTraining(const ExperimentSpec &spec)
         auto found = DatasetLocator::locate(spec.dataset, m_dataDir);
         if (!found) {
             m_idleStatus = tr("%1\nUse \"Data…\" to download or import it.").arg(found.error());
+            m_datasetProblem = m_idleStatus;
             updateState();
             return false;
         }
     }
+    m_datasetProblem.clear();
     TrainingRequest request;
     request.spec = spec;
     request.repeats = m_repeats->value();
@@ -340,16 +368,24 @@ void TrainingPanel::updateState()
     const ValidationReport &report = m_document->validation();
     const bool valid = report.ok();
 
+    const QString invalid = valid
+        ? QString()
+        : tr("Fix the network first: %1").arg(report.issues.first().toString(m_document->network()));
+    setProblem(!valid ? invalid : m_datasetProblem);
+
     m_settings->setEnabled(!running);
-    m_trainButton->setEnabled(valid && !running);
+    m_trainAction->setEnabled(valid && !running);
+    m_trainAction->setToolTip(!valid ? invalid
+            : running                ? tr("A run is training")
+                                     : tr("Train the network with these settings"));
     const bool quantized = valid && hasQuantization(m_document->network());
-    m_baselineButton->setEnabled(quantized && !running);
-    m_baselineButton->setToolTip(quantized
+    m_baselineAction->setEnabled(quantized && !running);
+    m_baselineAction->setToolTip(quantized
             ? tr("Train the same network without quantizers and nonidealities, for comparison")
             : tr("The network has no quantizers or nonidealities: it is its own baseline"));
     m_pauseButton->setEnabled(running);
     m_pauseButton->setText(paused ? tr("Resume") : tr("Pause"));
-    m_stopButton->setEnabled(running);
+    m_stopAction->setEnabled(running);
 
     if (paused && !m_pauseTimer.isValid())
         m_pauseTimer.start();
@@ -362,10 +398,34 @@ void TrainingPanel::updateState()
     if (running)
         status = paused ? tr("Paused.") : m_runStatus;
     else if (!valid)
-        status = tr("Fix the network first: %1").arg(report.issues.first().toString(m_document->network()));
+        status = invalid;
     else
         status = m_idleStatus;
     m_statusLabel->setText(status);
+}
+
+void TrainingPanel::clearDatasetProblem()
+{
+    if (m_datasetProblem.isEmpty())
+        return;
+    m_datasetProblem.clear();
+    updateState();
+}
+
+void TrainingPanel::setProblem(const QString &problem)
+{
+    if (problem == m_problem)
+        return;
+    m_problem = problem;
+    Q_EMIT problemChanged(problem);
+}
+
+void TrainingPanel::setProgress(int value, int maximum, const QString &text)
+{
+    m_progressBar->setRange(0, maximum);
+    m_progressBar->setValue(value);
+    m_progressLabel->setText(text);
+    Q_EMIT progressChanged(value, maximum, text);
 }
 
 void TrainingPanel::beginJob()
@@ -377,9 +437,7 @@ void TrainingPanel::beginJob()
     m_firstBatchDone = -1;
     m_pausedMs = 0;
     m_pauseTimer.invalidate();
-    m_progressBar->setRange(0, 1);
-    m_progressBar->setValue(0);
-    m_progressLabel->clear();
+    setProgress(0, 1, QString());
     if (m_runStatus.isEmpty() || m_runStatus == m_idleStatus)
         m_runStatus = tr("Starting…");
 }
@@ -415,8 +473,6 @@ void TrainingPanel::onBatch(const BatchProgress &p)
     const qint64 done = m_runIndex * perRun + qint64(p.epoch - 1) * p.batches + p.batch;
     // QProgressBar takes ints: scale when the job is huge.
     const int scale = int(total / std::numeric_limits<int>::max()) + 1;
-    m_progressBar->setRange(0, int(total / scale));
-    m_progressBar->setValue(int(done / scale));
 
     QString eta = tr("–");
     if (m_firstBatchDone < 0) {
@@ -439,7 +495,7 @@ void TrainingPanel::onBatch(const BatchProgress &p)
         text = tr("Run %1/%2 · %3").arg(m_runIndex + 1).arg(m_runCount).arg(text);
     // Kept without the time left, which means nothing once the job has ended.
     m_lastProgress = text;
-    m_progressLabel->setText(tr("%1 · ETA %2").arg(text, eta));
+    setProgress(int(done / scale), int(total / scale), tr("%1 · ETA %2").arg(text, eta));
 }
 
 void TrainingPanel::onRunFinished(qint64 runId, RunStatus status, const QString &message)
@@ -471,7 +527,7 @@ void TrainingPanel::onAllFinished()
         m_idleStatus = tr("Stopped before training began.");
     else if (m_runCount > 1 && m_runsFinished > 1)
         m_idleStatus = tr("%n run(s) done. Last: %1", nullptr, m_runsFinished).arg(m_idleStatus);
-    m_progressLabel->setText(m_lastProgress);
+    setProgress(m_progressBar->value(), m_progressBar->maximum(), m_lastProgress);
     updateState();
 }
 

@@ -9,6 +9,7 @@
 #include <QString>
 #include <QWidget>
 
+class QAction;
 class QComboBox;
 class QDoubleSpinBox;
 class QGroupBox;
@@ -26,7 +27,9 @@ class TrainingController;
 /// Pause/Resume, Stop, Train baseline twin) and the progress of the running job. Starts training
 /// itself through the TrainingController and follows the controller's signals, whoever started the
 /// job. Train is disabled, with the reason in the status line, while the document's network is not
-/// valid. Lives in the GUI thread.
+/// valid. Train, Stop and Train baseline twin are QActions (trainAction(), ...) that the buttons
+/// mirror, so a toolbar can show the same actions with the same enabled state: updateState() is the
+/// one place that decides whether training can start. Lives in the GUI thread.
 class TrainingPanel : public QWidget
 {
     Q_OBJECT
@@ -55,6 +58,14 @@ public:
     QString dataDirectory() const { return m_dataDir; }
     void setDataDirectory(const QString &dir);
 
+    /// Start a run, stop it, start the baseline twin: enabled exactly when the buttons are.
+    QAction *trainAction() const { return m_trainAction; }
+    QAction *stopAction() const { return m_stopAction; }
+    QAction *baselineAction() const { return m_baselineAction; }
+    /// Why training cannot start (the network's first validation issue, or a dataset that was not
+    /// found at the last try); empty when nothing is in the way.
+    QString problem() const { return m_problem; }
+
 public Q_SLOTS:
     /// Starts training the document's network (false when not possible; the status line says why).
     bool train();
@@ -63,6 +74,11 @@ public Q_SLOTS:
 Q_SIGNALS:
     /// A training job was started from this panel.
     void trainingRequested();
+    /// problem() changed (empty: the problem is gone).
+    void problemChanged(const QString &problem);
+    /// The running job's progress: `value` of `maximum` steps and the progress line
+    /// ("Epoch 2/5 · batch 10/938 · … · ETA 1:05"); maximum 0 while it is starting.
+    void progressChanged(int value, int maximum, const QString &text);
 
 private:
     QWidget *createSettings();
@@ -72,6 +88,9 @@ private:
     void openDataManager();
     void refreshDatasetTips();
     void updateState();
+    void setProblem(const QString &problem);
+    void clearDatasetProblem();
+    void setProgress(int value, int maximum, const QString &text);
     void beginJob();
     void onRunStarted(qint64 runId, int index, int repeats);
     void onBatch(const BatchProgress &progress);
@@ -98,6 +117,9 @@ private:
     QSpinBox *m_threads = nullptr;
     QSpinBox *m_repeats = nullptr;
 
+    QAction *m_trainAction = nullptr;
+    QAction *m_stopAction = nullptr;
+    QAction *m_baselineAction = nullptr;
     QPushButton *m_trainButton = nullptr;
     QPushButton *m_pauseButton = nullptr;
     QPushButton *m_stopButton = nullptr;
@@ -108,6 +130,8 @@ private:
 
     // The job being followed.
     QString m_idleStatus;
+    QString m_problem;
+    QString m_datasetProblem; ///< the dataset was not found at the last try
     QString m_runStatus;
     QString m_lastProgress; ///< the progress line without the time left
     bool m_wasRunning = false;

@@ -9,6 +9,7 @@
 #include "training/trainingcontroller.h"
 #include "training/trainingpanel.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
@@ -55,6 +56,8 @@ private Q_SLOTS:
     void baselineTwinNeedsQuantization();
     void csvDatasetNameIsAdded();
     void missingDatasetIsExplainedBeforeStarting();
+    void actionsAndProblemFollowTheNetwork();
+    void missingDatasetIsAProblemUntilTheDatasetChanges();
     void trainButtonRunsAndReportsProgress();
     void pauseAndStopButtonsSteerTheRun();
 
@@ -256,6 +259,61 @@ void TestTrainingPanel::missingDatasetIsExplainedBeforeStarting()
     QVERIFY2(text.contains(QDir::toNativeSeparators(empty.path())), qPrintable(text));
 }
 
+// The actions (shown by the main window's tool bar) and problem() (its status bar) say what the
+// buttons and the status line say.
+void TestTrainingPanel::actionsAndProblemFollowTheNetwork()
+{
+    NetworkDocument document;
+    document.reset(invalidNetwork());
+    TrainingController controller;
+    TrainingPanel panel(&document, &controller);
+    QSignalSpy problems(&panel, &TrainingPanel::problemChanged);
+    const QString issue = document.validation().issues.first().toString(document.network());
+    QVERIFY(!panel.trainAction()->isEnabled());
+    QVERIFY(!panel.baselineAction()->isEnabled());
+    QVERIFY(!panel.stopAction()->isEnabled());
+    QVERIFY2(panel.problem().contains(issue), qPrintable(panel.problem()));
+    QVERIFY2(panel.trainAction()->toolTip().contains(issue), qPrintable(panel.trainAction()->toolTip()));
+
+    LayerSpec fixed = document.layer(1);
+    fixed.units = 32;
+    document.editLayer(1, fixed, QStringLiteral("units"));
+    QVERIFY(panel.trainAction()->isEnabled());
+    QVERIFY(child<QPushButton>(&panel, "trainButton")->isEnabled());
+    QVERIFY(panel.problem().isEmpty());
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(problems.last().first().toString(), QString());
+
+    document.undoStack()->undo();
+    QVERIFY(!panel.trainAction()->isEnabled());
+    QVERIFY(!child<QPushButton>(&panel, "trainButton")->isEnabled());
+    QCOMPARE(problems.size(), 2);
+    QVERIFY(problems.last().first().toString().contains(issue));
+    // Triggering the disabled action starts nothing.
+    panel.trainAction()->trigger();
+    QVERIFY(!controller.isRunning());
+}
+
+void TestTrainingPanel::missingDatasetIsAProblemUntilTheDatasetChanges()
+{
+    QTemporaryDir empty;
+    NetworkDocument document;
+    document.reset(qbtest::tinyNetwork());
+    TrainingController controller;
+    TrainingPanel panel(&document, &controller);
+    panel.setDatasetName(QStringLiteral("mnist"));
+    panel.setDataDirectory(empty.path());
+    QVERIFY(panel.problem().isEmpty());
+    QSignalSpy problems(&panel, &TrainingPanel::problemChanged);
+    panel.trainAction()->trigger();
+    QVERIFY(!controller.isRunning());
+    QCOMPARE(problems.size(), 1);
+    QVERIFY2(panel.problem().contains(QStringLiteral("Data…")), qPrintable(panel.problem()));
+    QVERIFY(panel.trainAction()->isEnabled()); // another dataset, or one imported meanwhile, may work
+    panel.setDatasetName(QStringLiteral("fashion-mnist"));
+    QTRY_VERIFY(panel.problem().isEmpty());
+}
+
 void TestTrainingPanel::trainButtonRunsAndReportsProgress()
 {
     QTemporaryDir dir;
@@ -280,6 +338,7 @@ void TestTrainingPanel::trainButtonRunsAndReportsProgress()
     QSignalSpy requested(&panel, &TrainingPanel::trainingRequested);
     QSignalSpy finished(&controller, &TrainingController::runFinished);
     QSignalSpy all(&controller, &TrainingController::allFinished);
+    QSignalSpy progressed(&panel, &TrainingPanel::progressChanged);
     auto *train = child<QPushButton>(&panel, "trainButton");
     QTest::mouseClick(train, Qt::LeftButton);
     QCOMPARE(requested.count(), 1);
@@ -296,6 +355,11 @@ void TestTrainingPanel::trainButtonRunsAndReportsProgress()
     QCOMPARE(bar->value(), bar->maximum());
     const QString progress = child<QLabel>(&panel, "progressLabel")->text();
     QVERIFY2(progress.startsWith(QStringLiteral("Epoch 2/2 · batch 10/10 · ")), qPrintable(progress));
+    // The same progress, for the main window's tool bar.
+    QVERIFY(progressed.size() >= 2);
+    QCOMPARE(progressed.last().at(0).toInt(), bar->value());
+    QCOMPARE(progressed.last().at(1).toInt(), bar->maximum());
+    QCOMPARE(progressed.last().at(2).toString(), progress);
     const QString status = child<QLabel>(&panel, "statusLabel")->text();
     QVERIFY2(status.contains(QStringLiteral("Run %1 finished").arg(runId)), qPrintable(status));
     QVERIFY(train->isEnabled());
