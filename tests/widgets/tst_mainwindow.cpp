@@ -424,6 +424,8 @@ void TestMainWindow::helpMenuReferenceAndTour()
         QVERIFY(tour->currentTarget()->isVisible());
     }
     tour->finish();
+}
+
 void TestMainWindow::openingARunRestoresItsTrainingSettings()
 {
     // A run of its own history, trained with settings that differ from the panel's defaults.
@@ -464,6 +466,8 @@ void TestMainWindow::openingARunRestoresItsTrainingSettings()
     QCOMPARE(window->trainingPanel()->trainSpec(), spec.train);
     QCOMPARE(window->trainingPanel()->datasetName(), QStringLiteral("fashion-mnist"));
     QCOMPARE(window->trainingPanel()->experimentSpec().train, spec.train);
+}
+
 void TestMainWindow::trainIsVisibleWithoutScrolling_data()
 {
     QTest::addColumn<QSize>("size");
