@@ -922,7 +922,13 @@
         <translation>no debe ser negativo (0 usa la partición completa)</translation>
     </message>
     <message>
-        <location filename="../core/train/noisesweep.cpp" line="+69"/>
+        <location filename="../core/train/noisesweep.cpp" line="+71"/>
+        <location filename="../core/train/ptqsweep.cpp" line="+29"/>
+        <source>cancelled; nothing was stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>the number of chips must be at least 1</source>
         <translation>el número de chips debe ser al menos 1</translation>
     </message>
@@ -937,12 +943,12 @@
         <translation>no hay valores que barrer</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>%1 = %2: %3</source>
         <translation>%1 = %2: %3</translation>
     </message>
     <message>
-        <location filename="../core/train/ptqsweep.cpp" line="+27"/>
+        <location filename="../core/train/ptqsweep.cpp" line="+9"/>
         <source>no fraction bits to sweep</source>
         <translation>no hay bits fraccionarios que barrer</translation>
     </message>
@@ -1048,6 +1054,171 @@
     </message>
 </context>
 <context>
+    <name>qb::AnalysisActions</name>
+    <message>
+        <location filename="../widgets/analysis/analysisactions.cpp" line="+27"/>
+        <source>Evaluate on &amp;chips…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Noise sweep…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Fixed-point sweep…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel &amp;analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop the running evaluation or sweep after the current point; nothing is stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>%1 is running: one analysis at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Available when training has finished: training and evaluation draw from the same random generator, so running them together would change the numbers of both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select a finished run in the History first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The selected run has not finished; select a finished run in the History.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Evaluate run %1 on simulated chips (Monte Carlo) and store the result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sweep a nonideality parameter over run %1 on simulated chips and store the result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sweep the fraction bits of a fixed-point rounding of run %1 and store the result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>%1: cancelling after the current point…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: loading the run and its data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: point %2 of %3…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: storing the result…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Monte-Carlo evaluation of run %1 stored: %2, mean accuracy %3 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <location line="+6"/>
+        <source>%n chip(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Noise sweep of run %1 stored: %2, %3 each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <location line="+3"/>
+        <source>%n point(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fixed-point sweep of run %1 stored: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 cancelled; nothing was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qb::AnalysisController</name>
+    <message>
+        <location filename="../widgets/analysis/analysiscontroller.cpp" line="+32"/>
+        <source>Monte-Carlo evaluation of run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Noise sweep of run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fixed-point sweep of run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qb::AnalysisDialog</name>
+    <message>
+        <location filename="../widgets/analysis/analysisdialog.cpp" line="+36"/>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qb::AnalysisWorker</name>
+    <message>
+        <location filename="../widgets/analysis/analysisworker.cpp" line="+54"/>
+        <source>unknown error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>qb::BatchApplyDialog</name>
     <message>
         <location filename="../widgets/inspector/batchapplydialog.cpp" line="+47"/>
@@ -1134,6 +1305,72 @@
     </message>
 </context>
 <context>
+    <name>qb::ChipEvaluationDialog</name>
+    <message>
+        <location filename="../widgets/analysis/chipevaluationdialog.cpp" line="+11"/>
+        <source>Evaluate on simulated chips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluates the trained run on simulated chips with the nonidealities of its own network (as quantbench-cli evaluate does) and stores the per-chip accuracies as a Monte-Carlo sweep of the run. The trained weights are not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Simulated chips</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qb::ChipOptionsForm</name>
+    <message>
+        <location filename="../widgets/analysis/chipoptionsform.cpp" line="+23"/>
+        <source>Number of simulated chips evaluated at every point. Each chip draws its own fixed nonideality patterns (process variation, stuck-at faults, drift) and per-pass noise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Chips:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Seed of the chips: chip i of seed S is always the same chip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Seed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use only the first N test images (all: the whole test split).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Test images:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Bit-packed evaluation of binarized layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>XNOR-popcount kernels for layers whose inputs and weights are ±1: the same numbers, faster. Off: torch&apos;s float kernels everywhere, for comparison.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>qb::CifarReader</name>
     <message>
         <location filename="../core/data/cifarreader.cpp" line="+34"/>
@@ -1200,49 +1437,71 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../widgets/mainwindow.cpp" line="+388"/>
         <source>Sweeps</source>
         <translation>Barridos</translation>
     </message>
     <message>
-        <location line="+52"/>
-        <source>(select a run to see its sweeps)</source>
-        <translation>(seleccionar una ejecución para ver sus barridos)</translation>
+        <location line="+57"/>
+        <source>(select runs to compare their sweeps)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>run %1</source>
-        <translation>ejecución %1</translation>
+        <location line="+30"/>
+        <source>#%1 %2</source>
+        <translation type="unfinished">#%1 %2</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>run %1: %2</source>
-        <translation>ejecución %1: %2</translation>
+        <location line="+2"/>
+        <source>#%1</source>
+        <translation type="unfinished">#%1</translation>
+    </message>
+</context>
+<context>
+    <name>qb::ConfusionExport</name>
+    <message numerus="yes">
+        <location filename="../widgets/history/confusionexport.cpp" line="+90"/>
+        <source>Run %1 on %2: %3 % of %n test sample(s) right</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>qb::ConfusionView</name>
     <message>
-        <location filename="../widgets/history/confusionview.cpp" line="+36"/>
+        <location filename="../widgets/history/confusionview.cpp" line="+35"/>
         <source>Select a finished run in the history to see its confusion matrix.</source>
         <translation>Seleccionar una ejecución terminada en el historial para ver su matriz de confusión.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Rows: true class; columns: predicted class</source>
         <translation>Filas: clase real; columnas: clase predicha</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+1"/>
+        <source>Click a cell to see its images; click it again to see all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save the confusion matrix as a PNG picture or a CSV table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+93"/>
         <source>Evaluating run %1…</source>
         <translation>Evaluando la ejecución %1…</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+34"/>
         <source>Cannot evaluate run %1: %2</source>
         <translation>No se puede evaluar la ejecución %1: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Run %1 on %2: %3 % of %n test sample(s) right.</source>
         <translation>
             <numerusform>Ejecución %1 en %2: %3 % de aciertos sobre %n muestra de prueba.</numerusform>
@@ -1250,19 +1509,85 @@
         </translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+34"/>
         <source>true %1, predicted %2: %3 (%4 % of %1)</source>
         <translation>real %1, predicha %2: %3 (%4 % de %1)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+62"/>
+        <source>Show all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>test sample %1</source>
-        <translation>muestra de prueba %1</translation>
+        <location line="+7"/>
+        <source>test sample %1: true %2, predicted %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No misclassified test images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n misclassified test image(s). Click a cell of the matrix to see only its images.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The first %1 of %n misclassified test image(s). Click a cell of the matrix to see only its images.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n test image(s) of %1 classified right (only misclassified images are shown).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>True %1, predicted %2: %n image(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>True %1, predicted %2: the first %3 of %n image(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>confusion-run-%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>Export confusion matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>PNG image (*.png);;CSV table (*.csv)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1396,7 +1721,7 @@
 <context>
     <name>qb::CurvePlot</name>
     <message>
-        <location filename="../widgets/training/curveplot.cpp" line="+65"/>
+        <location filename="../widgets/training/curveplot.cpp" line="+101"/>
         <source>Smoothing:</source>
         <translation>Suavizado:</translation>
     </message>
@@ -1406,17 +1731,27 @@
         <translation>Media móvil exponencial aplicada a la pérdida por lote</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Log loss axis</source>
         <translation>Eje de pérdida logarítmico</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>Train curves of other runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Also draw the train curves (solid) of the runs selected in the History, not only their test curves (dashed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Reset zoom</source>
         <translation>Restablecer zoom</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>Loss</source>
         <translation>Pérdida</translation>
     </message>
@@ -1431,12 +1766,13 @@
         <translation>Exactitud (%)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+49"/>
+        <location line="+80"/>
         <source>Batch loss (smoothed)</source>
         <translation>Pérdida por lote (suavizada)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-79"/>
         <source>Train loss</source>
         <translation>Pérdida de entrenamiento</translation>
     </message>
@@ -1456,15 +1792,120 @@
         <translation>Exactitud de prueba</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>Run %1 (seed %2 of %3)</source>
-        <translation>Ejecución %1 (semilla %2 de %3)</translation>
+        <location line="+40"/>
+        <source>Run %1, seed %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+160"/>
+        <source>run %1</source>
+        <translation type="unfinished">ejecución %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>runs %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+8"/>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>%1 (training)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+52"/>
+        <source>%1 with %2 from the history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Runs %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No curves yet: press Train, or select runs in the History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Epoch %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 %2 % (loss %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 %2 %</source>
+        <translation type="unfinished">%1 % {1 %2 ?}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 loss %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>train</source>
+        <translation type="unfinished">entrenamiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> · </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Batch loss (smoothed): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-244"/>
+        <location line="+106"/>
+        <location line="+2"/>
+        <location line="+57"/>
         <source>Run %1</source>
         <translation>Ejecución %1</translation>
+    </message>
+    <message>
+        <location line="-114"/>
+        <location line="+64"/>
+        <source>%1: train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <location line="+67"/>
+        <source>%1: test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>%1: train loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: train accuracy</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1952,6 +2393,29 @@
     </message>
 </context>
 <context>
+    <name>qb::HelpActions</name>
+    <message>
+        <location filename="../widgets/help/helpactions.cpp" line="+15"/>
+        <source>Quantizer and nonideality &amp;reference…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tour: train a BNN and its baseline twin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every quantizer and hardware nonideality with its parameters and defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A few steps from a binarized network to its comparison with the float baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>qb::HistoryExport</name>
     <message>
         <location filename="../widgets/history/historyexport.cpp" line="+22"/>
@@ -2082,12 +2546,12 @@
     <message>
         <location line="+84"/>
         <location line="+2"/>
-        <location line="+210"/>
+        <location line="+232"/>
         <source>run %1</source>
         <translation>ejecución %1</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-234"/>
         <source>run %1: %2</source>
         <translation>ejecución %1: %2</translation>
     </message>
@@ -2097,7 +2561,7 @@
         <translation>No hay ninguna base de datos de historial abierta.</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+109"/>
         <source>Tags</source>
         <translation>Etiquetas</translation>
     </message>
@@ -2466,7 +2930,7 @@
 <context>
     <name>qb::LayerInspector</name>
     <message>
-        <location filename="../widgets/inspector/issuehighlight.cpp" line="+49"/>
+        <location filename="../widgets/inspector/issuehighlight.cpp" line="+127"/>
         <source>Problem: %1</source>
         <translation>Problema: %1</translation>
     </message>
@@ -2532,7 +2996,7 @@
 <context>
     <name>qb::LayerPalette</name>
     <message>
-        <location filename="../widgets/editor/layerpalette.cpp" line="+41"/>
+        <location filename="../widgets/editor/layerpalette.cpp" line="+42"/>
         <source>Filter layers…</source>
         <translation>Filtrar capas…</translation>
     </message>
@@ -2595,6 +3059,11 @@
         <location line="+3"/>
         <source>Element-wise nonlinearity (ReLU, hard tanh, tanh) or the final softmax.</source>
         <translation>No linealidad elemento a elemento (ReLU, hard tanh, tanh) o la softmax final.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>As the first layer, a binary layer keeps a float input (no input quantizer): Larq&apos;s tutorial keeps the first layer&apos;s input in full precision, because binarizing the raw image throws most of it away. Its weights stay binary.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2918,52 +3387,52 @@
 <context>
     <name>qb::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+53"/>
+        <location filename="../widgets/mainwindow.cpp" line="-322"/>
         <source>Ready. Drag layers from the palette, pick quantizers in the inspector, then press Train.</source>
         <translation>Listo. Arrastrar capas desde la paleta, elegir los cuantizadores en Propiedades y pulsar Entrenar.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+78"/>
         <source>Layers</source>
         <translation>Capas</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Inspector</source>
         <translation>Propiedades</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Model summary</source>
         <translation>Resumen del modelo</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Curves</source>
         <translation>Curvas</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Comparison</source>
         <translation>Comparación</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Run details</source>
         <translation>Detalles de la ejecución</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+93"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -3009,6 +3478,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;Reset layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Run</source>
         <translation>E&amp;jecutar</translation>
     </message>
@@ -3023,7 +3497,7 @@
         <translation>&amp;Detener</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>&amp;Settings</source>
         <translation>&amp;Configuración</translation>
     </message>
@@ -3038,12 +3512,18 @@
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <location line="+3"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
+        <source>The language can be changed when the running analysis has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The language can be changed when the current run has finished.</source>
         <translation>El idioma se puede cambiar cuando termine la ejecución actual.</translation>
     </message>
@@ -3053,7 +3533,7 @@
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;About QuantBench</source>
         <translation>&amp;Acerca de QuantBench</translation>
     </message>
@@ -3068,7 +3548,7 @@
         <translation>&lt;b&gt;QuantBench&lt;/b&gt; %1&lt;br&gt;Un banco de trabajo para redes neuronales binarias, ternarias y de pocos bits, y para simular no idealidades del hardware.&lt;br&gt;Qt %2.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>run %1 (seed %2 of %3)</source>
         <translation>ejecución %1 (semilla %2 de %3)</translation>
     </message>
@@ -3078,12 +3558,12 @@
         <translation>ejecución %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Training %1…</source>
         <translation>Entrenando %1…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>Training failed: %1</source>
         <translation>Falló el entrenamiento: %1</translation>
     </message>
@@ -3099,16 +3579,22 @@
     </message>
     <message>
         <location line="+26"/>
+        <location line="+51"/>
+        <source>Training can start when the running analysis has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-12"/>
         <source>Opened %1: its network, training settings and dataset</source>
         <translation>Abierta %1: su red, sus ajustes de entrenamiento y su conjunto de datos</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>%1[*] — QuantBench</source>
         <translation>%1[*] — QuantBench</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Training in progress</source>
         <translation>Entrenamiento en curso</translation>
     </message>
@@ -3117,11 +3603,21 @@
         <source>A run is training. Stop it (it is kept in the history as cancelled) and quit?</source>
         <translation>Hay una ejecución entrenándose. ¿Detenerla (se conserva en el historial como cancelada) y salir?</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>Analysis in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An evaluation or sweep is running. Cancel it (nothing is stored) and quit?</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qb::NetworkCanvas</name>
     <message>
-        <location filename="../widgets/editor/networkcanvas.cpp" line="+253"/>
+        <location filename="../widgets/editor/networkcanvas.cpp" line="+266"/>
         <source>D&amp;uplicate</source>
         <translation>D&amp;uplicar</translation>
     </message>
@@ -3420,6 +3916,74 @@
     </message>
 </context>
 <context>
+    <name>qb::NoiseSweepDialog</name>
+    <message>
+        <location filename="../widgets/analysis/noisesweepdialog.cpp" line="+38"/>
+        <source>Noise sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluates the trained run on simulated chips at every value of one nonideality parameter (as quantbench-cli sweep noise does). Every conv/dense layer gets that nonideality at evaluation: its existing evaluation instance, or a new one with default parameters. The trained weights are not changed; the result is stored as a sweep of the run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Swept parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Parameter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Numbers separated by commas, with a point as the decimal separator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Values:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Simulated chips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Values: &apos;%1&apos; is not a number (write numbers separated by commas, e.g. 0, 0.05, 0.1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Values: %1 = %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Values: enter at least one number (separated by commas).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Parameter: choose a nonideality parameter to sweep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 From %2 to %3, default %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 Default %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>qb::NonidealityListEditor</name>
     <message>
         <location filename="../widgets/inspector/nonidealitylisteditor.cpp" line="+28"/>
@@ -3562,6 +4126,7 @@
     </message>
     <message>
         <location line="+22"/>
+        <location filename="../widgets/history/confusionview.cpp" line="-297"/>
         <source>Export…</source>
         <translation>Exportar…</translation>
     </message>
@@ -3569,6 +4134,99 @@
         <location line="+2"/>
         <source>Save this plot as a PNG image, a PDF document or an SVG drawing.</source>
         <translation>Guardar este gráfico como imagen PNG, documento PDF o dibujo SVG.</translation>
+    </message>
+</context>
+<context>
+    <name>qb::PtqSweepDialog</name>
+    <message>
+        <location filename="../widgets/analysis/ptqsweepdialog.cpp" line="+15"/>
+        <source>Fixed-point sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluates the trained run with its weights and/or activations rounded to fixed point, round(x·2^f)/2^f in a saturating signed word, for every number of fraction bits f (as quantbench-cli sweep ptq does). The stored float weights are not changed; the result is stored as a sweep of the run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fixed point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Fraction bits:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every number of fraction bits from the first to the last is one point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Word size in bits including the sign; it must exceed every fraction-bit count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Word bits:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Weights and activations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weights only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activations only (input and layer outputs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quantize:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use only the first N test images (all: the whole test split).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Test images:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Fraction bits: the first value (%1) is above the last (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fraction bits: %1 do not fit a signed word of %2 bits (word bits must exceed every fraction-bit count).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3628,14 +4286,203 @@
     </message>
 </context>
 <context>
+    <name>qb::ReferenceDialog</name>
+    <message>
+        <location filename="../widgets/help/referencedialog.cpp" line="+30"/>
+        <source>Quantizer and nonideality reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search names, descriptions and parameters…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Quantizers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Hardware nonidealities</source>
+        <translation type="unfinished">No idealidades del hardware</translation>
+    </message>
+</context>
+<context>
+    <name>qb::ReferencePages</name>
+    <message>
+        <location filename="../widgets/help/referencepages.cpp" line="+74"/>
+        <source>No parameters.</source>
+        <translation type="unfinished">Sin parámetros.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>meaning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>whole number from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(optional: absent or 0 turns it off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>set by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>inputs only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>weights only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>inputs and weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+13"/>
+        <source>what it does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>bits per value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>used on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+13"/>
+        <source>parameters (default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>fixed per chip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>on every pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Quantizers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A conv or dense layer names a quantizer for its input and one for its weights, each with its parameters; missing parameters take their defaults. sign(0) = +1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hardware nonidealities</source>
+        <translation type="unfinished">No idealidades del hardware</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A conv or dense layer carries a list of nonidealities, each acting in training, evaluation or both. Noise never changes the trained weights: it is drawn on every forward pass, or once per simulated chip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Bits per value:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Used on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+15"/>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Applied:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>as a fixed pattern drawn once per simulated chip (in training, a fresh one on every pass)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>on every forward pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>qb::RunBarChart</name>
     <message>
-        <location filename="../widgets/history/runbarchart.cpp" line="+21"/>
+        <location filename="../widgets/history/runbarchart.cpp" line="+67"/>
         <source>Final test accuracy (%)</source>
         <translation>Exactitud de prueba final (%)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Final accuracy</source>
         <translation>Exactitud final</translation>
     </message>
@@ -3645,7 +4492,7 @@
         <translation>(seleccionar ejecuciones terminadas en el historial)</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+68"/>
         <source>#%1</source>
         <translation>#%1</translation>
     </message>
@@ -3655,9 +4502,78 @@
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+21"/>
         <source>group %1 (n=%2)</source>
         <translation>grupo %1 (n=%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>mean %1 ± %2 (std over the runs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>#%1 %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>final test accuracy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>best test accuracy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>network %1, dataset %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>click to select the run in the history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Final test accuracy of the selected runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Final test accuracy of %n selected run(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Final test accuracy of %n selected run(s) (groups: mean ± std)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qb::RunHeader</name>
+    <message>
+        <location filename="../widgets/analysis/runheader.cpp" line="+16"/>
+        <source>&lt;b&gt;Run %1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>test accuracy %1 %</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3812,7 +4728,7 @@
 <context>
     <name>qb::SizeAccuracyChart</name>
     <message>
-        <location filename="../widgets/history/sizeaccuracychart.cpp" line="+32"/>
+        <location filename="../widgets/history/sizeaccuracychart.cpp" line="+35"/>
         <source>Model size (KiB, log scale)</source>
         <translation>Tamaño del modelo (KiB, escala logarítmica)</translation>
     </message>
@@ -3837,9 +4753,62 @@
         <translation>Seleccionada</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+22"/>
         <source>(no finished runs yet)</source>
         <translation>(aún no hay ejecuciones terminadas)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>#%1</source>
+        <translation type="unfinished">#%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>#%1 %2</source>
+        <translation type="unfinished">#%1 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>network %1, dataset %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>quantized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>full precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>model size %1 KiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>best test accuracy %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>final test accuracy %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>click to select the run in the history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+108"/>
+        <source>Best test accuracy against model size — %n finished run(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4067,7 +5036,7 @@ Ejecución B: %2</translation>
 <context>
     <name>qb::SweepChart</name>
     <message>
-        <location filename="../widgets/history/sweepchart.cpp" line="+23"/>
+        <location filename="../widgets/history/sweepchart.cpp" line="+49"/>
         <source>Fraction bits</source>
         <translation>Bits fraccionarios</translation>
     </message>
@@ -4082,9 +5051,62 @@ Ejecución B: %2</translation>
         <translation>Valor</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
+        <source>accuracy %1 ± %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>min %1, max %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>accuracy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <location line="+414"/>
+        <source>%n chip(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-412"/>
+        <location line="+415"/>
+        <source>%n test image(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-381"/>
         <source>Sweep:</source>
         <translation>Barrido:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Group means</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Draw the selected runs of one group (repeats with other seeds) as their mean, with error bars of ± the std over the group&apos;s runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the accuracy of every simulated chip beside the mean</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
@@ -4092,48 +5114,252 @@ Ejecución B: %2</translation>
         <translation>Exactitud de prueba (%)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+30"/>
         <source>(select a run to see its sweeps)</source>
         <translation>(seleccionar una ejecución para ver sus barridos)</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>Monte-Carlo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
     <message numerus="yes">
-        <location line="+9"/>
-        <source>%1%2 (%n point(s), %3)</source>
-        <translation>
-            <numerusform>%1%2 (%n punto, %3)</numerusform>
-            <numerusform>%1%2 (%n puntos, %3)</numerusform>
+        <location line="+27"/>
+        <source>(none of the %n selected runs has sweeps)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%1 (%n run(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+213"/>
+        <source>group %1: mean of %n run(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+67"/>
+        <source>%1–%2 chips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1–%2 test images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 × %2 per point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 per point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>group means: error bars ± std over the group&apos;s runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Post-training quantization: accuracy against %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Robustness to %1: mean accuracy ± std over chips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Monte-Carlo evaluation: the accuracy of every chip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: accuracy against %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>%1: chips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1
+%2 = %3
+chip %4 of %5: %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>± is the std over the %n run(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>float %1 (%2 points)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1: float %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>%1
+median %2, quartiles as the box
+min %3, max %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>%1 (%n chip(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1
+chip %2 of %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-533"/>
         <source>(this run has no sweeps)</source>
         <translation>(esta ejecución no tiene barridos)</translation>
     </message>
     <message>
-        <location line="+58"/>
-        <source>Post-training quantization</source>
-        <translation>Cuantización posterior al entrenamiento</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Robustness to nonidealities (mean ± std over chips)</source>
-        <translation>Robustez frente a no idealidades (media ± desv. estándar entre chips)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Monte-Carlo evaluation (mean ± std over chips)</source>
-        <translation>Evaluación de Monte Carlo (media ± desv. estándar entre chips)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+321"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
+    <name>qb::TourGuide</name>
+    <message>
+        <location filename="../widgets/help/tourguide.cpp" line="+35"/>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+138"/>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-137"/>
+        <source>Skip tour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>1. Pick a binarized network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;File ▸ Presets ▸ larq-mnist-bnn&lt;/b&gt; opens Larq&apos;s binarized network for MNIST (it is open at the first start). Its layers show in the middle: binary conv and dense layers with batch norms. Click a layer to see its quantizers in the Inspector.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>2. Look at the summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The &lt;b&gt;Model summary&lt;/b&gt; counts parameters per bit width, memory and multiply-accumulates: a binary weight takes 1 bit instead of 32. It updates as you edit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>3. Press Train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pick the dataset (Fashion-MNIST is installed; MNIST can be downloaded with &lt;b&gt;Data…&lt;/b&gt;) and the epochs, then press &lt;b&gt;Train&lt;/b&gt;. The curves draw live; every run is kept in the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>4. Press Train baseline twin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Train baseline twin&lt;/b&gt; trains the same network without its quantizers and nonidealities: the full-precision twin that shows what binarization costs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>5. Compare in the history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select both runs in the &lt;b&gt;History&lt;/b&gt; (Ctrl+click): their curves overlay. &lt;b&gt;Run details&lt;/b&gt; shows one run&apos;s confusion matrix and misclassified images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>6. Compare side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Comparison&lt;/b&gt; sets the selected runs against each other: accuracy, model size and what differs in their settings. Help ▸ Tour shows this tour again; Help ▸ Reference explains every quantizer and nonideality.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+61"/>
+        <source>Tour, step %1 of %n</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>qb::TrainingPanel</name>
     <message>
-        <location filename="../widgets/training/trainingpanel.cpp" line="+92"/>
+        <location filename="../widgets/training/trainingpanel.cpp" line="+96"/>
         <source>Ready to train.</source>
         <translation>Listo para entrenar.</translation>
     </message>
@@ -4153,7 +5379,7 @@ Ejecución B: %2</translation>
         <translation>Archivo CSV…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Data…</source>
         <translation>Gestionar…</translation>
     </message>
@@ -4243,41 +5469,49 @@ Ejecución B: %2</translation>
         <translation>Repeticiones:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
+        <location line="+15"/>
         <source>Train</source>
         <translation>Entrenar</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+178"/>
+        <location line="-11"/>
+        <source>Stop after the current batch; the run is kept in the history as cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+196"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-212"/>
+        <location line="+18"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-15"/>
+        <location line="+17"/>
         <source>Train baseline twin</source>
         <translation>Entrenar referencia</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+113"/>
         <source>%1
 Use &quot;Data…&quot; to download or import it.</source>
         <translation>%1
 Usar &quot;Datos…&quot; para descargarlo o importarlo.</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+91"/>
+        <location line="+13"/>
+        <location line="+121"/>
         <source>Starting…</source>
         <translation>Iniciando…</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-107"/>
         <source>Open a CSV table</source>
         <translation>Abrir una tabla CSV</translation>
     </message>
@@ -4287,7 +5521,7 @@ Usar &quot;Datos…&quot; para descargarlo o importarlo.</translation>
         <translation>Archivos CSV (*.csv);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+49"/>
         <source>Train the same network without quantizers and nonidealities, for comparison</source>
         <translation>Entrenar la misma red sin cuantizadores ni no idealidades, como comparación</translation>
     </message>
@@ -4307,12 +5541,22 @@ Usar &quot;Datos…&quot; para descargarlo o importarlo.</translation>
         <translation>En pausa.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-26"/>
         <source>Fix the network first: %1</source>
         <translation>Corregir primero la red: %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+6"/>
+        <source>A run is training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train the network with these settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+70"/>
         <source>Training run %1 (seed %2 of %3)…</source>
         <translation>Entrenando la ejecución %1 (semilla %2 de %3)…</translation>
     </message>
@@ -4322,7 +5566,7 @@ Usar &quot;Datos…&quot; para descargarlo o importarlo.</translation>
         <translation>Entrenando la ejecución %1…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>–</source>
         <translation>–</translation>
     </message>
@@ -4381,6 +5625,14 @@ Usar &quot;Datos…&quot; para descargarlo o importarlo.</translation>
     </message>
 </context>
 <context>
+    <name>qb::TrainingToolBar</name>
+    <message>
+        <location filename="../widgets/training/trainingtoolbar.cpp" line="+12"/>
+        <source>Training</source>
+        <translation type="unfinished">Entrenamiento</translation>
+    </message>
+</context>
+<context>
     <name>qb::TrainingWorker</name>
     <message>
         <location filename="../widgets/training/trainingworker.cpp" line="+75"/>
@@ -4401,7 +5653,7 @@ Usar &quot;Datos…&quot; para descargarlo o importarlo.</translation>
 <context>
     <name>qb::Workbench</name>
     <message>
-        <location filename="../widgets/workbench.cpp" line="+66"/>
+        <location filename="../widgets/workbench.cpp" line="+72"/>
         <source>Open network</source>
         <translation>Abrir red</translation>
     </message>
