@@ -925,7 +925,7 @@
         <location filename="../core/train/noisesweep.cpp" line="+71"/>
         <location filename="../core/train/ptqsweep.cpp" line="+29"/>
         <source>cancelled; nothing was stored</source>
-        <translation type="unfinished"></translation>
+        <translation>cancelado; no se guardó nada</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1058,130 +1058,130 @@
     <message>
         <location filename="../widgets/analysis/analysisactions.cpp" line="+27"/>
         <source>Evaluate on &amp;chips…</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluar en &amp;chips…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Noise sweep…</source>
-        <translation type="unfinished"></translation>
+        <translation>Barrido de &amp;ruido…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Fixed-point sweep…</source>
-        <translation type="unfinished"></translation>
+        <translation>Barrido de punto &amp;fijo…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cancel &amp;analysis</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar &amp;análisis</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Stop the running evaluation or sweep after the current point; nothing is stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener la evaluación o el barrido en curso tras el punto actual; no se guarda nada</translation>
     </message>
     <message>
         <location line="+53"/>
         <source>%1 is running: one analysis at a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 está en curso: un solo análisis a la vez.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Available when training has finished: training and evaluation draw from the same random generator, so running them together would change the numbers of both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Disponible cuando termine el entrenamiento: el entrenamiento y la evaluación usan el mismo generador aleatorio, así que ejecutarlos a la vez cambiaría los resultados de ambos.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Select a finished run in the History first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccionar primero una ejecución terminada en el Historial.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The selected run has not finished; select a finished run in the History.</source>
-        <translation type="unfinished"></translation>
+        <translation>La ejecución seleccionada no ha terminado; seleccionar una ejecución terminada en el Historial.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Evaluate run %1 on simulated chips (Monte Carlo) and store the result</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluar la ejecución %1 en chips simulados (Monte Carlo) y guardar el resultado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sweep a nonideality parameter over run %1 on simulated chips and store the result</source>
-        <translation type="unfinished"></translation>
+        <translation>Barrer un parámetro de no idealidad sobre la ejecución %1 en chips simulados y guardar el resultado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sweep the fraction bits of a fixed-point rounding of run %1 and store the result</source>
-        <translation type="unfinished"></translation>
+        <translation>Barrer los bits fraccionarios de un redondeo en punto fijo de la ejecución %1 y guardar el resultado</translation>
     </message>
     <message>
         <location line="+58"/>
         <source>%1: cancelling after the current point…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: cancelando tras el punto actual…</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1: loading the run and its data…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: cargando la ejecución y sus datos…</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>%1: point %2 of %3…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: punto %2 de %3…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1: storing the result…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: guardando el resultado…</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Monte-Carlo evaluation of run %1 stored: %2, mean accuracy %3 %.</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluación Monte Carlo de la ejecución %1 guardada: %2, exactitud media %3 %.</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <location line="+6"/>
         <source>%n chip(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n chip</numerusform>
+            <numerusform>%n chips</numerusform>
         </translation>
     </message>
     <message>
         <location line="-2"/>
         <source>Noise sweep of run %1 stored: %2, %3 each.</source>
-        <translation type="unfinished"></translation>
+        <translation>Barrido de ruido de la ejecución %1 guardado: %2, %3 cada uno.</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <location line="+3"/>
         <source>%n point(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n punto</numerusform>
+            <numerusform>%n puntos</numerusform>
         </translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Fixed-point sweep of run %1 stored: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Barrido de punto fijo de la ejecución %1 guardado: %2.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1 cancelled; nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: se canceló; no se guardó nada.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 falló: %2</translation>
     </message>
 </context>
 <context>
@@ -1189,17 +1189,17 @@
     <message>
         <location filename="../widgets/analysis/analysiscontroller.cpp" line="+32"/>
         <source>Monte-Carlo evaluation of run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluación Monte Carlo de la ejecución %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Noise sweep of run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Barrido de ruido de la ejecución %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Fixed-point sweep of run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Barrido de punto fijo de la ejecución %1</translation>
     </message>
 </context>
 <context>
@@ -1207,7 +1207,7 @@
     <message>
         <location filename="../widgets/analysis/analysisdialog.cpp" line="+36"/>
         <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <translation>I&amp;niciar</translation>
     </message>
 </context>
 <context>
@@ -1215,7 +1215,7 @@
     <message>
         <location filename="../widgets/analysis/analysisworker.cpp" line="+54"/>
         <source>unknown error</source>
-        <translation type="unfinished"></translation>
+        <translation>error desconocido</translation>
     </message>
 </context>
 <context>
@@ -1309,17 +1309,17 @@
     <message>
         <location filename="../widgets/analysis/chipevaluationdialog.cpp" line="+11"/>
         <source>Evaluate on simulated chips</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluar en chips simulados</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Evaluates the trained run on simulated chips with the nonidealities of its own network (as quantbench-cli evaluate does) and stores the per-chip accuracies as a Monte-Carlo sweep of the run. The trained weights are not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Evalúa la ejecución entrenada en chips simulados con las no idealidades de su propia red (como hace quantbench-cli evaluate) y guarda las exactitudes de cada chip como un barrido Monte Carlo de la ejecución. Los pesos entrenados no se modifican.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Simulated chips</source>
-        <translation type="unfinished"></translation>
+        <translation>Chips simulados</translation>
     </message>
 </context>
 <context>
@@ -1327,47 +1327,47 @@
     <message>
         <location filename="../widgets/analysis/chipoptionsform.cpp" line="+23"/>
         <source>Number of simulated chips evaluated at every point. Each chip draws its own fixed nonideality patterns (process variation, stuck-at faults, drift) and per-pass noise.</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de chips simulados que se evalúan en cada punto. Cada chip muestrea sus propios patrones fijos de no idealidad (variación de proceso, fallos stuck-at, deriva) y su ruido por pasada.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Chips:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Chips:</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Seed of the chips: chip i of seed S is always the same chip.</source>
-        <translation type="unfinished"></translation>
+        <translation>Semilla de los chips: el chip i de la semilla S es siempre el mismo chip.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Seed:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Semilla:</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>todas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Use only the first N test images (all: the whole test split).</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar solo las primeras N imágenes de prueba (todas: todo el conjunto de prueba).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Test images:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Imágenes de prueba:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Bit-packed evaluation of binarized layers</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluación &amp;empaquetada en bits de las capas binarizadas</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>XNOR-popcount kernels for layers whose inputs and weights are ±1: the same numbers, faster. Off: torch&apos;s float kernels everywhere, for comparison.</source>
-        <translation type="unfinished"></translation>
+        <translation>Núcleos XNOR-popcount para las capas cuyas entradas y pesos son ±1: los mismos resultados, más rápido. Desactivada: los núcleos en punto flotante de torch en todas partes, como comparación.</translation>
     </message>
 </context>
 <context>
@@ -1444,17 +1444,17 @@
     <message>
         <location line="+57"/>
         <source>(select runs to compare their sweeps)</source>
-        <translation type="unfinished"></translation>
+        <translation>(seleccionar ejecuciones para comparar sus barridos)</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>#%1 %2</source>
-        <translation type="unfinished">#%1 %2</translation>
+        <translation>#%1 %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>#%1</source>
-        <translation type="unfinished">#%1</translation>
+        <translation>#%1</translation>
     </message>
 </context>
 <context>
@@ -1462,9 +1462,9 @@
     <message numerus="yes">
         <location filename="../widgets/history/confusionexport.cpp" line="+90"/>
         <source>Run %1 on %2: %3 % of %n test sample(s) right</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ejecución %1 en %2: %3 % de aciertos sobre %n muestra de prueba</numerusform>
+            <numerusform>Ejecución %1 en %2: %3 % de aciertos sobre %n muestras de prueba</numerusform>
         </translation>
     </message>
 </context>
@@ -1483,12 +1483,12 @@
     <message>
         <location line="+1"/>
         <source>Click a cell to see its images; click it again to see all.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hacer clic en una celda para ver sus imágenes; otro clic para verlas todas.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Save the confusion matrix as a PNG picture or a CSV table</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la matriz de confusión como imagen PNG o tabla CSV</translation>
     </message>
     <message>
         <location line="+93"/>
@@ -1516,7 +1516,7 @@
     <message>
         <location line="+62"/>
         <source>Show all</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar todas</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1526,68 +1526,68 @@
     <message>
         <location line="+7"/>
         <source>test sample %1: true %2, predicted %3</source>
-        <translation type="unfinished"></translation>
+        <translation>muestra de prueba %1: real %2, predicha %3</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>No misclassified test images.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay imágenes de prueba mal clasificadas.</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n misclassified test image(s). Click a cell of the matrix to see only its images.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n imagen de prueba mal clasificada. Hacer clic en una celda de la matriz para ver solo sus imágenes.</numerusform>
+            <numerusform>%n imágenes de prueba mal clasificadas. Hacer clic en una celda de la matriz para ver solo sus imágenes.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>The first %1 of %n misclassified test image(s). Click a cell of the matrix to see only its images.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Las primeras %1 de %n imagen de prueba mal clasificada. Hacer clic en una celda de la matriz para ver solo sus imágenes.</numerusform>
+            <numerusform>Las primeras %1 de %n imágenes de prueba mal clasificadas. Hacer clic en una celda de la matriz para ver solo sus imágenes.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+12"/>
         <source>%n test image(s) of %1 classified right (only misclassified images are shown).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n imagen de prueba de %1 bien clasificada (solo se muestran las imágenes mal clasificadas).</numerusform>
+            <numerusform>%n imágenes de prueba de %1 bien clasificadas (solo se muestran las imágenes mal clasificadas).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>True %1, predicted %2: %n image(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Real %1, predicha %2: %n imagen.</numerusform>
+            <numerusform>Real %1, predicha %2: %n imágenes.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>True %1, predicted %2: the first %3 of %n image(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Real %1, predicha %2: las primeras %3 de %n imagen.</numerusform>
+            <numerusform>Real %1, predicha %2: las primeras %3 de %n imágenes.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+14"/>
         <source>confusion-run-%1</source>
-        <translation type="unfinished"></translation>
+        <translation>confusion-ejecucion-%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+9"/>
         <source>Export confusion matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar matriz de confusión</translation>
     </message>
     <message>
         <location line="-8"/>
         <source>PNG image (*.png);;CSV table (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Imagen PNG (*.png);;Tabla CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -1738,12 +1738,12 @@
     <message>
         <location line="+5"/>
         <source>Train curves of other runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Curvas de entrenamiento de otras ejecuciones</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Also draw the train curves (solid) of the runs selected in the History, not only their test curves (dashed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dibujar también las curvas de entrenamiento (continuas) de las ejecuciones seleccionadas en el Historial, no solo sus curvas de prueba (discontinuas)</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1794,88 +1794,88 @@
     <message>
         <location line="+40"/>
         <source>Run %1, seed %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecución %1, semilla %2 de %3</translation>
     </message>
     <message>
         <location line="+160"/>
         <source>run %1</source>
-        <translation type="unfinished">ejecución %1</translation>
+        <translation>ejecución %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>runs %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ejecuciones %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+8"/>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
     <message>
         <location line="-5"/>
         <source>%1 (training)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (entrenando)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 with %2 from the history</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 con %2 del historial</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Runs %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecuciones %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No curves yet: press Train, or select runs in the History</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay curvas: pulsar Entrenar o seleccionar ejecuciones en el Historial</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>Epoch %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Época %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 %2 % (loss %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 % (pérdida %3)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 %2 %</source>
-        <translation type="unfinished">%1 % {1 %2 ?}</translation>
+        <translation>%1 %2 %</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 loss %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pérdida %2</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>train</source>
-        <translation type="unfinished">entrenamiento</translation>
+        <translation>entrenamiento</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>test</source>
-        <translation type="unfinished"></translation>
+        <translation>prueba</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location line="+0"/>
         <source> · </source>
-        <translation type="unfinished"></translation>
+        <translation> · </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Batch loss (smoothed): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pérdida por lote (suavizada): %1</translation>
     </message>
     <message>
         <location line="-244"/>
@@ -1889,23 +1889,23 @@
         <location line="-114"/>
         <location line="+64"/>
         <source>%1: train</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: entrenamiento</translation>
     </message>
     <message>
         <location line="-63"/>
         <location line="+67"/>
         <source>%1: test</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: prueba</translation>
     </message>
     <message>
         <location line="-6"/>
         <source>%1: train loss</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: pérdida de entrenamiento</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1: train accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: exactitud de entrenamiento</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2397,22 +2397,22 @@
     <message>
         <location filename="../widgets/help/helpactions.cpp" line="+15"/>
         <source>Quantizer and nonideality &amp;reference…</source>
-        <translation type="unfinished"></translation>
+        <translation>Referencia de &amp;cuantizadores y no idealidades…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Tour: train a BNN and its baseline twin</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Recorrido: entrenar una BNN y su referencia</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Every quantizer and hardware nonideality with its parameters and defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los cuantizadores y no idealidades del hardware, con sus parámetros y valores predeterminados</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A few steps from a binarized network to its comparison with the float baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>Unos pocos pasos desde una red binarizada hasta su comparación con la referencia en punto flotante</translation>
     </message>
 </context>
 <context>
@@ -3063,7 +3063,7 @@
     <message>
         <location line="+17"/>
         <source>As the first layer, a binary layer keeps a float input (no input quantizer): Larq&apos;s tutorial keeps the first layer&apos;s input in full precision, because binarizing the raw image throws most of it away. Its weights stay binary.</source>
-        <translation type="unfinished"></translation>
+        <translation>Como primera capa, una capa binaria conserva una entrada en punto flotante (sin cuantizador de entrada): el tutorial de Larq mantiene la entrada de la primera capa en precisión completa, porque binarizar la imagen original descarta la mayor parte de su información. Sus pesos siguen siendo binarios.</translation>
     </message>
 </context>
 <context>
@@ -3479,7 +3479,7 @@
     <message>
         <location line="+4"/>
         <source>&amp;Reset layout</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restablecer disposición</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3520,7 +3520,7 @@
     <message>
         <location line="-2"/>
         <source>The language can be changed when the running analysis has finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>El idioma se puede cambiar cuando termine el análisis en curso.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3581,7 +3581,7 @@
         <location line="+26"/>
         <location line="+51"/>
         <source>Training can start when the running analysis has finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>El entrenamiento puede empezar cuando termine el análisis en curso.</translation>
     </message>
     <message>
         <location line="-12"/>
@@ -3606,12 +3606,12 @@
     <message>
         <location line="+9"/>
         <source>Analysis in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Análisis en curso</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>An evaluation or sweep is running. Cancel it (nothing is stored) and quit?</source>
-        <translation type="unfinished"></translation>
+        <translation>Hay una evaluación o un barrido en curso. ¿Cancelarlo (no se guarda nada) y salir?</translation>
     </message>
 </context>
 <context>
@@ -3920,67 +3920,67 @@
     <message>
         <location filename="../widgets/analysis/noisesweepdialog.cpp" line="+38"/>
         <source>Noise sweep</source>
-        <translation type="unfinished"></translation>
+        <translation>Barrido de ruido</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Evaluates the trained run on simulated chips at every value of one nonideality parameter (as quantbench-cli sweep noise does). Every conv/dense layer gets that nonideality at evaluation: its existing evaluation instance, or a new one with default parameters. The trained weights are not changed; the result is stored as a sweep of the run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Evalúa la ejecución entrenada en chips simulados con cada valor de un parámetro de no idealidad (como hace quantbench-cli sweep noise). Cada capa conv/dense recibe esa no idealidad en la evaluación: su instancia de evaluación existente o una nueva con los parámetros predeterminados. Los pesos entrenados no se modifican; el resultado se guarda como un barrido de la ejecución.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Swept parameter</source>
-        <translation type="unfinished"></translation>
+        <translation>Parámetro barrido</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&amp;Parameter:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Parámetro:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Numbers separated by commas, with a point as the decimal separator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Números separados por comas, con punto como separador decimal.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Values:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Valores:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Simulated chips</source>
-        <translation type="unfinished"></translation>
+        <translation>Chips simulados</translation>
     </message>
     <message>
         <location line="+62"/>
         <source>Values: &apos;%1&apos; is not a number (write numbers separated by commas, e.g. 0, 0.05, 0.1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Valores: &apos;%1&apos; no es un número (escribir números separados por comas, p. ej. 0, 0.05, 0.1).</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Values: %1 = %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Valores: %1 = %2: %3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Values: enter at least one number (separated by commas).</source>
-        <translation type="unfinished"></translation>
+        <translation>Valores: introducir al menos un número (separados por comas).</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Parameter: choose a nonideality parameter to sweep.</source>
-        <translation type="unfinished"></translation>
+        <translation>Parámetro: elegir un parámetro de no idealidad que barrer.</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>%1 From %2 to %3, default %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 De %2 a %3; predeterminado: %4.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 Default %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Predeterminado: %2.</translation>
     </message>
 </context>
 <context>
@@ -4141,92 +4141,92 @@
     <message>
         <location filename="../widgets/analysis/ptqsweepdialog.cpp" line="+15"/>
         <source>Fixed-point sweep</source>
-        <translation type="unfinished"></translation>
+        <translation>Barrido de punto fijo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Evaluates the trained run with its weights and/or activations rounded to fixed point, round(x·2^f)/2^f in a saturating signed word, for every number of fraction bits f (as quantbench-cli sweep ptq does). The stored float weights are not changed; the result is stored as a sweep of the run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Evalúa la ejecución entrenada con sus pesos y/o activaciones redondeados a punto fijo, round(x·2^f)/2^f en una palabra con signo y saturación, para cada número de bits fraccionarios f (como hace quantbench-cli sweep ptq). Los pesos en punto flotante guardados no se modifican; el resultado se guarda como un barrido de la ejecución.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Fixed point</source>
-        <translation type="unfinished"></translation>
+        <translation>Punto fijo</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>a</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Fraction bits:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bits &amp;fraccionarios:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Every number of fraction bits from the first to the last is one point.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada número de bits fraccionarios, del primero al último, es un punto.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Word size in bits including the sign; it must exceed every fraction-bit count.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño de palabra en bits, incluido el signo; debe superar todos los números de bits fraccionarios.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Word bits:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bits de palabra:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Weights and activations</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesos y activaciones</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Weights only</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo pesos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Activations only (input and layer outputs)</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo activaciones (entrada y salidas de capa)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Quantize:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cuantizar:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluación</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>todas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Use only the first N test images (all: the whole test split).</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar solo las primeras N imágenes de prueba (todas: todo el conjunto de prueba).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Test images:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Imágenes de prueba:</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Fraction bits: the first value (%1) is above the last (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Bits fraccionarios: el primer valor (%1) es mayor que el último (%2).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Fraction bits: %1 do not fit a signed word of %2 bits (word bits must exceed every fraction-bit count).</source>
-        <translation type="unfinished"></translation>
+        <translation>Bits fraccionarios: %1 no caben en una palabra con signo de %2 bits (los bits de palabra deben superar todos los números de bits fraccionarios).</translation>
     </message>
 </context>
 <context>
@@ -4290,22 +4290,22 @@
     <message>
         <location filename="../widgets/help/referencedialog.cpp" line="+30"/>
         <source>Quantizer and nonideality reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Referencia de cuantizadores y no idealidades</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Search names, descriptions and parameters…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en nombres, descripciones y parámetros…</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>Quantizers</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuantizadores</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Hardware nonidealities</source>
-        <translation type="unfinished">No idealidades del hardware</translation>
+        <translation>No idealidades del hardware</translation>
     </message>
 </context>
 <context>
@@ -4313,165 +4313,165 @@
     <message>
         <location filename="../widgets/help/referencepages.cpp" line="+74"/>
         <source>No parameters.</source>
-        <translation type="unfinished">Sin parámetros.</translation>
+        <translation>Sin parámetros.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>parameter</source>
-        <translation type="unfinished"></translation>
+        <translation>parámetro</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>default</source>
-        <translation type="unfinished"></translation>
+        <translation>predeterminado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>admitido</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>meaning</source>
-        <translation type="unfinished"></translation>
+        <translation>significado</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>true o false</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>whole number from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>entero de %1 a %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>de %1 a %2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>(optional: absent or 0 turns it off)</source>
-        <translation type="unfinished"></translation>
+        <translation>(opcional: ausente o 0 lo desactiva)</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>set by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>lo fija %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>inputs only</source>
-        <translation type="unfinished"></translation>
+        <translation>solo entradas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>weights only</source>
-        <translation type="unfinished"></translation>
+        <translation>solo pesos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>inputs and weights</source>
-        <translation type="unfinished"></translation>
+        <translation>entradas y pesos</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nombre</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+13"/>
         <source>what it does</source>
-        <translation type="unfinished"></translation>
+        <translation>qué hace</translation>
     </message>
     <message>
         <location line="-13"/>
         <source>bits per value</source>
-        <translation type="unfinished"></translation>
+        <translation>bits por valor</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>used on</source>
-        <translation type="unfinished"></translation>
+        <translation>se usa en</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+13"/>
         <source>parameters (default)</source>
-        <translation type="unfinished"></translation>
+        <translation>parámetros (predeterminado)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>model</source>
-        <translation type="unfinished"></translation>
+        <translation>modelo</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>applied</source>
-        <translation type="unfinished"></translation>
+        <translation>se aplica</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>fixed per chip</source>
-        <translation type="unfinished"></translation>
+        <translation>fijo por chip</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>on every pass</source>
-        <translation type="unfinished"></translation>
+        <translation>en cada pasada</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Quantizers</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuantizadores</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A conv or dense layer names a quantizer for its input and one for its weights, each with its parameters; missing parameters take their defaults. sign(0) = +1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una capa conv o dense indica un cuantizador para su entrada y otro para sus pesos, cada uno con sus parámetros; los parámetros que faltan toman su valor predeterminado. sign(0) = +1.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Hardware nonidealities</source>
-        <translation type="unfinished">No idealidades del hardware</translation>
+        <translation>No idealidades del hardware</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A conv or dense layer carries a list of nonidealities, each acting in training, evaluation or both. Noise never changes the trained weights: it is drawn on every forward pass, or once per simulated chip.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una capa conv o dense lleva una lista de no idealidades, cada una activa en el entrenamiento, en la evaluación o en ambos. El ruido nunca modifica los pesos entrenados: se muestrea en cada pasada hacia adelante o una vez por chip simulado.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Bits per value:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bits por valor:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Used on:</source>
-        <translation type="unfinished"></translation>
+        <translation>Se usa en:</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+15"/>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Parámetros</translation>
     </message>
     <message>
         <location line="-5"/>
         <source>Applied:</source>
-        <translation type="unfinished"></translation>
+        <translation>Se aplica:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>as a fixed pattern drawn once per simulated chip (in training, a fresh one on every pass)</source>
-        <translation type="unfinished"></translation>
+        <translation>como un patrón fijo muestreado una vez por chip simulado (en el entrenamiento, uno nuevo en cada pasada)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>on every forward pass</source>
-        <translation type="unfinished"></translation>
+        <translation>en cada pasada hacia adelante</translation>
     </message>
 </context>
 <context>
@@ -4509,52 +4509,52 @@
     <message>
         <location line="+2"/>
         <source>mean %1 ± %2 (std over the runs)</source>
-        <translation type="unfinished"></translation>
+        <translation>media %1 ± %2 (desv. estándar entre las ejecuciones)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>#%1 %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 %2: %3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>final test accuracy %1</source>
-        <translation type="unfinished"></translation>
+        <translation>exactitud de prueba final %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>best test accuracy %1</source>
-        <translation type="unfinished"></translation>
+        <translation>mejor exactitud de prueba %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>network %1, dataset %2</source>
-        <translation type="unfinished"></translation>
+        <translation>red %1, conjunto de datos %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>click to select the run in the history</source>
-        <translation type="unfinished"></translation>
+        <translation>clic para seleccionar la ejecución en el historial</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Final test accuracy of the selected runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Exactitud de prueba final de las ejecuciones seleccionadas</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>Final test accuracy of %n selected run(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Exactitud de prueba final de %n ejecución seleccionada</numerusform>
+            <numerusform>Exactitud de prueba final de %n ejecuciones seleccionadas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Final test accuracy of %n selected run(s) (groups: mean ± std)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Exactitud de prueba final de %n ejecución seleccionada (grupos: media ± desv. estándar)</numerusform>
+            <numerusform>Exactitud de prueba final de %n ejecuciones seleccionadas (grupos: media ± desv. estándar)</numerusform>
         </translation>
     </message>
 </context>
@@ -4563,17 +4563,17 @@
     <message>
         <location filename="../widgets/analysis/runheader.cpp" line="+16"/>
         <source>&lt;b&gt;Run %1&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Ejecución %1&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>test accuracy %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>exactitud de prueba %1 %</translation>
     </message>
 </context>
 <context>
@@ -4760,54 +4760,54 @@
     <message>
         <location line="+31"/>
         <source>#%1</source>
-        <translation type="unfinished">#%1</translation>
+        <translation>#%1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>#%1 %2</source>
-        <translation type="unfinished">#%1 %2</translation>
+        <translation>#%1 %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>network %1, dataset %2</source>
-        <translation type="unfinished"></translation>
+        <translation>red %1, conjunto de datos %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>quantized</source>
-        <translation type="unfinished"></translation>
+        <translation>cuantizada</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>full precision</source>
-        <translation type="unfinished"></translation>
+        <translation>precisión completa</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>model size %1 KiB</source>
-        <translation type="unfinished"></translation>
+        <translation>tamaño del modelo %1 KiB</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>best test accuracy %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>mejor exactitud de prueba %1 %</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>final test accuracy %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>exactitud de prueba final %1 %</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>click to select the run in the history</source>
-        <translation type="unfinished"></translation>
+        <translation>clic para seleccionar la ejecución en el historial</translation>
     </message>
     <message numerus="yes">
         <location line="+108"/>
         <source>Best test accuracy against model size — %n finished run(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Mejor exactitud de prueba frente a tamaño del modelo — %n ejecución terminada</numerusform>
+            <numerusform>Mejor exactitud de prueba frente a tamaño del modelo — %n ejecuciones terminadas</numerusform>
         </translation>
     </message>
 </context>
@@ -5053,34 +5053,34 @@ Ejecución B: %2</translation>
     <message>
         <location line="+33"/>
         <source>accuracy %1 ± %2</source>
-        <translation type="unfinished"></translation>
+        <translation>exactitud %1 ± %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>min %1, max %2</source>
-        <translation type="unfinished"></translation>
+        <translation>mín. %1, máx. %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>accuracy %1</source>
-        <translation type="unfinished"></translation>
+        <translation>exactitud %1</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <location line="+414"/>
         <source>%n chip(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n chip</numerusform>
+            <numerusform>%n chips</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="-412"/>
         <location line="+415"/>
         <source>%n test image(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n imagen de prueba</numerusform>
+            <numerusform>%n imágenes de prueba</numerusform>
         </translation>
     </message>
     <message>
@@ -5091,22 +5091,22 @@ Ejecución B: %2</translation>
     <message>
         <location line="+4"/>
         <source>Group means</source>
-        <translation type="unfinished"></translation>
+        <translation>Medias de grupo</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Draw the selected runs of one group (repeats with other seeds) as their mean, with error bars of ± the std over the group&apos;s runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Dibujar las ejecuciones seleccionadas de un grupo (repeticiones con otras semillas) como su media, con barras de error de ± la desviación estándar entre las ejecuciones del grupo</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Chips</source>
-        <translation type="unfinished"></translation>
+        <translation>Chips</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show the accuracy of every simulated chip beside the mean</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar la exactitud de cada chip simulado junto a la media</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -5121,137 +5121,142 @@ Ejecución B: %2</translation>
     <message>
         <location line="+6"/>
         <source>Monte-Carlo</source>
-        <translation type="unfinished"></translation>
+        <translation>Monte Carlo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
         <location line="+27"/>
         <source>(none of the %n selected runs has sweeps)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(%n ejecución seleccionada, sin barridos)</numerusform>
+            <numerusform>(ninguna de las %n ejecuciones seleccionadas tiene barridos)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+15"/>
         <source>%1 (%n run(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%n ejecución)</numerusform>
+            <numerusform>%1 (%n ejecuciones)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+213"/>
         <source>group %1: mean of %n run(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>grupo %1: media de %n ejecución</numerusform>
+            <numerusform>grupo %1: media de %n ejecuciones</numerusform>
         </translation>
     </message>
     <message>
         <location line="+67"/>
         <source>%1–%2 chips</source>
-        <translation type="unfinished"></translation>
+        <translation>%1–%2 chips</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1–%2 test images</source>
-        <translation type="unfinished"></translation>
+        <translation>%1–%2 imágenes de prueba</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 × %2 per point</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2 por punto</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 per point</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 por punto</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>group means: error bars ± std over the group&apos;s runs</source>
-        <translation type="unfinished"></translation>
+        <translation>medias de grupo: barras de error ± desv. estándar entre las ejecuciones del grupo</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Post-training quantization: accuracy against %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuantización posentrenamiento: exactitud frente a %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Robustness to %1: mean accuracy ± std over chips</source>
-        <translation type="unfinished"></translation>
+        <translation>Robustez frente a %1: exactitud media ± desv. estándar entre chips</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Monte-Carlo evaluation: the accuracy of every chip</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluación Monte Carlo: la exactitud de cada chip</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1: accuracy against %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: exactitud frente a %2</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>%1: chips</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: chips</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1
 %2 = %3
 chip %4 of %5: %6</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+%2 = %3
+chip %4 de %5: %6</translation>
     </message>
     <message numerus="yes">
         <location line="+30"/>
         <source>± is the std over the %n run(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>± es la desv. estándar sobre %n ejecución</numerusform>
+            <numerusform>± es la desv. estándar entre las %n ejecuciones</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>float %1 (%2 points)</source>
-        <translation type="unfinished"></translation>
+        <translation>punto flotante %1 (%2 puntos)</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>%1: float %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: punto flotante %2</translation>
     </message>
     <message>
         <location line="+64"/>
         <source>%1
 median %2, quartiles as the box
 min %3, max %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+mediana %2, cuartiles en la caja
+mín. %3, máx. %4</translation>
     </message>
     <message numerus="yes">
         <location line="+21"/>
         <source>%1 (%n chip(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%n chip)</numerusform>
+            <numerusform>%1 (%n chips)</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1
 chip %2 of %3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+chip %2 de %3: %4</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>%1: mean</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: media</translation>
     </message>
     <message>
         <location line="-533"/>
@@ -5269,91 +5274,91 @@ chip %2 of %3: %4</source>
     <message>
         <location filename="../widgets/help/tourguide.cpp" line="+35"/>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Atrás</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+138"/>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Siguiente</translation>
     </message>
     <message>
         <location line="-137"/>
         <source>Skip tour</source>
-        <translation type="unfinished"></translation>
+        <translation>Omitir recorrido</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>1. Pick a binarized network</source>
-        <translation type="unfinished"></translation>
+        <translation>1. Elegir una red binarizada</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;b&gt;File ▸ Presets ▸ larq-mnist-bnn&lt;/b&gt; opens Larq&apos;s binarized network for MNIST (it is open at the first start). Its layers show in the middle: binary conv and dense layers with batch norms. Click a layer to see its quantizers in the Inspector.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Archivo ▸ Preajustes ▸ larq-mnist-bnn&lt;/b&gt; abre la red binarizada de Larq para MNIST (está abierta en el primer inicio). Sus capas se muestran en el centro: capas conv y dense binarias con normalización por lotes. Hacer clic en una capa para ver sus cuantizadores en Propiedades.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>2. Look at the summary</source>
-        <translation type="unfinished"></translation>
+        <translation>2. Consultar el resumen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The &lt;b&gt;Model summary&lt;/b&gt; counts parameters per bit width, memory and multiply-accumulates: a binary weight takes 1 bit instead of 32. It updates as you edit.</source>
-        <translation type="unfinished"></translation>
+        <translation>El &lt;b&gt;Resumen del modelo&lt;/b&gt; cuenta los parámetros por ancho en bits, la memoria y las multiplicaciones-acumulaciones: un peso binario ocupa 1 bit en lugar de 32. Se actualiza al editar.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>3. Press Train</source>
-        <translation type="unfinished"></translation>
+        <translation>3. Pulsar Entrenar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pick the dataset (Fashion-MNIST is installed; MNIST can be downloaded with &lt;b&gt;Data…&lt;/b&gt;) and the epochs, then press &lt;b&gt;Train&lt;/b&gt;. The curves draw live; every run is kept in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir el conjunto de datos (Fashion-MNIST está instalado; MNIST se puede descargar con &lt;b&gt;Gestionar…&lt;/b&gt;) y las épocas, y pulsar &lt;b&gt;Entrenar&lt;/b&gt;. Las curvas se dibujan en directo; cada ejecución se conserva en el historial.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>4. Press Train baseline twin</source>
-        <translation type="unfinished"></translation>
+        <translation>4. Pulsar Entrenar referencia</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;b&gt;Train baseline twin&lt;/b&gt; trains the same network without its quantizers and nonidealities: the full-precision twin that shows what binarization costs.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Entrenar referencia&lt;/b&gt; entrena la misma red sin sus cuantizadores ni no idealidades: el gemelo en precisión completa que muestra lo que cuesta la binarización.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>5. Compare in the history</source>
-        <translation type="unfinished"></translation>
+        <translation>5. Comparar en el historial</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Select both runs in the &lt;b&gt;History&lt;/b&gt; (Ctrl+click): their curves overlay. &lt;b&gt;Run details&lt;/b&gt; shows one run&apos;s confusion matrix and misclassified images.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccionar ambas ejecuciones en el &lt;b&gt;Historial&lt;/b&gt; (Ctrl+clic): sus curvas se superponen. &lt;b&gt;Detalles de la ejecución&lt;/b&gt; muestra la matriz de confusión de una ejecución y sus imágenes mal clasificadas.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>6. Compare side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>6. Comparar lado a lado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;b&gt;Comparison&lt;/b&gt; sets the selected runs against each other: accuracy, model size and what differs in their settings. Help ▸ Tour shows this tour again; Help ▸ Reference explains every quantizer and nonideality.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Comparación&lt;/b&gt; enfrenta entre sí las ejecuciones seleccionadas: exactitud, tamaño del modelo y en qué difieren sus ajustes. Ayuda ▸ Recorrido vuelve a mostrar este recorrido; Ayuda ▸ Referencia explica cada cuantizador y no idealidad.</translation>
     </message>
     <message numerus="yes">
         <location line="+61"/>
         <source>Tour, step %1 of %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Recorrido, paso %1 de %n</numerusform>
+            <numerusform>Recorrido, paso %1 de %n</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalizar</translation>
     </message>
 </context>
 <context>
@@ -5477,7 +5482,7 @@ chip %2 of %3: %4</source>
     <message>
         <location line="-11"/>
         <source>Stop after the current batch; the run is kept in the history as cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener tras el lote actual; la ejecución se conserva en el historial como cancelada</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -5548,12 +5553,12 @@ Usar &quot;Datos…&quot; para descargarlo o importarlo.</translation>
     <message>
         <location line="+6"/>
         <source>A run is training</source>
-        <translation type="unfinished"></translation>
+        <translation>Hay una ejecución entrenándose</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Train the network with these settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrenar la red con esta configuración</translation>
     </message>
     <message>
         <location line="+70"/>
@@ -5629,7 +5634,7 @@ Usar &quot;Datos…&quot; para descargarlo o importarlo.</translation>
     <message>
         <location filename="../widgets/training/trainingtoolbar.cpp" line="+12"/>
         <source>Training</source>
-        <translation type="unfinished">Entrenamiento</translation>
+        <translation>Entrenamiento</translation>
     </message>
 </context>
 <context>

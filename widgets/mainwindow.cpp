@@ -72,7 +72,8 @@ MainWindow::MainWindow(Workbench *workbench, QWidget *parent)
             resize(screen->availableSize() * 0.95); // without a window manager, maximizing does nothing
         setWindowState(Qt::WindowMaximized);
     }
-    resetLayout(); // sized for the window's size
+    m_defaultLayout = saveState(kLayoutVersion);
+    scheduleDockSizes(); // the default arrangement, sized for the window's size
     if (restoreState(settings.windowState(), kLayoutVersion))
         m_sizeDocksPending = false;
 }
@@ -140,15 +141,35 @@ QDockWidget *MainWindow::addDock(QWidget *widget, const QString &title, const QS
 
 void MainWindow::createDocks()
 {
-    // Where they go: resetLayout().
     addDock(m_palette, tr("Layers"), QStringLiteral("paletteDock"), Qt::LeftDockWidgetArea);
-    addDock(m_inspector, tr("Inspector"), QStringLiteral("inspectorDock"), Qt::RightDockWidgetArea);
-    addDock(m_summary, tr("Model summary"), QStringLiteral("summaryDock"), Qt::RightDockWidgetArea, true);
-    addDock(m_trainingPanel, tr("Training"), QStringLiteral("trainingDock"), Qt::RightDockWidgetArea, true);
-    addDock(m_curves, tr("Curves"), QStringLiteral("curvesDock"), Qt::BottomDockWidgetArea);
-    addDock(m_history, tr("History"), QStringLiteral("historyDock"), Qt::BottomDockWidgetArea);
-    addDock(m_comparison, tr("Comparison"), QStringLiteral("comparisonDock"), Qt::BottomDockWidgetArea);
-    addDock(m_details, tr("Run details"), QStringLiteral("detailsDock"), Qt::BottomDockWidgetArea);
+    QDockWidget *inspector
+        = addDock(m_inspector, tr("Inspector"), QStringLiteral("inspectorDock"), Qt::RightDockWidgetArea);
+    QDockWidget *summary = addDock(
+        m_summary, tr("Model summary"), QStringLiteral("summaryDock"), Qt::RightDockWidgetArea, true);
+    QDockWidget *training
+        = addDock(m_trainingPanel, tr("Training"), QStringLiteral("trainingDock"), Qt::RightDockWidgetArea, true);
+    QDockWidget *curves = addDock(m_curves, tr("Curves"), QStringLiteral("curvesDock"), Qt::BottomDockWidgetArea);
+    QDockWidget *history
+        = addDock(m_history, tr("History"), QStringLiteral("historyDock"), Qt::BottomDockWidgetArea);
+    QDockWidget *comparison
+        = addDock(m_comparison, tr("Comparison"), QStringLiteral("comparisonDock"), Qt::BottomDockWidgetArea);
+    QDockWidget *details
+        = addDock(m_details, tr("Run details"), QStringLiteral("detailsDock"), Qt::BottomDockWidgetArea);
+
+    // The default arrangement (View ▸ Reset layout returns to it). The side columns run the full
+    // height, so the inspector and the summary are not squeezed by the curves; the curves and the
+    // history share the space under the canvas.
+    setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    splitDockWidget(inspector, summary, Qt::Vertical);
+    tabifyDockWidget(summary, training);
+    splitDockWidget(curves, history, Qt::Horizontal);
+    tabifyDockWidget(history, comparison);
+    tabifyDockWidget(comparison, details);
+    summary->raise();
+    history->raise();
 }
 
 QDockWidget *MainWindow::dock(const QString &objectName) const
@@ -162,47 +183,31 @@ QDockWidget *MainWindow::dock(const QString &objectName) const
 
 void MainWindow::resetLayout()
 {
-    // The side columns run the full height, so the inspector and the summary are not squeezed by
-    // the curves; the curves and the history share the space under the canvas.
-    setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);
-    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
-    setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
-    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
-    QDockWidget *palette = dock(QStringLiteral("paletteDock"));
-    QDockWidget *inspector = dock(QStringLiteral("inspectorDock"));
-    QDockWidget *summary = dock(QStringLiteral("summaryDock"));
-    QDockWidget *training = dock(QStringLiteral("trainingDock"));
-    QDockWidget *curves = dock(QStringLiteral("curvesDock"));
-    QDockWidget *history = dock(QStringLiteral("historyDock"));
-    QDockWidget *comparison = dock(QStringLiteral("comparisonDock"));
-    QDockWidget *details = dock(QStringLiteral("detailsDock"));
-    for (QDockWidget *d : std::as_const(m_docks)) {
-        d->setFloating(false);
-        removeDockWidget(d);
-    }
-    addDockWidget(Qt::LeftDockWidgetArea, palette);
-    addDockWidget(Qt::RightDockWidgetArea, inspector);
-    splitDockWidget(inspector, summary, Qt::Vertical);
-    tabifyDockWidget(summary, training);
-    addDockWidget(Qt::BottomDockWidgetArea, curves);
-    splitDockWidget(curves, history, Qt::Horizontal);
-    tabifyDockWidget(history, comparison);
-    tabifyDockWidget(comparison, details);
+    // Back to the arrangement saved at construction. (Removing and re-adding the docks instead left
+    // QMainWindow's layout in a state that crashed the next restoreState(), on a language switch.)
+    restoreState(m_defaultLayout, kLayoutVersion);
     for (QDockWidget *d : std::as_const(m_docks))
         d->show();
-    summary->raise();
-    history->raise();
     m_toolBar->show();
+    scheduleDockSizes();
+}
 
+void MainWindow::scheduleDockSizes()
+{
     // Sizes on the next turn of the event loop, when the window has its final size (at the first
     // start too, where it is shown after this) and the re-arranged docks are laid out. The curves
     // and the history share what the side columns leave: sizes that add up to more would take it
     // from the side columns.
     m_sizeDocksPending = true;
-    QTimer::singleShot(0, this, [this, palette, inspector, summary, curves, history] {
+    QTimer::singleShot(0, this, [this] {
         if (!m_sizeDocksPending)
             return; // a saved layout was restored meanwhile
         m_sizeDocksPending = false;
+        QDockWidget *palette = dock(QStringLiteral("paletteDock"));
+        QDockWidget *inspector = dock(QStringLiteral("inspectorDock"));
+        QDockWidget *summary = dock(QStringLiteral("summaryDock"));
+        QDockWidget *curves = dock(QStringLiteral("curvesDock"));
+        QDockWidget *history = dock(QStringLiteral("historyDock"));
         const QSize area = size();
         const int left = area.width() * 11 / 100;
         const int right = area.width() * 29 / 100;

@@ -80,6 +80,7 @@ private:
     void createDocks();
     void createMenus();
     void createToolBar();
+    void scheduleDockSizes();
     QDockWidget *dock(const QString &objectName) const;
     void connectViews();
     void updateTitle();
@@ -110,7 +111,8 @@ private:
     HelpActions *m_helpActions = nullptr;
     TrainingToolBar *m_toolBar = nullptr;
     QLabel *m_problemLabel = nullptr;
-    bool m_sizeDocksPending = false; ///< resetLayout() has yet to size the docks
+    bool m_sizeDocksPending = false; ///< scheduleDockSizes() has yet to size the docks
+    QByteArray m_defaultLayout;      ///< saveState() of the default arrangement (View ▸ Reset layout)
 };
 
 } // namespace qb

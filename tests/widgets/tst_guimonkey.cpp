@@ -6,7 +6,8 @@
 // It fails on any Qt warning or critical message; a crash, or a sanitizer report when built with
 // -DQB_SANITIZE (scripts/test-sanitized.sh), ends the process and so fails the test.
 // QB_MONKEY_EVENTS (default 1500) and QB_MONKEY_SEED (default 1) set its length and its seed; the
-// sanitizer script runs it longer. A failure prints the seed and the last events, to replay it.
+// sanitizer script runs it longer. A failure prints the seed and the last events, to replay it;
+// QB_MONKEY_TRACE=1 prints every event as it happens.
 #include "widgets/training/trainingtestutil.h"
 
 #include "document/networkdocument.h"
@@ -33,6 +34,7 @@
 #include <QTimer>
 #include <QWheelEvent>
 
+#include <cstdio>
 #include <random>
 
 using namespace qb;
@@ -156,6 +158,10 @@ void TestGuiMonkey::trainOnce(Workbench &bench, int epochs, int repeats)
 void TestGuiMonkey::log(const QString &what)
 {
     m_recent.append(QStringLiteral("%1: %2").arg(m_events).arg(what));
+    // QB_MONKEY_TRACE=1 prints every event as it happens (to find the one before a crash).
+    static const bool trace = qEnvironmentVariableIsSet("QB_MONKEY_TRACE");
+    if (trace)
+        std::fprintf(stderr, "monkey %s\n", qPrintable(m_recent.constLast()));
     if (m_recent.size() > 25)
         m_recent.removeFirst();
 }
