@@ -45,8 +45,8 @@ namespace {
 constexpr int kLayoutVersion = 1;
 } // namespace
 
-MainWindow::MainWindow(Workbench *workbench, QWidget *parent)
-    : QMainWindow(parent)
+MainWindow::MainWindow(Workbench *workbench, const MainWindow *previous)
+    : QMainWindow(nullptr)
     , m_workbench(workbench)
     , m_document(workbench->document())
 {
@@ -65,17 +65,25 @@ MainWindow::MainWindow(Workbench *workbench, QWidget *parent)
     statusBar()->showMessage(
         tr("Ready. Drag layers from the palette, pick quantizers in the inspector, then press Train."));
 
+    // The layout of the window this one replaces (a language switch), else the saved one.
     AppSettings settings;
+    const QByteArray geometry = previous ? previous->saveGeometry() : settings.windowGeometry();
+    const QByteArray state = previous ? previous->saveState(kLayoutVersion) : settings.windowState();
     // First start: use the whole screen (the canvas, docks and plots all want room).
-    if (!restoreGeometry(settings.windowGeometry())) {
+    if (!restoreGeometry(geometry)) {
         if (QScreen *screen = QGuiApplication::primaryScreen())
             resize(screen->availableSize() * 0.95); // without a window manager, maximizing does nothing
         setWindowState(Qt::WindowMaximized);
     }
     m_defaultLayout = saveState(kLayoutVersion);
     scheduleDockSizes(); // the default arrangement, sized for the window's size
-    if (restoreState(settings.windowState(), kLayoutVersion))
-        m_sizeDocksPending = false;
+    // restoreState() once only: a second call before the window is laid out makes Qt 6.4 free the
+    // toolbar's layout item while the layout still uses it (valgrind: a use after free on the
+    // language switch, which restored the saved state and then the old window's).
+    if (restoreState(state, kLayoutVersion))
+        m_sizeDocksPending = false; // keep the saved dock sizes
+    if (previous)
+        adoptEditsOf(*previous);
 }
 
 MainWindow::~MainWindow() = default;
@@ -436,11 +444,8 @@ void MainWindow::updateTitle()
     setWindowModified(m_document->isModified());
 }
 
-void MainWindow::adoptLayoutOf(const MainWindow &other)
+void MainWindow::adoptEditsOf(const MainWindow &other)
 {
-    restoreGeometry(other.saveGeometry());
-    if (restoreState(other.saveState()))
-        m_sizeDocksPending = false; // keep the other window's dock sizes
     m_trainingPanel->setTrainSpec(other.m_trainingPanel->trainSpec());
     m_trainingPanel->setDatasetName(other.m_trainingPanel->datasetName());
     m_canvas->setCurrentLayer(other.m_canvas->currentLayer());

@@ -35,11 +35,11 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(Workbench *workbench, QWidget *parent = nullptr);
+    /// `previous`: the window this one replaces after a language switch; its geometry, dock layout,
+    /// training settings and current layer are taken over.
+    explicit MainWindow(Workbench *workbench, const MainWindow *previous = nullptr);
     ~MainWindow() override;
 
-    /// Copies the dock layout and geometry of another window (used after a language switch).
-    void adoptLayoutOf(const MainWindow &other);
     /// Brings a view to the front: "editor", "training", "curves", "history", "comparison",
     /// "details", "summary", "inspector". Unknown names are ignored.
     void showView(const QString &name);
@@ -80,6 +80,7 @@ private:
     void createDocks();
     void createMenus();
     void createToolBar();
+    void adoptEditsOf(const MainWindow &other);
     void scheduleDockSizes();
     QDockWidget *dock(const QString &objectName) const;
     void connectViews();

@@ -83,11 +83,9 @@ void Workbench::openInitialNetwork()
 void Workbench::buildWindow()
 {
     std::unique_ptr<MainWindow> old = std::move(m_window);
-    m_window = std::make_unique<MainWindow>(this);
-    if (old) {
-        m_window->adoptLayoutOf(*old);
+    m_window = std::make_unique<MainWindow>(this, old.get());
+    if (old)
         old->hide();
-    }
     m_window->show();
     if (old)
         Q_EMIT windowRebuilt(m_window.get());

@@ -54,6 +54,7 @@ const QSet<QString> &sameInBothLanguages()
         QStringLiteral("ID"),
         QStringLiteral("KiB"),
         QStringLiteral("tiny"),
+        QStringLiteral("Chips"), // Spanish says chips too (the Sweeps tab's per-chip points)
     };
     return words;
 }
