@@ -75,8 +75,7 @@ MainWindow::MainWindow(Workbench *workbench, const MainWindow *previous)
             resize(screen->availableSize() * 0.95); // without a window manager, maximizing does nothing
         setWindowState(Qt::WindowMaximized);
     }
-    m_defaultLayout = saveState(kLayoutVersion);
-    scheduleDockSizes(); // the default arrangement, sized for the window's size
+    resetLayout(); // the default arrangement, sized for the window's size
     // restoreState() once only: a second call before the window is laid out makes Qt 6.4 free the
     // toolbar's layout item while the layout still uses it (valgrind: a use after free on the
     // language switch, which restored the saved state and then the old window's).
@@ -149,35 +148,15 @@ QDockWidget *MainWindow::addDock(QWidget *widget, const QString &title, const QS
 
 void MainWindow::createDocks()
 {
+    // Where they go: arrangeDocks().
     addDock(m_palette, tr("Layers"), QStringLiteral("paletteDock"), Qt::LeftDockWidgetArea);
-    QDockWidget *inspector
-        = addDock(m_inspector, tr("Inspector"), QStringLiteral("inspectorDock"), Qt::RightDockWidgetArea);
-    QDockWidget *summary = addDock(
-        m_summary, tr("Model summary"), QStringLiteral("summaryDock"), Qt::RightDockWidgetArea, true);
-    QDockWidget *training
-        = addDock(m_trainingPanel, tr("Training"), QStringLiteral("trainingDock"), Qt::RightDockWidgetArea, true);
-    QDockWidget *curves = addDock(m_curves, tr("Curves"), QStringLiteral("curvesDock"), Qt::BottomDockWidgetArea);
-    QDockWidget *history
-        = addDock(m_history, tr("History"), QStringLiteral("historyDock"), Qt::BottomDockWidgetArea);
-    QDockWidget *comparison
-        = addDock(m_comparison, tr("Comparison"), QStringLiteral("comparisonDock"), Qt::BottomDockWidgetArea);
-    QDockWidget *details
-        = addDock(m_details, tr("Run details"), QStringLiteral("detailsDock"), Qt::BottomDockWidgetArea);
-
-    // The default arrangement (View ▸ Reset layout returns to it). The side columns run the full
-    // height, so the inspector and the summary are not squeezed by the curves; the curves and the
-    // history share the space under the canvas.
-    setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);
-    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
-    setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
-    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
-    splitDockWidget(inspector, summary, Qt::Vertical);
-    tabifyDockWidget(summary, training);
-    splitDockWidget(curves, history, Qt::Horizontal);
-    tabifyDockWidget(history, comparison);
-    tabifyDockWidget(comparison, details);
-    summary->raise();
-    history->raise();
+    addDock(m_inspector, tr("Inspector"), QStringLiteral("inspectorDock"), Qt::RightDockWidgetArea);
+    addDock(m_summary, tr("Model summary"), QStringLiteral("summaryDock"), Qt::RightDockWidgetArea, true);
+    addDock(m_trainingPanel, tr("Training"), QStringLiteral("trainingDock"), Qt::RightDockWidgetArea, true);
+    addDock(m_curves, tr("Curves"), QStringLiteral("curvesDock"), Qt::BottomDockWidgetArea);
+    addDock(m_history, tr("History"), QStringLiteral("historyDock"), Qt::BottomDockWidgetArea);
+    addDock(m_comparison, tr("Comparison"), QStringLiteral("comparisonDock"), Qt::BottomDockWidgetArea);
+    addDock(m_details, tr("Run details"), QStringLiteral("detailsDock"), Qt::BottomDockWidgetArea);
 }
 
 QDockWidget *MainWindow::dock(const QString &objectName) const
@@ -191,13 +170,45 @@ QDockWidget *MainWindow::dock(const QString &objectName) const
 
 void MainWindow::resetLayout()
 {
-    // Back to the arrangement saved at construction. (Removing and re-adding the docks instead left
-    // QMainWindow's layout in a state that crashed the next restoreState(), on a language switch.)
-    restoreState(m_defaultLayout, kLayoutVersion);
+    arrangeDocks();
+    scheduleDockSizes();
+}
+
+void MainWindow::arrangeDocks()
+{
+    // The side columns run the full height, so the inspector and the summary are not squeezed by
+    // the curves; the curves and the history share the space under the canvas. Arranged by hand,
+    // not with restoreState(): Qt 6.4 frees a toolbar's layout item when restoreState() runs twice
+    // before the window is laid out (a hidden window, say), and the next layout uses it.
+    setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    QDockWidget *palette = dock(QStringLiteral("paletteDock"));
+    QDockWidget *inspector = dock(QStringLiteral("inspectorDock"));
+    QDockWidget *summary = dock(QStringLiteral("summaryDock"));
+    QDockWidget *training = dock(QStringLiteral("trainingDock"));
+    QDockWidget *curves = dock(QStringLiteral("curvesDock"));
+    QDockWidget *history = dock(QStringLiteral("historyDock"));
+    QDockWidget *comparison = dock(QStringLiteral("comparisonDock"));
+    QDockWidget *details = dock(QStringLiteral("detailsDock"));
+    for (QDockWidget *d : std::as_const(m_docks)) {
+        d->setFloating(false);
+        removeDockWidget(d);
+    }
+    addDockWidget(Qt::LeftDockWidgetArea, palette);
+    addDockWidget(Qt::RightDockWidgetArea, inspector);
+    splitDockWidget(inspector, summary, Qt::Vertical);
+    tabifyDockWidget(summary, training);
+    addDockWidget(Qt::BottomDockWidgetArea, curves);
+    splitDockWidget(curves, history, Qt::Horizontal);
+    tabifyDockWidget(history, comparison);
+    tabifyDockWidget(comparison, details);
     for (QDockWidget *d : std::as_const(m_docks))
         d->show();
+    summary->raise();
+    history->raise();
     m_toolBar->show();
-    scheduleDockSizes();
 }
 
 void MainWindow::scheduleDockSizes()

@@ -81,6 +81,7 @@ private:
     void createMenus();
     void createToolBar();
     void adoptEditsOf(const MainWindow &other);
+    void arrangeDocks();
     void scheduleDockSizes();
     QDockWidget *dock(const QString &objectName) const;
     void connectViews();
@@ -113,7 +114,6 @@ private:
     TrainingToolBar *m_toolBar = nullptr;
     QLabel *m_problemLabel = nullptr;
     bool m_sizeDocksPending = false; ///< scheduleDockSizes() has yet to size the docks
-    QByteArray m_defaultLayout;      ///< saveState() of the default arrangement (View ▸ Reset layout)
 };
 
 } // namespace qb
