@@ -1,27 +1,39 @@
 #!/usr/bin/env bash
-# Takes the README's screenshots under a virtual X display (Xvfb): trains larq-mnist-bnn on
-# Fashion-MNIST for two epochs from the GUI (--train), then cnn-mnist the same way, then pictures the main views of the same
-# session's history. Writes docs/screenshots/*.png. Needs the build and the packages from setup.sh.
+# Takes the README's screenshots under a virtual X display (Xvfb). From the GUI: trains larq-mnist-bnn
+# on Fashion-MNIST for two epochs (--train, the same as pressing Train), then its baseline twin
+# (--train-twin, the same as pressing Train baseline twin). Then a 10-chip noise sweep of each run
+# (weight_noise.sigma; quantbench-cli sweep noise, the same core call as Run > Noise sweep...), and
+# pictures of the window at 1600x1000 and 1366x768, in English and Spanish.
+# Writes docs/screenshots/*.png. Needs the build and the packages from setup.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN="${BUILD_DIR:-build}/app/quantbench"
+CLI="${BUILD_DIR:-build}/app/quantbench-cli"
 OUT=docs/screenshots
 mkdir -p "$OUT"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 # A private settings/history location, so the shots do not depend on (or change) the user's own.
-export XDG_CONFIG_HOME="$WORK/config" XDG_DATA_HOME="$WORK/data"
+export XDG_CONFIG_HOME="$WORK/config" XDG_DATA_HOME="$WORK/data" QUANTBENCH_NO_TOUR=1
 DB="$WORK/history.sqlite"
-shot() { # NAME ARGS...: one picture of the window
-  local name=$1; shift
-  xvfb-run -a -s "-screen 0 1600x1000x24" "$BIN" --preset larq-mnist-bnn --dataset fashion-mnist \
+shot() { # NAME SCREEN ARGS...: one picture of the window on a screen of that size
+  local name=$1 screen=$2; shift 2
+  xvfb-run -a -s "-screen 0 ${screen}x24" "$BIN" --preset larq-mnist-bnn --dataset fashion-mnist \
     --db "$DB" --screenshot "$OUT/$name.png" "$@"
   echo "saved $OUT/$name.png"
 }
-shot training --epochs 2 --train --view curves
-shot baseline --preset cnn-mnist --epochs 2 --train --view curves
-shot history --view history --select-runs 2
-shot comparison --view comparison --select-runs 2
-shot details --view details --select-runs 1
-shot summary --view summary
-shot spanish --language es --view history --select-runs 2
+shot training 1600x1000 --epochs 2 --train --view curves
+shot twin 1600x1000 --epochs 2 --train-twin --view curves
+mapfile -t runs < <("$CLI" history --db "$DB" --json | python3 -c \
+  'import json,sys; [print(r["id"]) for r in json.load(sys.stdin)["runs"][:2]]')
+for run in "${runs[@]}"; do
+  "$CLI" sweep noise --db "$DB" --run "$run" --param weight_noise.sigma --values 0,0.05,0.1,0.2,0.4 --chips 10
+done
+shot sweeps 1600x1000 --view sweeps --select-runs 2
+shot sweeps-1366 1366x768 --view sweeps --select-runs 2
+shot curves-1366 1366x768 --view curves --select-runs 2
+shot history 1600x1000 --view history --select-runs 2
+shot details 1600x1000 --view details --select-runs 1
+shot summary 1366x768 --view summary
+shot spanish 1600x1000 --language es --view sweeps --select-runs 2
+shot spanish-1366 1366x768 --language es --view curves --select-runs 2

@@ -10,6 +10,7 @@
 #include "history/confusionview.h"
 #include "history/historypanel.h"
 #include "history/runtablemodel.h"
+#include "history/sweepchart.h"
 #include "inspector/batchapplydialog.h"
 #include "inspector/layerinspector.h"
 #include "inspector/summarypane.h"
@@ -406,12 +407,7 @@ void MainWindow::showStoredSweep(qint64 runId)
     if (m_history->selectedRunIds().value(0, -1) != runId)
         m_history->selectRuns({runId});
     m_comparison->reloadSweeps();
-    showView(QStringLiteral("comparison"));
-    QTabWidget *tabs = m_comparison->tabs();
-    for (int i = 0; i < tabs->count(); ++i) {
-        if (tabs->tabText(i) == ComparisonView::tr("Sweeps"))
-            tabs->setCurrentIndex(i);
-    }
+    showView(QStringLiteral("sweeps"));
 }
 
 void MainWindow::onHistorySelection(const QList<qint64> &runIds)
@@ -466,6 +462,11 @@ void MainWindow::showView(const QString &name)
 {
     if (name == QLatin1String("editor")) {
         m_canvas->setFocus();
+        return;
+    }
+    if (name == QLatin1String("sweeps")) { // the Comparison dock's Sweeps tab
+        showView(QStringLiteral("comparison"));
+        m_comparison->tabs()->setCurrentWidget(m_comparison->sweepChart());
         return;
     }
     for (QDockWidget *dock : std::as_const(m_docks)) {

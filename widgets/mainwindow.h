@@ -41,7 +41,7 @@ public:
     ~MainWindow() override;
 
     /// Brings a view to the front: "editor", "training", "curves", "history", "comparison",
-    /// "details", "summary", "inspector". Unknown names are ignored.
+    /// "details", "summary", "inspector", "sweeps" (Comparison ▸ Sweeps). Unknown names are ignored.
     void showView(const QString &name);
 
     NetworkCanvas *canvas() const { return m_canvas; }

@@ -9,6 +9,7 @@
 #include "spec/presetlibrary.h"
 #include "store/experimentstore.h"
 #include "training/trainingcontroller.h"
+#include "training/trainingpanel.h"
 #include "training/trainingrequest.h"
 
 #include <QMessageBox>
@@ -47,8 +48,10 @@ void Workbench::show()
     buildWindow();
     if (m_options.autoTrain)
         QTimer::singleShot(0, m_window.get(), &MainWindow::startTraining);
+    else if (m_options.autoTrainTwin)
+        QTimer::singleShot(0, m_window.get(), [window = m_window.get()] { window->trainingPanel()->trainBaseline(); });
     // Once per installation, in interactive starts only (never offscreen: tests and CI).
-    m_window->helpActions()->startTourIfFirstRun(m_options.scripted || m_options.autoTrain);
+    m_window->helpActions()->startTourIfFirstRun(m_options.scripted || m_options.autoTrain || m_options.autoTrainTwin);
 }
 
 bool Workbench::setLanguage(const QString &code)

@@ -23,6 +23,7 @@ struct WorkbenchOptions
     QString language; ///< "en" / "es"; empty: the setting, which defaults to the system locale
     int epochs = 0; ///< > 0: preset the epoch count
     bool autoTrain = false; ///< press Train once the window is up
+    bool autoTrainTwin = false; ///< press Train baseline twin once the window is up
     /// A scripted start (--screenshot, --startup-time): never open the first-run tour. --train
     /// (autoTrain) counts as scripted too.
     bool scripted = false;

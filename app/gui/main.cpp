@@ -75,7 +75,7 @@ void scheduleScreenshot(qb::Workbench &workbench, const QString &path, const QSt
             QTimer::singleShot(800, window, grab);
         }
     };
-    if (workbench.options().autoTrain)
+    if (workbench.options().autoTrain || workbench.options().autoTrainTwin)
         QObject::connect(workbench.controller(), &qb::TrainingController::allFinished, &workbench, shoot);
     else
         QTimer::singleShot(1500, &workbench, shoot);
@@ -113,18 +113,20 @@ int main(int argc, char *argv[])
         QStringLiteral("epochs"), QStringLiteral("Preset the number of epochs."), QStringLiteral("N"));
     const QCommandLineOption train(
         QStringLiteral("train"), QStringLiteral("Start training once the window is up."));
+    const QCommandLineOption trainTwin(QStringLiteral("train-twin"),
+        QStringLiteral("Start training the baseline twin (Train baseline twin) once the window is up."));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QStringLiteral("Save a picture of the window to FILE (after training with --train) and quit."),
         QStringLiteral("FILE"));
     const QCommandLineOption view(QStringLiteral("view"),
-        QStringLiteral("View to show for --screenshot: curves, history, comparison, details, summary."),
+        QStringLiteral("View to show for --screenshot: curves, history, comparison, sweeps, details, summary."),
         QStringLiteral("NAME"));
     const QCommandLineOption startupTime(
         QStringLiteral("startup-time"), QStringLiteral("Print when the window is first painted, then quit."));
     const QCommandLineOption selectRuns(QStringLiteral("select-runs"),
         QStringLiteral("For --screenshot: select the N newest runs of the history first."),
         QStringLiteral("N"));
-    parser.addOptions({preset, network, dataset, dataDir, db, language, epochs, train, screenshot, view,
+    parser.addOptions({preset, network, dataset, dataDir, db, language, epochs, train, trainTwin, screenshot, view,
         selectRuns, startupTime});
     parser.process(app);
 
@@ -137,6 +139,7 @@ int main(int argc, char *argv[])
     options.language = parser.value(language);
     options.epochs = parser.value(epochs).toInt();
     options.autoTrain = parser.isSet(train);
+    options.autoTrainTwin = parser.isSet(trainTwin);
     options.scripted = parser.isSet(screenshot) || parser.isSet(startupTime);
 
     qb::Workbench workbench(options);
