@@ -106,6 +106,7 @@ private:
     QList<Entry> entriesOf(const QString &kindKey, bool groupMeans) const;
     void drawValueSweeps(const QList<Entry> &entries, const SweepRecord &example);
     void drawMonteCarlo(const QList<Entry> &entries);
+    /// Wraps the title and the legend to the chart's width.
     void updateLegendWrap();
 
     // The one place that adds and removes what a series draws: every plottable and item made for a
@@ -125,6 +126,7 @@ private:
     QCheckBox *m_showChips = nullptr;
     QCustomPlot *m_plot = nullptr;
     QCPTextElement *m_title = nullptr;
+    QString m_titleText; ///< the title unwrapped
     QCPTextElement *m_subtitle = nullptr;
     PointToolTip *m_tip = nullptr;
 

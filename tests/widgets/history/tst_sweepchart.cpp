@@ -136,6 +136,7 @@ private Q_SLOTS:
     void noiseSweepShowsItsChipsOnRequest();
     void axesStartAtTheData();
     void subtitleNamesChipsAndTestImages();
+    void aLongTitleWrapsInsteadOfBeingCut();
     void hoverShowsTheExactValues();
     void messageWhenNoRunHasSweeps();
 };
@@ -375,6 +376,25 @@ void TestSweepChart::axesStartAtTheData()
     chart.setRuns({run(4, {noiseSweep(4, later)})});
     QVERIFY(chart.plot()->xAxis->range().lower >= 0.05 - 0.015);
     QVERIFY(chart.plot()->xAxis->range().lower < 0.05);
+}
+
+void TestSweepChart::aLongTitleWrapsInsteadOfBeingCut()
+{
+    // In a narrow dock the title ran off both sides ("stness to weight_noise.sigma: mean accuracy ± std over c").
+    SweepChart chart;
+    chart.resize(360, 420);
+    chart.show();
+    chart.setRuns({run(3, {noiseSweep(3, kNoiseA)}), run(4, {noiseSweep(4, kNoiseB)})});
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    auto *title = qobject_cast<QCPTextElement *>(chart.plot()->plotLayout()->element(0, 0));
+    QCPLayoutGrid *grid = title ? nullptr : qobject_cast<QCPLayoutGrid *>(chart.plot()->plotLayout()->element(0, 0));
+    if (grid)
+        title = qobject_cast<QCPTextElement *>(grid->element(0, 0));
+    QVERIFY(title);
+    QCOMPARE(QString(title->text()).replace(QLatin1Char('\n'), QLatin1Char(' ')), chart.title());
+    const QFontMetrics metrics(title->font());
+    for (const QString &line : title->text().split(QLatin1Char('\n')))
+        QVERIFY2(metrics.horizontalAdvance(line) <= chart.plot()->width(), qPrintable(line));
 }
 
 void TestSweepChart::subtitleNamesChipsAndTestImages()
