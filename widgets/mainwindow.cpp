@@ -71,8 +71,14 @@ MainWindow::MainWindow(Workbench *workbench, const MainWindow *previous)
     const QByteArray geometry = previous ? previous->saveGeometry() : settings.windowGeometry();
     const QByteArray state = previous ? previous->saveState(kLayoutVersion) : settings.windowState();
     // First start: use the whole screen (the canvas, docks and plots all want room).
-    if (!restoreGeometry(geometry)) {
-        if (QScreen *screen = QGuiApplication::primaryScreen())
+    QScreen *screen = QGuiApplication::primaryScreen();
+    const bool restored = restoreGeometry(geometry);
+    // A size saved on a larger screen (the lab's projector, a desktop monitor) would put the toolbar
+    // and the docks' edges off a laptop's screen: start as on a first start instead.
+    const bool fits = screen && size().width() <= screen->availableSize().width()
+        && size().height() <= screen->availableSize().height();
+    if (!restored || !fits) {
+        if (screen)
             resize(screen->availableSize() * 0.95); // without a window manager, maximizing does nothing
         setWindowState(Qt::WindowMaximized);
     }

@@ -3,6 +3,7 @@
 #include "widgets/training/trainingtestutil.h"
 
 #include "analysis/analysisactions.h"
+#include "common/appsettings.h"
 #include "document/networkdocument.h"
 #include "editor/layerpalette.h"
 #include "editor/networkcanvas.h"
@@ -33,6 +34,7 @@
 #include <QMenuBar>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -60,6 +62,7 @@ private Q_SLOTS:
     void comparisonClickSelectsTheRun();
     void languageSwitchRebuildsTheWindow();
     void fitsALabLaptopScreen();
+    void aGeometrySavedOnALargerScreenIsNotRestored();
     void helpMenuReferenceAndTour();
     void openingARunRestoresItsTrainingSettings();
     void trainIsVisibleWithoutScrolling_data();
@@ -370,6 +373,20 @@ void TestMainWindow::languageSwitchRebuildsTheWindow()
     QVERIFY(bench->setLanguage(QStringLiteral("en")));
     train = bench->window()->trainingPanel()->findChild<QPushButton *>(QStringLiteral("trainButton"));
     QCOMPARE(train->text().remove(QLatin1Char('&')), QStringLiteral("Train"));
+}
+
+void TestMainWindow::aGeometrySavedOnALargerScreenIsNotRestored()
+{
+    // The window was last closed on a desktop monitor; now the laptop's screen is smaller.
+    QMainWindow big;
+    big.resize(5000, 4000);
+    AppSettings().setWindowGeometry(big.saveGeometry());
+    auto bench = makeWorkbench(qbtest::tinyNetwork());
+    const QSize screen = QGuiApplication::primaryScreen()->availableSize();
+    const QSize size = bench->window()->size();
+    QVERIFY2(size.width() <= screen.width() && size.height() <= screen.height(),
+        qPrintable(QStringLiteral("%1x%2 on %3x%4").arg(size.width()).arg(size.height()).arg(screen.width()).arg(screen.height())));
+    AppSettings().setWindowGeometry({});
 }
 
 void TestMainWindow::fitsALabLaptopScreen()

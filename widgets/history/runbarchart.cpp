@@ -1,6 +1,7 @@
 #include "history/runbarchart.h"
 
 #include "common/plotexport.h"
+#include "common/plottitle.h"
 #include "common/pointtooltip.h"
 #include "common/qcp.h"
 #include "util/summarystats.h"
@@ -128,11 +129,12 @@ QStringList RunBarChart::tickLabels() const
 
 QString RunBarChart::toolTipAt(const QPointF &pixel) const { return m_tip->textAt(pixel); }
 
-QString RunBarChart::title() const { return m_title->text(); }
+QString RunBarChart::title() const { return wholeTitle(m_title); }
 
 void RunBarChart::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
+    rewrapTitle(m_title);
     updateTicks();
 }
 
@@ -217,7 +219,7 @@ void RunBarChart::rebuild()
     m_groupCenters->setData(groupKeys, groupMeans, true);
     m_errors->setData(groupErrors);
 
-    m_title->setText(bars.isEmpty() ? tr("Final test accuracy of the selected runs")
+    setWrappedTitle(m_title, bars.isEmpty() ? tr("Final test accuracy of the selected runs")
             : groupKeys.isEmpty()
             ? tr("Final test accuracy of %n selected run(s)", "", int(m_selected.size()))
             : tr("Final test accuracy of %n selected run(s) (groups: mean ± std)", "",

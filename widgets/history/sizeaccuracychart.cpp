@@ -1,6 +1,7 @@
 #include "history/sizeaccuracychart.h"
 
 #include "common/plotexport.h"
+#include "common/plottitle.h"
 #include "common/pointtooltip.h"
 #include "common/qcp.h"
 
@@ -138,7 +139,13 @@ int SizeAccuracyChart::quantizedPointCount() const { return m_quantized->dataCou
 
 int SizeAccuracyChart::highlightedCount() const { return m_selected->dataCount(); }
 
-QString SizeAccuracyChart::title() const { return m_title->text(); }
+QString SizeAccuracyChart::title() const { return wholeTitle(m_title); }
+
+void SizeAccuracyChart::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    rewrapTitle(m_title);
+}
 
 QString SizeAccuracyChart::toolTipAt(const QPointF &pixel) const { return m_tip->textAt(pixel); }
 
@@ -211,8 +218,8 @@ void SizeAccuracyChart::rebuild()
     updateHighlight();
 
     m_empty->setVisible(m_points.isEmpty());
-    m_title->setText(
-        tr("Best test accuracy against model size — %n finished run(s)", "", int(m_points.size())));
+    setWrappedTitle(
+        m_title, tr("Best test accuracy against model size — %n finished run(s)", "", int(m_points.size())));
     if (m_points.isEmpty()) {
         m_plot->xAxis->setRange(1, 1000);
         m_plot->yAxis->setRange(0, 100);

@@ -53,6 +53,9 @@ public:
 Q_SIGNALS:
     void runActivated(qint64 runId);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     struct Point
     {

@@ -1,13 +1,13 @@
 #include "history/sweepchart.h"
 
 #include "common/plotexport.h"
+#include "common/plottitle.h"
 #include "common/pointtooltip.h"
 #include "common/qcp.h"
 #include "util/summarystats.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -300,7 +300,7 @@ QVector<double> SweepChart::floatLineValues() const { return m_floatLines; }
 
 QString SweepChart::subtitle() const { return m_subtitle->text(); }
 
-QString SweepChart::title() const { return m_titleText; }
+QString SweepChart::title() const { return wholeTitle(m_title); }
 
 QString SweepChart::message() const { return m_stack->currentIndex() == 0 ? m_message->text() : QString(); }
 
@@ -316,19 +316,7 @@ void SweepChart::updateLegendWrap()
 {
     // As many legend columns as fit the width; the legend grows downwards, never over the data.
     // (A new wrap applies to items added later only: rearrange the present ones.)
-    // The title wraps between words instead of being cut at the sides.
-    const QFontMetrics metrics(m_title->font());
-    QStringList lines;
-    for (const QString &word : m_titleText.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-        if (!lines.isEmpty() && metrics.horizontalAdvance(lines.last() + QLatin1Char(' ') + word) <= width() - 24)
-            lines.last() += QLatin1Char(' ') + word;
-        else
-            lines << word;
-    }
-    if (m_title->text() != lines.join(QLatin1Char('\n'))) {
-        m_title->setText(lines.join(QLatin1Char('\n')));
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
-    }
+    rewrapTitle(m_title);
     const int columns = std::max(1, width() / 260);
     if (m_plot->legend->wrap() != columns) {
         m_plot->legend->setWrap(columns);
@@ -389,8 +377,7 @@ void SweepChart::clearSeries()
     m_errors.clear();
     m_chips.clear();
     m_floatLines.clear();
-    m_titleText.clear();
-    m_title->setText(QString());
+    setWrappedTitle(m_title, QString());
     m_subtitle->setText(QString());
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -544,7 +531,7 @@ void SweepChart::rebuild()
     else
         what = tr("%1: accuracy against %2").arg(example.kind, parameterLabel(example));
     // The legend names the runs when there are several; one run is named in the title.
-    m_titleText = entries.size() == 1 ? tr("%1 — %2").arg(what, entries.first().label) : what;
+    setWrappedTitle(m_title, entries.size() == 1 ? tr("%1 — %2").arg(what, entries.first().label) : what);
 
     if (key == kMonteCarlo)
         drawMonteCarlo(entries);

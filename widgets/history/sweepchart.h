@@ -126,7 +126,6 @@ private:
     QCheckBox *m_showChips = nullptr;
     QCustomPlot *m_plot = nullptr;
     QCPTextElement *m_title = nullptr;
-    QString m_titleText; ///< the title unwrapped
     QCPTextElement *m_subtitle = nullptr;
     PointToolTip *m_tip = nullptr;
 

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QString>
+
+class QCPTextElement;
+
+namespace qb {
+
+/// Chart titles that wrap between words to the plot's width instead of being cut at both sides (a
+/// QCPTextElement draws one centred line however narrow the dock). The whole text is kept on the
+/// element, so a resize can wrap it again.
+void setWrappedTitle(QCPTextElement *title, const QString &text);
+/// Wraps the title again for the plot's present width (call from the chart's resizeEvent).
+void rewrapTitle(QCPTextElement *title);
+/// The title as set, unwrapped.
+QString wholeTitle(const QCPTextElement *title);
+
+} // namespace qb
