@@ -31,13 +31,7 @@ ChipOptionsForm::ChipOptionsForm(QWidget *parent)
     m_seed->setToolTip(tr("Seed of the chips: chip i of seed S is always the same chip."));
     form->addRow(tr("&Seed:"), m_seed);
 
-    m_testLimit = new QSpinBox(this);
-    m_testLimit->setObjectName(QStringLiteral("testLimit"));
-    m_testLimit->setRange(0, 10000000);
-    m_testLimit->setSingleStep(100);
-    m_testLimit->setSpecialValueText(tr("all"));
-    m_testLimit->setValue(defaults.testLimit);
-    m_testLimit->setToolTip(tr("Use only the first N test images (all: the whole test split)."));
+    m_testLimit = createTestImagesSpin(this, defaults.testLimit);
     form->addRow(tr("&Test images:"), m_testLimit);
 
     m_bitPacked = new QCheckBox(tr("&Bit-packed evaluation of binarized layers"), this);
@@ -54,6 +48,18 @@ void ChipOptionsForm::applyTo(NoiseSweepRequest *request) const
     request->seed = quint64(m_seed->value());
     request->testLimit = m_testLimit->value();
     request->bitPacked = m_bitPacked->isChecked();
+}
+
+QSpinBox *createTestImagesSpin(QWidget *parent, int testLimit)
+{
+    auto *spin = new QSpinBox(parent);
+    spin->setObjectName(QStringLiteral("testLimit"));
+    spin->setRange(0, 10000000);
+    spin->setSingleStep(100);
+    spin->setSpecialValueText(ChipOptionsForm::tr("all"));
+    spin->setValue(testLimit);
+    spin->setToolTip(ChipOptionsForm::tr("Use only the first N test images (all: the whole test split)."));
+    return spin;
 }
 
 } // namespace qb

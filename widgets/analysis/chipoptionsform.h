@@ -32,4 +32,7 @@ private:
     QCheckBox *m_bitPacked = nullptr;
 };
 
+/// The "Test images" spin box the analysis dialogs share (0 shows "all": the whole test split).
+QSpinBox *createTestImagesSpin(QWidget *parent, int testLimit);
+
 } // namespace qb

@@ -1,5 +1,7 @@
 #include "analysis/ptqsweepdialog.h"
 
+#include "analysis/chipoptionsform.h"
+
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -61,13 +63,7 @@ PtqSweepDialog::PtqSweepDialog(const RunRecord &run, QWidget *parent)
 
     auto *evaluation = new QGroupBox(tr("Evaluation"), this);
     auto *evaluationForm = new QFormLayout(evaluation);
-    m_testLimit = new QSpinBox(evaluation);
-    m_testLimit->setObjectName(QStringLiteral("testLimit"));
-    m_testLimit->setRange(0, 10000000);
-    m_testLimit->setSingleStep(100);
-    m_testLimit->setSpecialValueText(tr("all"));
-    m_testLimit->setValue(defaults.testLimit);
-    m_testLimit->setToolTip(tr("Use only the first N test images (all: the whole test split)."));
+    m_testLimit = createTestImagesSpin(evaluation, defaults.testLimit);
     evaluationForm->addRow(tr("&Test images:"), m_testLimit);
     addSection(evaluation);
 }
