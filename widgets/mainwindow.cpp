@@ -27,6 +27,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QShowEvent>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
@@ -83,11 +84,10 @@ MainWindow::MainWindow(Workbench *workbench, const MainWindow *previous)
         setWindowState(Qt::WindowMaximized);
     }
     resetLayout(); // the default arrangement, sized for the window's size
-    // restoreState() once only: a second call before the window is laid out makes Qt 6.4 free the
-    // toolbar's layout item while the layout still uses it (valgrind: a use after free on the
-    // language switch, which restored the saved state and then the old window's).
-    if (restoreState(state, kLayoutVersion))
-        m_sizeDocksPending = false; // keep the saved dock sizes
+    // The saved layout is restored once the window is shown (showEvent): restoreState() on a hidden
+    // window with a toolbar leaves Qt 6.4's main-window layout holding freed items, and a later
+    // layout pass crashed (language switches and View > Reset layout under tst_guimonkey; valgrind).
+    m_pendingState = state;
     if (previous)
         adoptEditsOf(*previous);
 }
@@ -481,6 +481,16 @@ void MainWindow::showView(const QString &name)
             dock->raise();
         }
     }
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_pendingState.isEmpty())
+        return;
+    if (restoreState(m_pendingState, kLayoutVersion))
+        m_sizeDocksPending = false; // keep the saved dock sizes
+    m_pendingState.clear();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -73,6 +73,7 @@ Q_SIGNALS:
     void layoutReset();
 
 protected:
+    void showEvent(QShowEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:
@@ -114,6 +115,7 @@ private:
     TrainingToolBar *m_toolBar = nullptr;
     QLabel *m_problemLabel = nullptr;
     bool m_sizeDocksPending = false; ///< scheduleDockSizes() has yet to size the docks
+    QByteArray m_pendingState; ///< the layout to restore once the window is shown
 };
 
 } // namespace qb
