@@ -14,11 +14,12 @@ mkdir -p "$OUT"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 # A private settings/history location, so the shots do not depend on (or change) the user's own.
-export XDG_CONFIG_HOME="$WORK/config" XDG_DATA_HOME="$WORK/data" QUANTBENCH_NO_TOUR=1
+export XDG_DATA_HOME="$WORK/data" QUANTBENCH_NO_TOUR=1
 DB="$WORK/history.sqlite"
 shot() { # NAME SCREEN ARGS...: one picture of the window on a screen of that size
   local name=$1 screen=$2; shift 2
-  xvfb-run -a -s "-screen 0 ${screen}x24" "$BIN" --preset larq-mnist-bnn --dataset fashion-mnist \
+  # Settings per screen size: a window size saved at one size is restored at the next shot of that size.
+  XDG_CONFIG_HOME="$WORK/config-$screen" xvfb-run -a -s "-screen 0 ${screen}x24" "$BIN" --preset larq-mnist-bnn --dataset fashion-mnist \
     --db "$DB" --screenshot "$OUT/$name.png" "$@"
   echo "saved $OUT/$name.png"
 }
