@@ -3802,7 +3802,7 @@
     <message>
         <location filename="../widgets/inspector/networkpropertiesform.cpp" line="+38"/>
         <source>input size and class count</source>
-        <translation>tamaño de entrada y número de clases</translation>
+        <translation>tamaño y clases</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3887,7 +3887,7 @@
     <message>
         <location line="+3"/>
         <source>From dataset</source>
-        <translation>Según el conjunto de datos</translation>
+        <translation>Desde los datos</translation>
     </message>
     <message>
         <location line="+1"/>

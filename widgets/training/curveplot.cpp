@@ -1,6 +1,7 @@
 #include "training/curveplot.h"
 
 #include "common/plotexport.h"
+#include "common/plottitle.h"
 #include "common/qcp.h"
 #include "training/curvelegenditem.h"
 #include "training/curvereadout.h"
@@ -427,10 +428,16 @@ void CurvePlot::updateTitle()
     } else {
         text = tr("No curves yet: press Train, or select runs in the History");
     }
-    m_title->setText(text);
+    setWrappedTitle(m_title, text);
 }
 
-QString CurvePlot::title() const { return m_title->text(); }
+QString CurvePlot::title() const { return wholeTitle(m_title); }
+
+void CurvePlot::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    rewrapTitle(m_title); // a long title would squeeze the plots to the width of one line
+}
 
 bool CurvePlot::showValuesAt(double key)
 {

@@ -93,6 +93,9 @@ public:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     /// The graphs of one run; the train ones are null for an overlay whose train curves are hidden.
     struct RunGraphs
