@@ -5,6 +5,7 @@
 
 #include "app/clitestutil.h"
 #include "core/train/synthetic.h"
+#include "store/experimentstore.h"
 #include "train/experimentrunner.h"
 
 #include <QDir>
@@ -47,6 +48,16 @@ inline TrainedRun trainSmallRun(const QString &dir)
     r.runId = outcome.runId;
     r.testAccuracy = outcome.result.finalTestAccuracy;
     return r;
+}
+
+/// How many sweeps the history holds for the run (-1: the history or its sweeps cannot be read).
+inline int storedSweepCount(const TrainedRun &run)
+{
+    ExperimentStore store;
+    if (!store.open(run.dbPath))
+        return -1;
+    const auto sweeps = store.sweeps(run.runId);
+    return sweeps ? int(sweeps->size()) : -1;
 }
 
 } // namespace qb::testdata

@@ -24,7 +24,6 @@ private Q_SLOTS:
 
 private:
     NoiseSweepRequest sweepRequest() const;
-    int storedSweeps() const;
 
     QTemporaryDir m_dir;
     testdata::TrainedRun m_run;
@@ -48,15 +47,6 @@ NoiseSweepRequest TestNoiseSweep::sweepRequest() const
     request.chips = 3;
     request.threads = 1;
     return request;
-}
-
-int TestNoiseSweep::storedSweeps() const
-{
-    ExperimentStore store;
-    if (!store.open(m_run.dbPath))
-        return -1;
-    const auto sweeps = store.sweeps(m_run.runId);
-    return sweeps ? int(sweeps->size()) : -1;
 }
 
 void TestNoiseSweep::reportsEveryPoint()
@@ -113,7 +103,7 @@ void TestNoiseSweep::cancelStoresNothing_data()
 void TestNoiseSweep::cancelStoresNothing()
 {
     QFETCH(int, cancelAt);
-    const int before = storedSweeps();
+    const int before = testdata::storedSweepCount(m_run);
     QVERIFY(before >= 0);
     NoiseSweepRequest request = sweepRequest();
     Calls calls;
@@ -126,7 +116,7 @@ void TestNoiseSweep::cancelStoresNothing()
     QVERIFY(!outcome.error.isEmpty());
     QCOMPARE(outcome.sweep.id, qint64(-1));
     QCOMPARE(calls.size(), cancelAt + 1); // no point is evaluated after the cancel
-    QCOMPARE(storedSweeps(), before);
+    QCOMPARE(testdata::storedSweepCount(m_run), before);
 }
 
 QTEST_GUILESS_MAIN(TestNoiseSweep)

@@ -22,7 +22,6 @@ private Q_SLOTS:
 
 private:
     PtqSweepRequest sweepRequest() const;
-    int storedSweeps() const;
 
     QTemporaryDir m_dir;
     testdata::TrainedRun m_run;
@@ -45,15 +44,6 @@ PtqSweepRequest TestPtqSweep::sweepRequest() const
     request.wordBits = 16;
     request.threads = 1;
     return request;
-}
-
-int TestPtqSweep::storedSweeps() const
-{
-    ExperimentStore store;
-    if (!store.open(m_run.dbPath))
-        return -1;
-    const auto sweeps = store.sweeps(m_run.runId);
-    return sweeps ? int(sweeps->size()) : -1;
 }
 
 void TestPtqSweep::reportsEveryPoint()
@@ -82,7 +72,7 @@ void TestPtqSweep::reportsEveryPoint()
 
 void TestPtqSweep::cancelStoresNothing()
 {
-    const int before = storedSweeps();
+    const int before = testdata::storedSweepCount(m_run);
     QVERIFY(before >= 0);
     PtqSweepRequest request = sweepRequest();
     Calls calls;
@@ -93,7 +83,7 @@ void TestPtqSweep::cancelStoresNothing()
     const PtqSweepOutcome outcome = PtqSweep::run(request);
     QCOMPARE(outcome.problem, PtqSweepOutcome::Problem::Cancelled);
     QCOMPARE(calls, (Calls{{0, 3}, {1, 3}}));
-    QCOMPARE(storedSweeps(), before);
+    QCOMPARE(testdata::storedSweepCount(m_run), before);
 }
 
 QTEST_GUILESS_MAIN(TestPtqSweep)

@@ -28,7 +28,6 @@ private Q_SLOTS:
 
 private:
     NoiseSweepRequest noiseRequest() const;
-    int storedSweeps() const;
 
     QTemporaryDir m_dir;
     testdata::TrainedRun m_run;
@@ -54,15 +53,6 @@ NoiseSweepRequest TestAnalysisController::noiseRequest() const
     request.chips = 3;
     request.seed = 5;
     return request;
-}
-
-int TestAnalysisController::storedSweeps() const
-{
-    ExperimentStore store;
-    if (!store.open(m_run.dbPath))
-        return -1;
-    const auto sweeps = store.sweeps(m_run.runId);
-    return sweeps ? int(sweeps->size()) : -1;
 }
 
 void TestAnalysisController::noiseSweepStoresWhatTheCoreStores()
@@ -158,7 +148,7 @@ void TestAnalysisController::ptqSweepReportsEveryPoint()
 
 void TestAnalysisController::cancelStoresNothing()
 {
-    const int before = storedSweeps();
+    const int before = testdata::storedSweepCount(m_run);
     QVERIFY(before >= 0);
     AnalysisController controller;
     QSignalSpy stored(&controller, &AnalysisController::stored);
@@ -175,12 +165,12 @@ void TestAnalysisController::cancelStoresNothing()
     QCOMPARE(failed.count(), 0);
     QVERIFY(!controller.isRunning());
     QVERIFY(!controller.isCancelling());
-    QCOMPARE(storedSweeps(), before);
+    QCOMPARE(testdata::storedSweepCount(m_run), before);
 
     // The next job runs normally (the cancel flag was reset).
     QVERIFY(controller.startNoiseSweep(noiseRequest()));
     QTRY_COMPARE_WITH_TIMEOUT(stored.count(), 1, kTimeoutMs);
-    QCOMPARE(storedSweeps(), before + 1);
+    QCOMPARE(testdata::storedSweepCount(m_run), before + 1);
 }
 
 void TestAnalysisController::oneJobAtATime()
@@ -226,13 +216,13 @@ void TestAnalysisController::failureReportsTheCoreMessage()
 
 void TestAnalysisController::destroyedWhileRunning()
 {
-    const int before = storedSweeps();
+    const int before = testdata::storedSweepCount(m_run);
     auto controller = std::make_unique<AnalysisController>();
     NoiseSweepRequest request = noiseRequest();
     request.values = {0.0, 0.1, 0.2, 0.4, 0.8, 1.0};
     QVERIFY(controller->startNoiseSweep(request));
     controller.reset(); // cancels and joins the thread
-    QCOMPARE(storedSweeps(), before);
+    QCOMPARE(testdata::storedSweepCount(m_run), before);
 }
 
 QTEST_MAIN(TestAnalysisController)
