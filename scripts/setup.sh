@@ -17,8 +17,12 @@ PACKAGES=(
   sqlite3 zlib1g-dev dataset-fashion-mnist
   # headless GUI checks and screenshots (xdotool drives the real window in ../shared/tools/gui-monkey.sh)
   xvfb xauth imagemagick xdotool
-  # the PyTorch eager reference for benchmarks
-  python3-torch
+  # the PyTorch eager reference for benchmarks, and the independent readers of exported files
+  python3-torch python3-numpy python3-onnx
+  # exports: ONNX models, zip files (npz, run bundles); pdftoppm checks the PDF report
+  libonnx-dev libzip-dev poppler-utils
+  # node runs onnxruntime-web (from npm, below), an ONNX runtime independent of QuantBench
+  nodejs
 )
 
 SUDO=""
@@ -52,4 +56,20 @@ for lib in libblas.so.3 liblapack.so.3; do
     fi
   fi
 done
+# onnxruntime's WebAssembly build, pinned, into the project's own folder (the ONNX export tests
+# run exported models in it). Nothing is fetched when it is already there.
+ORT_WEB_VERSION="1.31.1"
+ORT_DIR="$(cd "$(dirname "$0")/.." && pwd)/third_party/onnxruntime-web"
+if [ -f "$ORT_DIR/node_modules/onnxruntime-web/package.json" ] \
+   && grep -q "\"version\": \"$ORT_WEB_VERSION\"" "$ORT_DIR/node_modules/onnxruntime-web/package.json"; then
+  echo "setup: onnxruntime-web $ORT_WEB_VERSION already installed"
+else
+  if ! command -v npm >/dev/null 2>&1; then
+    export DEBIAN_FRONTEND=noninteractive
+    $SUDO apt-get install -y -q --no-install-recommends npm
+  fi
+  echo "setup: installing onnxruntime-web $ORT_WEB_VERSION from npm into $ORT_DIR"
+  mkdir -p "$ORT_DIR"
+  npm install --prefix "$ORT_DIR" --no-audit --no-fund --no-save "onnxruntime-web@$ORT_WEB_VERSION"
+fi
 echo "setup: done"
