@@ -423,15 +423,17 @@ Result<QByteArray> buildModel(const ModelSnapshot &model)
         // (raw - mean) / std per feature in double, rounded to float32 once: the CSV reader's own
         // arithmetic.
         const std::int64_t features = flow.dims[0];
-        if (model.encoding.featureMean.size() != features || model.encoding.featureStd.size() != features)
-            return R::failure(QObject::tr("the model has %1 input features but %2 means and %3 deviations")
-                                  .arg(features)
-                                  .arg(model.encoding.featureMean.size())
-                                  .arg(model.encoding.featureStd.size()));
+        if (model.encoding.featureMean.size() != features || model.encoding.featureScale.size() != features)
+            return R::failure(
+                QObject::tr("the network takes %1 raw features but the snapshot holds %2 means and %3 "
+                            "scales to standardize them (take the snapshot with its dataset)")
+                    .arg(features)
+                    .arg(model.encoding.featureMean.size())
+                    .arg(model.encoding.featureScale.size()));
         onnx::NodeProto *toDouble = g.node("Cast", {flow.name}, "double");
         setInt(toDouble, "to", onnx::TensorProto::DOUBLE);
         const std::string mean = g.doubles("input_feature_mean", model.encoding.featureMean, {features});
-        const std::string deviation = g.doubles("input_feature_std", model.encoding.featureStd, {features});
+        const std::string deviation = g.doubles("input_feature_scale", model.encoding.featureScale, {features});
         const std::string centred = g.op("Sub", {toDouble->output(0), mean}, "centred");
         const std::string standard = g.op("Div", {centred, deviation}, "standardized");
         onnx::NodeProto *toFloat = g.node("Cast", {standard}, "float");

@@ -8,9 +8,22 @@
 // call); every input quantizer that can be expressed against hand-computed values, which the
 // quantizer's own torch forward in evaluation mode must give too; the inexpressible ones fail with
 // the layer named and write no file.
+//
+// Trained runs, through TrainedModel::snapshot(): the small binarized network on synthetic band
+// images (every test image: the same class as TrainedModel::predict, logits within 1e-4), and the
+// acceptance on the real Fashion-MNIST (skipped when it is not installed): larq-mnist-bnn and
+// cnn-mnist trained one epoch on 2,000 images, then all 10,000 test images, read by node straight
+// from Debian's gzipped IDX file, must get the same class as TrainedModel::predict.
+#include "core/train/trainedrun.h"
+
+#include "data/datasetlocator.h"
 #include "export/onnxwriter.h"
 #include "quant/quantizer_p.h"
 #include "spec/layerspec.h"
+#include "spec/presetlibrary.h"
+#include "store/experimentstore.h"
+#include "train/experimentrunner.h"
+#include "train/trainedmodel.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -26,6 +39,7 @@
 #include <torch/torch.h>
 
 #include <cmath>
+#include <optional>
 #include <random>
 
 using namespace qb;
@@ -224,7 +238,7 @@ ModelSnapshot quantizerProbe(const QuantizerSpec &q, int features, float lsqStep
     m.experiment.network.input = TensorShape::flat(features);
     m.encoding.tabular = true;
     m.encoding.featureMean = QVector<double>(features, 0.0);
-    m.encoding.featureStd = QVector<double>(features, 1.0);
+    m.encoding.featureScale = QVector<double>(features, 1.0);
     return m;
 }
 
@@ -274,9 +288,18 @@ private Q_SLOTS:
     void inputQuantizers();
     void inexpressible_data();
     void inexpressible();
+    void trainedSmallRun();
+    void fashionMnist_data();
+    void fashionMnist();
 
 private:
+    /// Exports run `runId` of `dbPath`, checks it in Python and runs `idxImages` in
+    /// onnxruntime-web; compares with TrainedModel::predict/logits on `test`.
+    void exportAndCompare(const QString &dbPath, qint64 runId, const Dataset &dataset,
+        const QString &idxImages, const QString &label, double logitTolerance);
+
     QTemporaryDir m_dir;
+    std::optional<Dataset> m_fashion;
     QString path(const QString &name) const { return m_dir.filePath(name); }
 };
 
@@ -606,7 +629,7 @@ void TestOnnxExport::tabularStandardization()
     const int features = 4;
     ModelSnapshot m = quantizerProbe(QuantizerSpec(), features);
     m.encoding.featureMean = {10.0, -3.5, 0.001, 1e4};
-    m.encoding.featureStd = {2.5, 0.3, 1.0, 1234.5};
+    m.encoding.featureScale = {2.5, 0.3, 1.0, 1234.5};
     const QString file = path(QStringLiteral("tabular.onnx"));
     const Status s = writeOnnx(m, file);
     QVERIFY2(s.ok(), qPrintable(s.error()));
@@ -620,10 +643,19 @@ void TestOnnxExport::tabularStandardization()
     QVector<float> expected;
     for (int i = 0; i < raw.size(); ++i)
         expected << float(
-            (double(raw[i]) - m.encoding.featureMean[i % features]) / m.encoding.featureStd[i % features]);
+            (double(raw[i]) - m.encoding.featureMean[i % features]) / m.encoding.featureScale[i % features]);
     const OrtRun run = runOrt(file, raw, {features});
     QVERIFY2(run.error.isEmpty(), qPrintable(run.error));
     QCOMPARE(run.logits, expected);
+
+    // A snapshot taken without its dataset has no standardization: refused, nothing written.
+    m.encoding.featureScale.clear();
+    const QString refused = path(QStringLiteral("tabular-refused.onnx"));
+    const Status missing = writeOnnx(m, refused);
+    QVERIFY(!missing.ok());
+    QVERIFY2(missing.error().contains(QLatin1String("take the snapshot with its dataset")),
+        qPrintable(missing.error()));
+    QVERIFY(!QFile::exists(refused));
 }
 
 void TestOnnxExport::inputQuantizers_data()
@@ -791,6 +823,127 @@ void TestOnnxExport::inexpressible()
     QVERIFY(s.error().size() > message.size() + 10); // and says why
     QVERIFY(!QFile::exists(file));
     QCOMPARE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList());
+}
+
+void TestOnnxExport::exportAndCompare(const QString &dbPath, qint64 runId, const Dataset &dataset,
+    const QString &idxImages, const QString &label, double logitTolerance)
+{
+    QElapsedTimer timer;
+    timer.start();
+    ExperimentStore store;
+    const Status opened = store.open(dbPath);
+    QVERIFY2(opened.ok(), qPrintable(opened.error()));
+    const auto model = TrainedModel::fromRun(store, runId);
+    QVERIFY2(model, qPrintable(model.error()));
+    const auto record = store.run(runId);
+    QVERIFY2(record, qPrintable(record.error()));
+    auto snapshot = (*model)->snapshot(&dataset);
+    QVERIFY2(snapshot, qPrintable(snapshot.error()));
+    snapshot->runId = runId;
+    snapshot->runName = record->name;
+
+    const QString file = path(label + QStringLiteral(".onnx"));
+    const Status written = writeOnnx(*snapshot, file);
+    QVERIFY2(written.ok(), qPrintable(written.error()));
+    QString error;
+    const QJsonObject info = pythonCheck(file, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const QJsonObject meta = info.value(QStringLiteral("metadata")).toObject();
+    QCOMPARE(meta.value(QStringLiteral("run_id")).toString(), QString::number(runId));
+    QCOMPARE(meta.value(QStringLiteral("dataset")).toString(), dataset.name);
+    QVERIFY(!meta.value(QStringLiteral("quantbench_version")).toString().isEmpty());
+    const double exportSeconds = timer.nsecsElapsed() / 1e9;
+
+    const int samples = dataset.test.count;
+    timer.restart();
+    const auto predicted = (*model)->predict(dataset.test, 0);
+    QVERIFY2(predicted, qPrintable(predicted.error()));
+    const auto logits = (*model)->logits(dataset.test, 0);
+    QVERIFY2(logits, qPrintable(logits.error()));
+    const double torchSeconds = timer.nsecsElapsed() / 1e9;
+    QCOMPARE(predicted->size(), samples);
+    QCOMPARE(logits->size(), samples * snapshot->classes);
+
+    const OrtRun run = runOrt(file, idxImages, QString());
+    QVERIFY2(run.error.isEmpty(), qPrintable(run.error));
+    QCOMPARE(run.classes, snapshot->classes);
+    QCOMPARE(run.predicted.size(), samples);
+
+    int agree = 0, correct = 0;
+    for (int i = 0; i < samples; ++i) {
+        agree += run.predicted[i] == (*predicted)[i] ? 1 : 0;
+        correct += run.predicted[i] == int(dataset.test.labels[std::size_t(i)]) ? 1 : 0;
+    }
+    double maxAbs = 0.0;
+    for (int i = 0; i < logits->size(); ++i)
+        maxAbs = std::max(maxAbs, std::abs(double(run.logits[i]) - double((*logits)[i])));
+    const double maxRel = maxRelativeDiff(run.logits, *logits);
+    qInfo("%s: %d/%d test images get the same class in onnxruntime-web as TrainedModel::predict; accuracy "
+          "%.4f; max |logit diff| %.3g (relative %.3g); export %.2f s, torch predict+logits %.2f s, "
+          "onnxruntime-web %.2f s, model %lld bytes",
+        qPrintable(label), agree, samples, double(correct) / samples, maxAbs, maxRel, exportSeconds,
+        torchSeconds, run.seconds, QFileInfo(file).size());
+    QCOMPARE(agree, samples);
+    QVERIFY2(maxRel <= logitTolerance, qPrintable(QString::number(maxRel)));
+    // The model learned something: a test that passes on an untrained network proves little.
+    QVERIFY2(double(correct) / samples >= 0.5, qPrintable(QString::number(double(correct) / samples)));
+}
+
+// The small binarized network of the trained-run tests (conv with +-1 weights -> batch norm -> max
+// pool -> flatten -> dense with sign input and +-1 weights), two epochs on synthetic bands.
+void TestOnnxExport::trainedSmallRun()
+{
+    QTemporaryDir dir;
+    const testdata::TrainedRun run = testdata::trainSmallRun(dir.path());
+    QVERIFY2(run.runId > 0, qPrintable(run.error));
+    const auto dataset = DatasetLocator::load(QStringLiteral("mnist"), run.dataDir);
+    QVERIFY2(dataset, qPrintable(dataset.error()));
+    exportAndCompare(run.dbPath, run.runId, *dataset, run.dataDir + QStringLiteral("/t10k-images-idx3-ubyte"),
+        QStringLiteral("small-bnn"), 1e-4);
+}
+
+void TestOnnxExport::fashionMnist_data()
+{
+    QTest::addColumn<QString>("preset");
+    QTest::newRow("larq-mnist-bnn") << QStringLiteral("larq-mnist-bnn");
+    QTest::newRow("cnn-mnist") << QStringLiteral("cnn-mnist");
+}
+
+// Acceptance on the real Fashion-MNIST: one epoch on 2,000 training images (2 threads), then all
+// 10,000 test images through the export.
+void TestOnnxExport::fashionMnist()
+{
+    QFETCH(QString, preset);
+    const QString dataDir = QStringLiteral("/usr/share/datasets/fashion-mnist");
+    if (!QDir(dataDir).exists())
+        QSKIP("Fashion-MNIST not installed (scripts/setup.sh installs dataset-fashion-mnist)");
+    QString images = dataDir + QStringLiteral("/t10k-images-idx3-ubyte.gz");
+    if (!QFile::exists(images))
+        images.chop(3);
+    if (!m_fashion) {
+        auto loaded = DatasetLocator::load(QStringLiteral("fashion-mnist"), dataDir);
+        QVERIFY2(loaded, qPrintable(loaded.error()));
+        m_fashion = *loaded;
+    }
+    const auto network = PresetLibrary::load(preset);
+    QVERIFY2(network, qPrintable(network.error()));
+    QElapsedTimer timer;
+    timer.start();
+    RunRequest request;
+    request.spec.network = *network;
+    request.spec.dataset = QStringLiteral("fashion-mnist");
+    request.spec.train.epochs = 1;
+    request.spec.train.trainLimit = 2000;
+    request.spec.train.testLimit = 1000;
+    request.spec.train.threads = 2;
+    request.spec.train.seed = 42;
+    request.dataDir = dataDir;
+    request.dataset = &*m_fashion;
+    request.dbPath = path(preset + QStringLiteral(".sqlite"));
+    const RunOutcome outcome = ExperimentRunner(request).run();
+    QVERIFY2(outcome.problem == RunOutcome::Problem::None, qPrintable(outcome.error));
+    qInfo("%s: trained 1 epoch on 2000 images in %.1f s", qPrintable(preset), timer.nsecsElapsed() / 1e9);
+    exportAndCompare(request.dbPath, outcome.runId, *m_fashion, images, preset, 1e-4);
 }
 
 QTEST_GUILESS_MAIN(TestOnnxExport)
