@@ -310,12 +310,12 @@ std::string quantizeInput(GraphBuilder &g, const LayerSnapshot &layer, const std
         const double levels = std::ldexp(1.0, int(q.number(QStringLiteral("bits"), 8.0))) - 1.0;
         const double s = levels / (hi - lo);
         const std::string clipped
-            = g.op("Clip", {x, g.scalar(float(lo)), g.scalar(float(hi))}, "uniform_clip");
-        const std::string shifted = g.op("Sub", {clipped, g.scalar(float(lo))}, "uniform_shift");
-        const std::string scaled = g.op("Mul", {shifted, g.scalar(float(s))}, "uniform_mul");
+            = g.op("Clip", {x, g.scalar(asTensorScalar(lo)), g.scalar(asTensorScalar(hi))}, "uniform_clip");
+        const std::string shifted = g.op("Sub", {clipped, g.scalar(asTensorScalar(lo))}, "uniform_shift");
+        const std::string scaled = g.op("Mul", {shifted, g.scalar(asTensorScalar(s))}, "uniform_mul");
         const std::string rounded = roundBy(g, scaled, rounding);
-        const std::string back = g.op("Div", {rounded, g.scalar(float(s))}, "uniform_div");
-        return g.op("Add", {back, g.scalar(float(lo))}, "uniform");
+        const std::string back = g.op("Div", {rounded, g.scalar(asTensorScalar(s))}, "uniform_div");
+        return g.op("Add", {back, g.scalar(asTensorScalar(lo))}, "uniform");
     }
     if (name == QLatin1String("lsq")) {
         if (layer.inputQuantizerParameters.size() != 1) {
@@ -333,7 +333,8 @@ std::string quantizeInput(GraphBuilder &g, const LayerSnapshot &layer, const std
             return {};
         }
         const std::string v = g.op("Div", {x, g.scalar(step)}, "lsq_div");
-        const std::string clipped = g.op("Clip", {v, g.scalar(float(-qn)), g.scalar(float(qp))}, "lsq_clip");
+        const std::string clipped
+            = g.op("Clip", {v, g.scalar(asTensorScalar(-qn)), g.scalar(asTensorScalar(qp))}, "lsq_clip");
         const std::string rounded = g.op("Round", {clipped}, "lsq_round");
         return g.op("Mul", {rounded, g.scalar(step)}, "lsq");
     }
@@ -433,7 +434,8 @@ Result<QByteArray> buildModel(const ModelSnapshot &model)
         onnx::NodeProto *toDouble = g.node("Cast", {flow.name}, "double");
         setInt(toDouble, "to", onnx::TensorProto::DOUBLE);
         const std::string mean = g.doubles("input_feature_mean", model.encoding.featureMean, {features});
-        const std::string deviation = g.doubles("input_feature_scale", model.encoding.featureScale, {features});
+        const std::string deviation
+            = g.doubles("input_feature_scale", model.encoding.featureScale, {features});
         const std::string centred = g.op("Sub", {toDouble->output(0), mean}, "centred");
         const std::string standard = g.op("Div", {centred, deviation}, "standardized");
         onnx::NodeProto *toFloat = g.node("Cast", {standard}, "float");
