@@ -403,7 +403,8 @@ Result<QByteArray> buildModel(const ModelSnapshot &model)
 
     // ---- input and its scaling ----
     Flow flow;
-    const std::string inputName = tabular ? "features" : "image";
+    // One input name for every run, as the issue asks: "image" holds a table's raw features too.
+    const std::string inputName = "image";
     {
         onnx::ValueInfoProto *input = graph->add_input();
         input->set_name(inputName);

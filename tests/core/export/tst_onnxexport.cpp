@@ -637,7 +637,7 @@ void TestOnnxExport::tabularStandardization()
     const QJsonObject info = pythonCheck(file, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(info.value(QStringLiteral("inputs")).toObject(),
-        QJsonObject({{QStringLiteral("features"), QJsonArray({QStringLiteral("N"), features})}}));
+        QJsonObject({{QStringLiteral("image"), QJsonArray({QStringLiteral("N"), features})}}));
 
     const QVector<float> raw{12.5f, -3.2f, 0.5f, 9000.0f, 10.0f, -4.0f, -7.25f, 12345.678f};
     QVector<float> expected;
