@@ -116,12 +116,6 @@ def make_input_quantizer(spec, params, where):
             raise Unsupported(f"{where}: stochastic_binary with stochastic_eval draws random bits at "
                               "evaluation; the outputs cannot be reproduced")
         return sign_zero_positive
-    if name == "magnitude_aware_sign":
-        # Per sample: mean |x| over every dimension but the batch, times sign(x).
-        def magnitude_aware(x):
-            scale = x.abs().mean(dim=list(range(1, x.dim())), keepdim=True) if x.dim() > 1 else x.abs()
-            return scale * sign_zero_positive(x)
-        return magnitude_aware
     if name == "ste_heaviside":
         return lambda x: x.gt(0).to(x.dtype)
     if name == "ste_tern":
@@ -161,9 +155,9 @@ def make_input_quantizer(spec, params, where):
             raise Unsupported(f"{where}: the file holds no LSQ step size for this layer")
         step = params.reshape(()).clamp_min(1e-8)
         return lambda x: (x / step).clamp(-qn, qp).round() * step
-    raise Unsupported(f"{where}: input quantizer '{name}' is not reproduced by this example "
-                      "(ternary_twn and dorefa in weights mode take statistics over the whole batch, "
-                      "stochastic rounding draws random numbers)")
+    raise Unsupported(f"{where}: input quantizer '{name}' with {spec} is not reproduced by this example "
+                      "(dorefa in weights mode takes its scale from the whole batch, stochastic rounding "
+                      "draws random numbers)")
 
 
 # ---------------------------------------------------------------------------------------------

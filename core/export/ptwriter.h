@@ -1,9 +1,10 @@
 #pragma once
 // The run's tensors as a PyTorch file: `torch.load(path)` in Python returns a dict
 // {name: torch.Tensor} with the names, dtypes (float32, int8) and shapes of export/tensorexport.h,
-// plus one str entry "__metadata__" holding the metadata map as a JSON object text. Written with
-// LibTorch's pickler (torch::pickle_save), which produces the zip format torch.load reads; the
-// file holds tensors and strings only, so torch.load(path, weights_only=True) reads it too.
+// plus one str entry "__metadata__" holding the metadata map as a JSON object text. Written as
+// torch::pickle_save writes it (LibTorch's pickler and zip stream writer: the format torch.save
+// writes and torch.load reads), but without TorchScript's type tag on the dict, so that the file
+// holds nothing but a dict, tensors and strings and torch.load(path, weights_only=True) reads it.
 // Implemented in ptwriter_torch.cpp (the torch half of core); this header is torch-free.
 
 #include "export/tensorexport.h"

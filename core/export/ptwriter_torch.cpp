@@ -5,6 +5,10 @@
 #include <QDir>
 #include <QObject>
 
+#include <caffe2/serialize/inline_container.h>
+#include <torch/csrc/jit/serialization/export.h>
+#include <torch/csrc/jit/serialization/pickler.h>
+
 #include <cstring>
 
 namespace qb {
@@ -24,8 +28,28 @@ Result<QByteArray> ptBytes(const TensorSet &set)
             dict.insert(t.name.toStdString(), tensor);
         }
         dict.insert(std::string(kTensorMetadataName), set.metadataJson().toStdString());
-        const std::vector<char> bytes = torch::pickle_save(c10::IValue(dict));
-        return QByteArray(bytes.data(), qsizetype(bytes.size()));
+        // What torch::pickle_save does (pickle the value, then a zip holding data.pkl and one record
+        // per tensor storage, the format torch.save writes), except that the pickler is told not
+        // to tag the dict with its TorchScript type: the tag is a call of
+        // torch.jit._pickle.restore_type_tag, which torch.load(weights_only=True) refuses.
+        std::vector<char> pickled;
+        torch::jit::Pickler pickler(
+            [&pickled](const char *data, size_t size) { pickled.insert(pickled.end(), data, data + size); },
+            /*tensor_table=*/nullptr, /*type_renamer=*/nullptr,
+            /*memoized_class_types=*/nullptr, /*get_tensor_id=*/nullptr,
+            /*tag_aggregates=*/false);
+        pickler.protocol();
+        pickler.pushIValue(c10::IValue(dict));
+        pickler.stop();
+        QByteArray bytes;
+        caffe2::serialize::PyTorchStreamWriter writer([&bytes](const void *data, size_t size) {
+            bytes.append(static_cast<const char *>(data), qsizetype(size));
+            return size;
+        });
+        torch::jit::writeArchiveAndTensors(
+            "data", pickled.data(), pickled.size(), pickler.tensorData(), writer);
+        writer.writeEndOfFile();
+        return bytes;
     } catch (const c10::Error &e) {
         return Result<QByteArray>::failure(QObject::tr("LibTorch could not write the dict: %1")
                                                .arg(QString::fromStdString(e.what_without_backtrace())));
@@ -35,7 +59,8 @@ Result<QByteArray> ptBytes(const TensorSet &set)
 Status writePt(const ModelSnapshot &model, const QString &path, const TensorExportOptions &options)
 {
     const auto failed = [&path](const QString &reason) {
-        return Status::failure(QObject::tr("cannot write %1: %2").arg(QDir::toNativeSeparators(path), reason));
+        return Status::failure(
+            QObject::tr("cannot write %1: %2").arg(QDir::toNativeSeparators(path), reason));
     };
     const Result<TensorSet> set = tensorSet(model, options);
     if (!set)

@@ -94,24 +94,25 @@ QJsonObject inputEncodingJson(const ModelSnapshot &model)
         o[QStringLiteral("kind")] = QStringLiteral("tabular");
         o[QStringLiteral("feature_mean")] = doubleArray(e.featureMean);
         o[QStringLiteral("feature_scale")] = doubleArray(e.featureScale);
-        o[QStringLiteral("formula")]
-            = QStringLiteral("x[i] = float32((raw[i] - feature_mean[i]) / feature_scale[i]), computed in float64");
+        o[QStringLiteral("formula")] = QStringLiteral(
+            "x[i] = float32((raw[i] - feature_mean[i]) / feature_scale[i]), computed in float64");
         return o;
     }
     o[QStringLiteral("kind")] = QStringLiteral("image");
-    o[QStringLiteral("normalization")] = e.normalization == Normalization::ZeroToOne ? QStringLiteral("zero_one")
-                                                                                      : QStringLiteral("minus_one_one");
+    o[QStringLiteral("normalization")] = e.normalization == Normalization::ZeroToOne
+        ? QStringLiteral("zero_one")
+        : QStringLiteral("minus_one_one");
     o[QStringLiteral("scale")] = double(e.scale);
     o[QStringLiteral("offset")] = double(e.offset);
-    o[QStringLiteral("formula")]
-        = QStringLiteral("x = float32(pixel) * scale + offset, in float32 (rounded after the product and after the "
-                         "sum); pixel = the stored byte 0..255, CHW order");
+    o[QStringLiteral("formula")] = QStringLiteral(
+        "x = float32(pixel) * scale + offset, in float32 (rounded after the product and after the "
+        "sum); pixel = the stored byte 0..255, CHW order");
     return o;
 }
 
 /// The layer's tensors (appended to `set`) and its record in the "layers" metadata.
-Result<QJsonObject> addLayer(const LayerSnapshot &layer, const QString &prefix, const TensorExportOptions &options,
-                             QList<NamedTensor> *tensors)
+Result<QJsonObject> addLayer(const LayerSnapshot &layer, const QString &prefix,
+    const TensorExportOptions &options, QList<NamedTensor> *tensors)
 {
     const LayerSpec &spec = layer.spec;
     QJsonObject record;
@@ -133,19 +134,23 @@ Result<QJsonObject> addLayer(const LayerSnapshot &layer, const QString &prefix, 
         const QVector<int> &shape = layer.weightShape;
         const int expectedRank = spec.type == LayerType::Conv2D ? 4 : 2;
         if (shape.size() != expectedRank || product(shape) <= 0)
-            return Result<QJsonObject>::failure(layerError(layer, QObject::tr("weight shape has %1 dimensions, expected %2")
-                                                                      .arg(shape.size())
-                                                                      .arg(expectedRank)));
+            return Result<QJsonObject>::failure(layerError(layer,
+                QObject::tr("weight shape has %1 dimensions, expected %2")
+                    .arg(shape.size())
+                    .arg(expectedRank)));
         const qint64 count = product(shape);
         const int outputs = shape[0];
         if (layer.effective.size() != count)
-            return Result<QJsonObject>::failure(
-                layerError(layer, QObject::tr("%1 effective weights for a shape of %2").arg(layer.effective.size()).arg(count)));
+            return Result<QJsonObject>::failure(layerError(layer,
+                QObject::tr("%1 effective weights for a shape of %2")
+                    .arg(layer.effective.size())
+                    .arg(count)));
         QString encoding;
         if (layer.codes) {
             const IntegerCodes &c = *layer.codes;
             if (c.codes.size() != count || c.scale.size() != outputs)
-                return Result<QJsonObject>::failure(layerError(layer, QObject::tr("integer codes do not fit the weight shape")));
+                return Result<QJsonObject>::failure(
+                    layerError(layer, QObject::tr("integer codes do not fit the weight shape")));
             NamedTensor w;
             w.dtype = NamedTensor::DType::Int8;
             w.shape = shape64(shape);
@@ -163,8 +168,8 @@ Result<QJsonObject> addLayer(const LayerSnapshot &layer, const QString &prefix, 
         }
         if (!layer.bias.isEmpty()) {
             if (layer.bias.size() != outputs)
-                return Result<QJsonObject>::failure(
-                    layerError(layer, QObject::tr("%1 biases for %2 outputs").arg(layer.bias.size()).arg(outputs)));
+                return Result<QJsonObject>::failure(layerError(
+                    layer, QObject::tr("%1 biases for %2 outputs").arg(layer.bias.size()).arg(outputs)));
             add(QStringLiteral("bias"), floatTensor({}, {outputs}, layer.bias));
         }
         if (!layer.inputQuantizerParameters.isEmpty())
@@ -172,8 +177,8 @@ Result<QJsonObject> addLayer(const LayerSnapshot &layer, const QString &prefix, 
                 floatTensor({}, {layer.inputQuantizerParameters.size()}, layer.inputQuantizerParameters));
         if (options.latent) {
             if (layer.latent.size() != count)
-                return Result<QJsonObject>::failure(
-                    layerError(layer, QObject::tr("%1 latent weights for a shape of %2").arg(layer.latent.size()).arg(count)));
+                return Result<QJsonObject>::failure(layerError(layer,
+                    QObject::tr("%1 latent weights for a shape of %2").arg(layer.latent.size()).arg(count)));
             add(QStringLiteral("latent_weight"), floatTensor({}, shape64(shape), layer.latent));
         }
         record[QStringLiteral("weight_encoding")] = encoding;
@@ -193,7 +198,8 @@ Result<QJsonObject> addLayer(const LayerSnapshot &layer, const QString &prefix, 
         auto fits = [channels](const QVector<float> &v, bool optional) {
             return v.size() == channels || (optional && v.isEmpty());
         };
-        if (channels == 0 || !fits(layer.runningVar, false) || !fits(layer.gamma, true) || !fits(layer.beta, true))
+        if (channels == 0 || !fits(layer.runningVar, false) || !fits(layer.gamma, true)
+            || !fits(layer.beta, true))
             return Result<QJsonObject>::failure(
                 layerError(layer, QObject::tr("gamma, beta, running mean and variance differ in length")));
         if (!layer.gamma.isEmpty())
@@ -211,7 +217,7 @@ Result<QJsonObject> addLayer(const LayerSnapshot &layer, const QString &prefix, 
         const int pad = spec.padding == Padding::Explicit ? spec.paddingAmount : 0;
         record[QStringLiteral("pool")] = QJsonArray{spec.poolH, spec.poolW};
         record[QStringLiteral("stride")] = QJsonArray{spec.poolStrideH > 0 ? spec.poolStrideH : spec.poolH,
-                                                      spec.poolStrideW > 0 ? spec.poolStrideW : spec.poolW};
+            spec.poolStrideW > 0 ? spec.poolStrideW : spec.poolW};
         record[QStringLiteral("padding")] = QJsonArray{pad, pad, pad, pad};
         break;
     }
@@ -243,7 +249,9 @@ QByteArray npyFile(const QString &descr, const QVector<qint64> &shape, const QBy
         dims << QString::number(d);
     const QString shapeText = QLatin1Char('(') + dims.join(QStringLiteral(", "))
         + (shape.size() == 1 ? QStringLiteral(",)") : QStringLiteral(")"));
-    QByteArray header = QStringLiteral("{'descr': '%1', 'fortran_order': False, 'shape': %2, }").arg(descr, shapeText).toLatin1();
+    QByteArray header = QStringLiteral("{'descr': '%1', 'fortran_order': False, 'shape': %2, }")
+                            .arg(descr, shapeText)
+                            .toLatin1();
     constexpr int kPreamble = 10; // magic (6) + version (2) + header length (2)
     const qsizetype padded = (kPreamble + header.size() + 1 + 63) / 64 * 64 - kPreamble;
     header.append(QByteArray(padded - header.size() - 1, ' '));
@@ -263,10 +271,7 @@ struct ZipDiscard
     void operator()(zip_t *z) const { zip_discard(z); }
 };
 
-QString zipMessage(zip_error_t *error)
-{
-    return QString::fromUtf8(zip_error_strerror(error));
-}
+QString zipMessage(zip_error_t *error) { return QString::fromUtf8(zip_error_strerror(error)); }
 
 } // namespace
 
@@ -320,7 +325,9 @@ Result<TensorSet> tensorSet(const ModelSnapshot &model, const TensorExportOption
     QJsonArray classNames;
     for (const QString &c : model.classNames)
         classNames.append(c);
-    auto meta = [&set](const char *key, const QString &value) { set.metadata.append({QLatin1String(key), value}); };
+    auto meta = [&set](const char *key, const QString &value) {
+        set.metadata.append({QLatin1String(key), value});
+    };
     meta("format", QStringLiteral("quantbench-tensors"));
     meta("format_version", QStringLiteral("1"));
     meta("quantbench_version", model.quantbenchVersion);
@@ -337,7 +344,8 @@ Result<TensorSet> tensorSet(const ModelSnapshot &model, const TensorExportOption
     meta("sign_convention", QStringLiteral("sign(0) = +1"));
     meta("input_encoding", compactJson(inputEncodingJson(model)));
     meta("nonidealities", QStringLiteral("not included"));
-    meta("nonidealities_in_run", model.nonidealitiesDropped ? QStringLiteral("true") : QStringLiteral("false"));
+    meta("nonidealities_in_run",
+        model.nonidealitiesDropped ? QStringLiteral("true") : QStringLiteral("false"));
     meta("latent_weights", options.latent ? QStringLiteral("included") : QStringLiteral("not included"));
     meta("layers", compactJson(layers));
     return set;
@@ -410,7 +418,8 @@ Result<QByteArray> npzBytes(const TensorSet &set)
         zip_error_fini(&error);
         return Result<QByteArray>::failure(QObject::tr("cannot create the zip buffer: %1").arg(message));
     }
-    std::unique_ptr<zip_t, ZipDiscard> archive(zip_open_from_source(buffer, ZIP_CREATE | ZIP_TRUNCATE, &error));
+    std::unique_ptr<zip_t, ZipDiscard> archive(
+        zip_open_from_source(buffer, ZIP_CREATE | ZIP_TRUNCATE, &error));
     if (!archive) {
         const QString message = zipMessage(&error);
         zip_error_fini(&error);
@@ -437,7 +446,8 @@ Result<QByteArray> npzBytes(const TensorSet &set)
         return Result<QByteArray>::failure(QObject::tr("%1: %2").arg(what, message));
     };
     for (int i = 0; i < members.size(); ++i) {
-        zip_source_t *source = zip_source_buffer(archive.get(), members[i].constData(), zip_uint64_t(members[i].size()), 0);
+        zip_source_t *source
+            = zip_source_buffer(archive.get(), members[i].constData(), zip_uint64_t(members[i].size()), 0);
         if (!source)
             return fail(QObject::tr("cannot add %1 to the zip archive").arg(names[i]));
         const QByteArray name = names[i].toUtf8();

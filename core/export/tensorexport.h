@@ -28,7 +28,8 @@
 //   layout "OIHW", dense_layout, sign_convention "sign(0) = +1",
 //   input_encoding (JSON: images {"kind": "image", "scale", "offset", "formula"}: x =
 //   float32(pixel) * scale + offset in float32, two roundings; tables {"kind": "tabular",
-//   "feature_mean", "feature_scale", "formula"}: x = float32((raw - mean) / scale) in float64), nonidealities "not included", nonidealities_in_run
+//   "feature_mean", "feature_scale", "formula"}: x = float32((raw - mean) / scale) in float64), nonidealities
+//   "not included", nonidealities_in_run
 //   ("true" when some layer of the run lists nonidealities), and layers: a JSON array with one
 //   object per network layer {index (1-based), kind, name, input, output, tensors {role: name},
 //   and per kind padding [top, bottom, left, right], stride [h, w], pool [h, w], epsilon,
@@ -62,7 +63,7 @@ struct NamedTensor
     QString name;
     DType dtype = DType::Float32;
     QVector<qint64> shape; ///< empty: a scalar
-    QByteArray bytes;      ///< elementCount() * elementSize() bytes
+    QByteArray bytes; ///< elementCount() * elementSize() bytes
 
     qint64 elementCount() const;
     int elementSize() const { return dtype == DType::Int8 ? 1 : 4; }
@@ -108,7 +109,8 @@ QByteArray npyUnicodeScalar(const QString &text);
 Result<QByteArray> npzBytes(const TensorSet &set);
 
 /// Writes `path` as safetensors / npz (atomically; errors name the path).
-Status writeSafetensors(const ModelSnapshot &model, const QString &path, const TensorExportOptions &options = {});
+Status writeSafetensors(
+    const ModelSnapshot &model, const QString &path, const TensorExportOptions &options = {});
 Status writeNpz(const ModelSnapshot &model, const QString &path, const TensorExportOptions &options = {});
 
 } // namespace qb
