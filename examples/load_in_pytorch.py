@@ -23,7 +23,8 @@ How the network is rebuilt (the same computation QuantBench's evaluation does):
 Simulated hardware nonidealities are never exported: a run trained or evaluated with them is
 reproduced here as ideal hardware (the script says so).
 
-Needs torch and numpy (Debian: python3-torch, python3-numpy).
+Needs torch 1.13 or newer (torch.load(weights_only=True)) and numpy (Debian: python3-torch,
+python3-numpy).
 """
 
 import argparse

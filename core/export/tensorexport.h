@@ -26,15 +26,16 @@
 //   dataset, classes, class_names (JSON array), input_shape (JSON [C, H, W] or [features]),
 //   network (NetworkSpec JSON, compact), experiment (ExperimentSpec JSON, compact),
 //   layout "OIHW", dense_layout, sign_convention "sign(0) = +1",
-//   input_encoding (JSON: images {"kind": "image", "scale", "offset", "formula"}: x =
-//   float32(pixel) * scale + offset in float32, two roundings; tables {"kind": "tabular",
-//   "feature_mean", "feature_scale", "formula"}: x = float32((raw - mean) / scale) in float64), nonidealities
-//   "not included", nonidealities_in_run
-//   ("true" when some layer of the run lists nonidealities), and layers: a JSON array with one
-//   object per network layer {index (1-based), kind, name, input, output, tensors {role: name},
-//   and per kind padding [top, bottom, left, right], stride [h, w], pool [h, w], epsilon,
-//   input_quantizer, sign_input, weight_encoding}. Floats in the JSON are written so that they
-//   read back to the same float32 / float64.
+//   input_encoding (JSON; images {"kind": "image", "normalization", "scale", "offset", "formula"}:
+//     x = float32(pixel) * scale + offset in float32, two roundings; tables {"kind": "tabular",
+//     "feature_mean", "feature_scale", "formula"}: x = float32((raw - mean) / scale) in float64),
+//   nonidealities "not included", nonidealities_in_run ("true" when some layer of the run lists
+//   nonidealities), latent_weights ("included" / "not included"),
+//   layers: a JSON array with one object per network layer {index (1-based), kind, name, input,
+//     output, tensors {role: tensor name}, and per kind padding [top, bottom, left, right],
+//     stride [h, w], kernel / pool [h, w], epsilon, rate, function, input_quantizer,
+//     kernel_quantizer, sign_input, weight_encoding}.
+// Floats in the JSON are written so that they read back to the same float32 / float64.
 //
 // Everything here is torch-free (quantbench_core_base); files are written atomically
 // (export/atomicfile.h) and errors name the path.
