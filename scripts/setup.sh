@@ -21,6 +21,8 @@ PACKAGES=(
   python3-torch python3-numpy python3-onnx
   # exports: ONNX models, zip files (npz, run bundles); pdftoppm checks the PDF report
   libonnx-dev libzip-dev poppler-utils
+  # (Debian's libzip CMake config checks that its tools exist)
+  zipcmp zipmerge ziptool
   # node runs onnxruntime-web (from npm, below), an ONNX runtime independent of QuantBench
   nodejs
 )
