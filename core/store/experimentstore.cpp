@@ -661,7 +661,8 @@ Status ExperimentStore::addEpoch(qint64 runId, const EpochMetrics &metrics)
     return Status();
 }
 
-Status ExperimentStore::finishRun(qint64 runId, RunStatus status, const QString &error)
+Status ExperimentStore::finishRun(
+    qint64 runId, RunStatus status, const QString &error, const QDateTime &finished)
 {
     if (!d->open)
         return d->notOpen();
@@ -672,7 +673,8 @@ Status ExperimentStore::finishRun(qint64 runId, RunStatus status, const QString 
                                    .arg(action, d->path));
     QSqlQuery q(d->db);
     if (!execSql(q, QStringLiteral("UPDATE runs SET status = ?, finished = ?, error = ? WHERE id = ?"),
-            {runStatusName(status), nowIso(), nullIfEmpty(error), runId}))
+            {runStatusName(status), finished.isValid() ? toIso(finished) : nowIso(), nullIfEmpty(error),
+                runId}))
         return Status::failure(d->sqlError(action, q.lastError()));
     if (q.numRowsAffected() == 0)
         return Status::failure(d->noSuchRun(action, runId));
@@ -749,7 +751,8 @@ Result<qint64> ExperimentStore::addSweep(const SweepRecord &sweep)
     if (!execSql(q,
             QStringLiteral("INSERT INTO sweeps (run_id, kind, parameter, settings_json, created)"
                            " VALUES (?, ?, ?, ?, ?)"),
-            {sweep.runId, sweep.kind, sweep.parameter, sweep.settingsJson, nowIso()})) {
+            {sweep.runId, sweep.kind, sweep.parameter, sweep.settingsJson,
+                sweep.created.isValid() ? toIso(sweep.created) : nowIso()})) {
         const QSqlError error = q.lastError();
         if ((error.nativeErrorCode().toInt() & 0xff) == kSqliteConstraint)
             return R::failure(d->noSuchRun(action, sweep.runId));
@@ -920,6 +923,28 @@ Result<QList<ArtifactRecord>> ExperimentStore::artifacts(qint64 runId) const
     if (q.lastError().isValid())
         return R::failure(d->sqlError(action, q.lastError()));
     return list;
+}
+
+Result<qint64> ExperimentStore::findRunByArtifact(const QString &kind, const QString &path) const
+{
+    using R = Result<qint64>;
+    if (!d->open)
+        return R::failure(d->notOpen().error());
+    const QString action
+        = QCoreApplication::translate("qb::ExperimentStore", "look up the run with the %1 %2")
+              .arg(kind, path);
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    if (!execSql(q,
+            QStringLiteral(
+                "SELECT run_id FROM artifacts WHERE kind = ? AND path = ? ORDER BY run_id DESC LIMIT 1"),
+            {kind, path}))
+        return R::failure(d->sqlError(action, q.lastError()));
+    if (q.next())
+        return q.value(0).toLongLong();
+    if (q.lastError().isValid())
+        return R::failure(d->sqlError(action, q.lastError()));
+    return qint64(-1);
 }
 
 Result<int> ExperimentStore::markInterruptedRuns()

@@ -42,8 +42,10 @@ public:
     Result<qint64> createRun(const RunRecord &run);
     /// Inserts one epoch row and updates the run's final/best metrics, in one transaction.
     Status addEpoch(qint64 runId, const EpochMetrics &metrics);
-    /// Sets the final status (and error text for failed runs) and the finish time.
-    Status finishRun(qint64 runId, RunStatus status, const QString &error = QString());
+    /// Sets the final status (and error text for failed runs) and the finish time: `finished` (UTC),
+    /// or now when it is invalid (a run imported from a bundle keeps its original time).
+    Status finishRun(qint64 runId, RunStatus status, const QString &error = QString(),
+        const QDateTime &finished = QDateTime());
     Status setName(qint64 runId, const QString &name);
     Status setNotes(qint64 runId, const QString &notes);
     Status setTags(qint64 runId, const QStringList &tags);
@@ -52,7 +54,8 @@ public:
     Result<qint64> addArtifact(qint64 runId, const QString &kind, const QString &path);
     /// Puts a run into a group of repeated runs (group id = the first run's id).
     Status setGroup(qint64 runId, qint64 groupId);
-    /// Stores a sweep and its points in one transaction; returns its id.
+    /// Stores a sweep and its points in one transaction; returns its id. The sweep's time is
+    /// `sweep.created` when valid (an imported sweep), else now.
     Result<qint64> addSweep(const SweepRecord &sweep);
     /// The sweeps of a run, oldest first, with their points in the order stored.
     Result<QList<SweepRecord>> sweeps(qint64 runId) const;
@@ -61,6 +64,9 @@ public:
     Result<RunRecord> run(qint64 runId) const;
     Result<QList<EpochMetrics>> epochs(qint64 runId) const;
     Result<QList<ArtifactRecord>> artifacts(qint64 runId) const;
+    /// The newest run that has an artifact of this kind and path, or -1 when none has (how a run
+    /// bundle's import finds a run it imported before: kind "bundle-identity").
+    Result<qint64> findRunByArtifact(const QString &kind, const QString &path) const;
 
     /// Marks runs still `running` whose owning process is gone as `interrupted`; returns how many.
     /// Called by open(); public for tests.
