@@ -247,12 +247,13 @@ private:
         return std::min({1.0, m_width / size.width(), bottom() / size.height()});
     }
 
-    /// A drawing at its own size (points), shrunk only when wider or taller than a page.
-    void chart(const QSizeF &size, const RunCharts::Drawing &drawing)
+    /// A drawing at its own size (points), shrunk only when wider or taller than a page;
+    /// `keepAfter`: the height of what must follow on the same page (a caption).
+    void chart(const QSizeF &size, const RunCharts::Drawing &drawing, double keepAfter = 0)
     {
         const double scale = chartScale(size);
         const double h = size.height() * scale;
-        ensure(h);
+        ensure(std::min(h + keepAfter, bottom()));
         const QRectF target((m_width - size.width() * scale) / 2, m_y, size.width() * scale, h);
         RunCharts::paintInto(m_painter, target, size, drawing);
         m_y += h + 10;
@@ -596,7 +597,8 @@ private:
     {
         const int classes = RunCharts::confusionClasses(m_archive.confusion);
         const QSizeF size = RunCharts::confusionSize(classes);
-        heading(tr("Confusion matrix"), classes > 0 ? size.height() * chartScale(size) : 20);
+        const double caption = 34;
+        heading(tr("Confusion matrix"), classes > 0 ? size.height() * chartScale(size) + caption : 20);
         if (classes == 0) {
             paragraph(
                 tr("The confusion matrix was not available: the test split of the dataset could not be read "
@@ -605,9 +607,11 @@ private:
         }
         const QVector<int> confusion = m_archive.confusion;
         const QStringList names = m_archive.model.classNames;
-        chart(size, [confusion, names](QPainter &p, const QSizeF &s) {
-            RunCharts::drawConfusion(p, s, confusion, names);
-        });
+        chart(
+            size,
+            [confusion, names](
+                QPainter &p, const QSizeF &s) { RunCharts::drawConfusion(p, s, confusion, names); },
+            caption);
         paragraph(
             tr("Rows are the actual classes, columns the predicted ones; a cell's shade is its share of the "
                "row, and the right column is each class's recall."),

@@ -598,11 +598,11 @@ Status writeRunBundle(const RunArchive &archive, const QString &path)
     const QString identity = runBundleIdentity(weights, compactSpec);
     const QDateTime created = QDateTime::currentDateTimeUtc();
 
-    ModelSummary summary = archive.summary;
-    if (summary.layers.isEmpty()) {
-        if (auto computed = ModelSummary::compute(spec->network))
-            summary = *computed;
-    }
+    // What the importer would refuse is not written either.
+    const auto computed = ModelSummary::compute(spec->network);
+    if (!computed)
+        return fail(Text::tr("the network of run %1 is not valid: %2").arg(run.id).arg(computed.error()));
+    const ModelSummary summary = archive.summary.layers.isEmpty() ? *computed : archive.summary;
 
     QList<Entry> entries;
     entries << Entry{QLatin1String(kExperiment),

@@ -437,7 +437,7 @@ constexpr double kConfusionTop = 26;
 constexpr double kConfusionRight = 64;
 constexpr double kConfusionBottom = 44;
 
-double confusionCell(int classes) { return std::clamp(300.0 / std::max(1, classes), 10.0, 30.0); }
+double confusionCell(int classes) { return std::clamp(260.0 / std::max(1, classes), 10.0, 28.0); }
 } // namespace
 
 QSizeF RunCharts::confusionSize(int classes)

@@ -146,7 +146,7 @@ private Q_SLOTS:
     void hostileBundles();
     void failureMidwayLeavesNoRun();
     void unwritableTarget();
-    void runWithoutWeights();
+    void refusesWhatItCannotBundle();
 
 private:
     int runCount(const QString &dbPath) const;
@@ -731,7 +731,7 @@ void TestRunBundle::unwritableTarget()
     QVERIFY2(t.error().contains(QDir::toNativeSeparators(folder)), qPrintable(t.error()));
 }
 
-void TestRunBundle::runWithoutWeights()
+void TestRunBundle::refusesWhatItCannotBundle()
 {
     QTemporaryDir dir;
     RunArchive archive = m_archive;
@@ -745,6 +745,14 @@ void TestRunBundle::runWithoutWeights()
     const Status t = writeRunBundle(archive, target);
     QVERIFY(!t);
     QVERIFY2(t.error().contains(QStringLiteral("gone.pt")), qPrintable(t.error()));
+    QVERIFY(!QFile::exists(target));
+    // a network the importer would refuse (no layers)
+    archive = m_archive;
+    ExperimentSpec spec;
+    archive.run.specJson = QString::fromUtf8(QJsonDocument(spec.toJson()).toJson(QJsonDocument::Compact));
+    const Status u = writeRunBundle(archive, target);
+    QVERIFY(!u);
+    QVERIFY2(u.error().contains(QStringLiteral("is not valid")), qPrintable(u.error()));
     QVERIFY(!QFile::exists(target));
 }
 
