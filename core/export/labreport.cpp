@@ -4,6 +4,7 @@
 #include "export/runcharts.h"
 #include "quant/quantizercatalog.h"
 #include "spec/experimentspec.h"
+#include "util/version.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -494,12 +495,8 @@ private:
             paragraph(tr("Notes"), reportFont(9, true), kText, 2);
             paragraph(run.notes, reportFont(9), kText);
         }
-        QString version = m_archive.model.quantbenchVersion;
-        if (version.isEmpty())
-            version = QCoreApplication::applicationVersion();
-        paragraph(version.isEmpty() ? tr("Report made on %1.").arg(dateText(QDateTime::currentDateTimeUtc()))
-                                    : tr("Report made on %1 with QuantBench %2.")
-                                          .arg(dateText(QDateTime::currentDateTimeUtc()), version),
+        paragraph(tr("Report made on %1 with QuantBench %2.")
+                      .arg(dateText(QDateTime::currentDateTimeUtc()), quantbenchVersion()),
             reportFont(8), kMuted, 4);
     }
 

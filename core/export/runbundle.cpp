@@ -3,6 +3,7 @@
 #include "export/atomicfile.h"
 #include "export/runcharts.h"
 #include "store/experimentstore.h"
+#include "util/version.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -650,11 +651,7 @@ Status writeRunBundle(const RunArchive &archive, const QString &path)
     QJsonObject manifest;
     manifest.insert(QStringLiteral("format"), QLatin1String(RunBundle::kFormatName));
     manifest.insert(QStringLiteral("version"), RunBundle::kFormatVersion);
-    QString version = archive.model.quantbenchVersion;
-    if (version.isEmpty())
-        version = QCoreApplication::applicationVersion();
-    manifest.insert(
-        QStringLiteral("quantbench_version"), version.isEmpty() ? QStringLiteral("unknown") : version);
+    manifest.insert(QStringLiteral("quantbench_version"), quantbenchVersion()); // of the writer
     manifest.insert(QStringLiteral("run_id"), double(run.id));
     manifest.insert(QStringLiteral("identity"), identity);
     manifest.insert(QStringLiteral("created"), isoTime(created));

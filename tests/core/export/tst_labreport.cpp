@@ -8,6 +8,7 @@
 
 #include "data/datasetlocator.h"
 #include "spec/presetlibrary.h"
+#include "util/version.h"
 
 #include "runarchivetesting.h"
 
@@ -140,7 +141,7 @@ void TestLabReport::reportReadsBack()
              QStringLiteral("Sweeps"), QStringLiteral("Settings"), QStringLiteral("Quantizers per layer"),
              QStringLiteral("ste_sign"), QStringLiteral("frac_bits"), QStringLiteral("sigma"),
              QStringLiteral("Lab 3: binarized convolution"), m_archive.summary.layers.first().name,
-             QStringLiteral("Seed")})
+             QStringLiteral("Seed"), QStringLiteral("with QuantBench ") + quantbenchVersion()})
         QVERIFY2(text.out.contains(expected),
             qPrintable(QStringLiteral("'%1' is not in the report's text").arg(expected)));
     QVERIFY(!text.out.contains(QStringLiteral("was not available")));

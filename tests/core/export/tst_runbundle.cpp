@@ -9,6 +9,7 @@
 #include "data/datasetlocator.h"
 #include "store/experimentstore.h"
 #include "train/trainedmodel.h"
+#include "util/version.h"
 
 #include "runarchivetesting.h"
 
@@ -211,6 +212,9 @@ void TestRunBundle::initTestCase()
              "confusion.png", "sweeps.json"})
         QVERIFY2(names.contains(QLatin1String(expected)), expected);
     QCOMPARE(names.size(), 13);
+    const QJsonObject manifest = jsonOf(entry(m_entries, QStringLiteral("manifest.json")));
+    QCOMPARE(manifest.value(QStringLiteral("quantbench_version")).toString(), quantbenchVersion());
+    QCOMPARE(manifest.value(QStringLiteral("run_id")).toInt(), int(m_run.runId));
 }
 
 void TestRunBundle::storeAdditions()
