@@ -177,28 +177,29 @@ inline constexpr char kSignToFloat[] = R"(static void @FN@(const float *in, floa
 }
 )";
 
-/// Float convolution, tap-major: every output starts at +0 and adds its taps in (channel, row,
-/// column) order, one rounding each (kernels/binaryweightconv.h); taps on the zero padding are
-/// skipped (they would add +-0, which changes no sum that starts at +0).
+/// Float convolution, tap-major: every output starts at its bias (or +0) and adds its taps in
+/// (row, column, channel) order, one rounding each: the order of torch's oneDNN kernels here
+/// (with one input channel also that of kernels/binaryweightconv.h). Taps on the zero padding are
+/// skipped (they would add +-0, which changes no sum).
 inline constexpr char kConvFloat[] = R"(static void @FN@(const float *in, float *out)
 {
     for (int o = 0; o < @O@; ++o) {
         float *plane = out + o * @OPLANE@;
         for (int k = 0; k < @OPLANE@; ++k)
-            plane[k] = 0.0f;
-        for (int c = 0; c < @C@; ++c) {
-            for (int ky = 0; ky < @KH@; ++ky) {
-                for (int kx = 0; kx < @KW@; ++kx) {
+            plane[k] = @START@;
+        for (int ky = 0; ky < @KH@; ++ky) {
+            for (int kx = 0; kx < @KW@; ++kx) {
+                int y0 = 0, y1 = @OH@, x0 = 0, x1 = @OW@;
+                while (y0 < y1 && y0 * @SH@ - @PT@ + ky < 0)
+                    ++y0;
+                while (y1 > y0 && (y1 - 1) * @SH@ - @PT@ + ky >= @H@)
+                    --y1;
+                while (x0 < x1 && x0 * @SW@ - @PL@ + kx < 0)
+                    ++x0;
+                while (x1 > x0 && (x1 - 1) * @SW@ - @PL@ + kx >= @W@)
+                    --x1;
+                for (int c = 0; c < @C@; ++c) {
                     const float s = @SEXPR@;
-                    int y0 = 0, y1 = @OH@, x0 = 0, x1 = @OW@;
-                    while (y0 < y1 && y0 * @SH@ - @PT@ + ky < 0)
-                        ++y0;
-                    while (y1 > y0 && (y1 - 1) * @SH@ - @PT@ + ky >= @H@)
-                        --y1;
-                    while (x0 < x1 && x0 * @SW@ - @PL@ + kx < 0)
-                        ++x0;
-                    while (x1 > x0 && (x1 - 1) * @SW@ - @PL@ + kx >= @W@)
-                        --x1;
                     for (int oy = y0; oy < y1; ++oy) {
                         const int base = (c * @H@ + oy * @SH@ - @PT@ + ky) * @W@ - @PL@ + kx;
                         float *acc = plane + oy * @OW@;
@@ -208,7 +209,7 @@ inline constexpr char kConvFloat[] = R"(static void @FN@(const float *in, float 
                 }
             }
         }
-@BIAS@    }
+    }
 }
 )";
 
@@ -243,12 +244,12 @@ inline constexpr char kTable[] = R"(static void @FN@(const int32_t *in, float *o
 }
 )";
 
-/// In place (in == out).
+/// In place (in == out). One fused multiply-add per value, as torch's vectorized CPU kernel.
 inline constexpr char kBatchNorm[] = R"(static void @FN@(const float *in, float *out)
 {
     for (int c = 0; c < @C@; ++c)
         for (int k = 0; k < @PLANE@; ++k)
-            out[c * @PLANE@ + k] = in[c * @PLANE@ + k] * @A@[c] + @B@[c];
+            out[c * @PLANE@ + k] = fmaf(in[c * @PLANE@ + k], @A@[c], @B@[c]);
 }
 )";
 

@@ -625,16 +625,16 @@ Status Generator::weighted(int i)
             ? "sign_at(" + signBits(i, l.effective) + ", " + windex + ')'
             : floatArray(functionName(i, "weights"), l.effective) + '[' + windex + ']';
         QByteArray biasText;
-        if (bias && conv)
-            biasText = "        for (int k = 0; k < @OPLANE@; ++k)\n            plane[k] = plane[k] + "
-                + biasArray + "[o];\n";
-        else if (bias)
+        if (bias && !conv)
             biasText = "        acc = acc + " + biasArray + "[o];\n";
         const int target = m_float == F0 ? F1 : F0;
         addFunction(
             commentText(describe(i)
                 + (binary ? QLatin1String(": +-1 weights on floats") : QLatin1String(": float weights"))),
-            fill(fill(conv ? kConvFloat : kDenseFloat, {{"SEXPR", weight}, {"BIAS", biasText}}), geometry));
+            fill(fill(conv ? kConvFloat : kDenseFloat,
+                     {{"SEXPR", weight}, {"BIAS", biasText},
+                         {"START", bias ? biasArray + "[o]" : QByteArrayLiteral("0.0f")}}),
+                geometry));
         call(fn, m_float, target, out.size());
         m_float = target;
         m_rep = Rep::Float;
@@ -740,14 +740,15 @@ Status Generator::other(int i)
             return {};
         }
         ensureFloat(i);
-        // As torch's CPU kernel in evaluation: y = x * alpha + beta with alpha = gamma / sqrt(var + eps)
-        // and beta = bias - mean * alpha, each rounded to float.
+        // As torch's vectorized CPU kernel in evaluation (x86-64 with AVX2, where its code is
+        // compiled with fused multiply-adds): alpha = invstd * gamma with invstd = 1 / sqrt(var + eps),
+        // beta' = fma(-mean, alpha, beta), y = fma(x, alpha, beta'); tst_cexport checks it against
+        // torch::batch_norm bit for bit.
         QVector<float> alpha(channels), beta(channels);
         for (int c = 0; c < channels; ++c) {
             const float invstd = 1.0f / std::sqrt(l.runningVar[c] + float(l.epsilon));
             alpha[c] = l.gamma.isEmpty() ? invstd : invstd * l.gamma[c];
-            const volatile float product = l.runningMean[c] * alpha[c]; // one rounding, never fused
-            beta[c] = (l.beta.isEmpty() ? 0.0f : l.beta[c]) - product;
+            beta[c] = std::fma(-l.runningMean[c], alpha[c], l.beta.isEmpty() ? 0.0f : l.beta[c]);
         }
         const QByteArray a = floatArray(functionName(i, "alpha"), alpha);
         const QByteArray b = floatArray(functionName(i, "beta"), beta);

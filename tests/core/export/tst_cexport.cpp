@@ -3,6 +3,8 @@
 // logits computed here by a plain reference implementation (hand-built networks).
 #include "export/cwriter.h"
 
+#include <torch/torch.h>
+
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -154,8 +156,8 @@ float encodePixel(std::uint8_t p)
     return scaled + -1.0f;
 }
 
-/// Torch's conv2d semantics: zero padding, every output from +0 adding w * x for every tap
-/// (padding taps too) in (channel, row, column) order, then the bias.
+/// Torch's conv2d as its oneDNN kernels compute it here: zero padding, every output from its bias
+/// (or +0) adding w * x for every tap (padding taps too) in (row, column, channel) order.
 Tensor refConv(const Tensor &in, const LayerSnapshot &l)
 {
     const int o = l.weightShape[0], k = l.weightShape[2];
@@ -164,18 +166,16 @@ Tensor refConv(const Tensor &in, const LayerSnapshot &l)
     for (int f = 0; f < o; ++f)
         for (int y = 0; y < out.h; ++y)
             for (int x = 0; x < out.w; ++x) {
-                float acc = 0.0f;
-                for (int c = 0; c < in.c; ++c)
-                    for (int ky = 0; ky < k; ++ky)
-                        for (int kx = 0; kx < k; ++kx) {
+                float acc = l.bias.isEmpty() ? 0.0f : l.bias[f];
+                for (int ky = 0; ky < k; ++ky)
+                    for (int kx = 0; kx < k; ++kx)
+                        for (int c = 0; c < in.c; ++c) {
                             const int iy = y * l.strideH - l.padTop + ky, ix = x * l.strideW - l.padLeft + kx;
                             const bool inside = iy >= 0 && iy < in.h && ix >= 0 && ix < in.w;
                             const volatile float product = l.effective[((f * in.c + c) * k + ky) * k + kx]
                                 * (inside ? in.at(c, iy, ix) : 0.0f);
                             acc += product;
                         }
-                if (!l.bias.isEmpty())
-                    acc += l.bias[f];
                 out.at(f, y, x) = acc;
             }
     return out;
@@ -224,7 +224,7 @@ Tensor refPool(const Tensor &in, const LayerSnapshot &l)
 
 /// The batch norm as QuantBench evaluates it: its thresholds decide the sign when it has them (the
 /// output is then +-1, which is all the next sign quantizer reads), its table gives the outputs
-/// for integers, else x * alpha + beta.
+/// for integers, else torch's CPU formula: fma(x, alpha, fma(-mean, alpha, beta)).
 Tensor refBatchNorm(const Tensor &in, const LayerSnapshot &l)
 {
     Tensor out = in;
@@ -241,10 +241,8 @@ Tensor refBatchNorm(const Tensor &in, const LayerSnapshot &l)
             } else {
                 const float invstd = 1.0f / std::sqrt(l.runningVar[c] + float(l.epsilon));
                 const float alpha = l.gamma.isEmpty() ? invstd : invstd * l.gamma[c];
-                const volatile float meanAlpha = l.runningMean[c] * alpha;
-                const float beta = (l.beta.isEmpty() ? 0.0f : l.beta[c]) - meanAlpha;
-                const volatile float scaled = x * alpha;
-                y = scaled + beta;
+                y = std::fma(
+                    x, alpha, std::fma(-l.runningMean[c], alpha, l.beta.isEmpty() ? 0.0f : l.beta[c]));
             }
         }
     return out;
@@ -424,6 +422,8 @@ private Q_SLOTS:
     void unsupportedLayersAreNamed();
     void handBinarizedNetMatchesReference();
     void handFloatNetMatchesReference();
+    void floatStepsAgainstTorch_data();
+    void floatStepsAgainstTorch();
 
 private:
     /// Writes, compiles and runs `m` on `samples` random images; compares with reference().
@@ -637,6 +637,93 @@ void TestCExport::handFloatNetMatchesReference()
     QCOMPARE(sources->packedWeightBytes, qint64(4 * 3)); // the +-1 dense: 72 bits
     QVERIFY(!sources->source.contains("popcount32"));
     checkAgainstReference(m, 200, 13);
+}
+
+void TestCExport::floatStepsAgainstTorch_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::newRow("conv +-1 weights with bias") << 0;
+    QTest::newRow("conv +-1 weights") << 1;
+    QTest::newRow("batch norm on maps") << 2;
+    QTest::newRow("batch norm on features") << 3;
+    QTest::newRow("dense float weights") << 4;
+    QTest::newRow("conv float weights") << 5;
+}
+
+void TestCExport::floatStepsAgainstTorch()
+{
+    QFETCH(int, kind);
+    std::mt19937 rng(17 + kind);
+    const int batch = 250;
+    TensorShape in = kind == 3 ? TensorShape::image(24, 1, 1)
+        : kind == 4            ? TensorShape::image(64, 1, 1)
+                               : TensorShape::image(kind < 2 ? 1 : 4, 12, 12);
+    QList<LayerSnapshot> layers;
+    if (kind == 4)
+        layers << plain(LayerType::Flatten)
+               << dense(
+                      64, 10, randomFloats(rng, 640, -0.3f, 0.3f), false, randomFloats(rng, 10, -0.3f, 0.3f));
+    else if (kind == 5)
+        layers << conv(in, 6, 3, 1, 0, 0, randomFloats(rng, 6 * 4 * 9, -0.4f, 0.4f), false,
+            randomFloats(rng, 6, -0.3f, 0.3f));
+    else if (kind < 2)
+        layers << conv(in, 6, 3, 1, 0, 0, randomSigns(rng, 6 * 9), false,
+            kind == 0 ? randomFloats(rng, 6, -0.3f, 0.3f) : QVector<float>());
+    else
+        layers << batchNorm(rng, in.channels(), true);
+    layers << plain(LayerType::Flatten);
+    const int classes = kind == 4 ? 10 : (kind < 2 || kind == 5) ? 6 * 10 * 10 : int(in.elementCount());
+    const ModelSnapshot m = model(in, classes, layers);
+    QTemporaryDir dir;
+    QVERIFY(writeCLibrary(m, dir.path(), QStringLiteral("net")).ok());
+    const QString compiled = compileC(dir.path(), QStringLiteral("net"));
+    QVERIFY2(compiled.isEmpty(), qPrintable(compiled));
+    const QByteArray pixels = randomPixels(rng, in.elementCount() * batch);
+    QVERIFY(writeIdx(dir.filePath(QStringLiteral("i.idx")), dir.filePath(QStringLiteral("l.idx")), in.dims,
+        pixels, QByteArray(batch, 0)));
+    const MainRun run = runMain(dir.path(), QStringLiteral("net"), dir.filePath(QStringLiteral("i.idx")),
+        dir.filePath(QStringLiteral("l.idx")), classes);
+    QVERIFY2(run.error.isEmpty(), qPrintable(run.error));
+
+    torch::NoGradGuard noGrad;
+    std::vector<float> encoded;
+    for (char p : pixels)
+        encoded.push_back(encodePixel(std::uint8_t(p)));
+    torch::Tensor x
+        = torch::from_blob(encoded.data(), {batch, in.channels(), in.height(), in.width()}).clone();
+    if (kind == 3 || kind == 4)
+        x = x.view({batch, in.channels()});
+    const LayerSnapshot &l = m.layers[0];
+    auto t = [](const QVector<float> &v) {
+        return torch::from_blob(const_cast<float *>(v.data()), {v.size()}).clone();
+    };
+    torch::Tensor y;
+    if (kind == 4)
+        y = torch::linear(x, t(m.layers[1].effective).view({10, 64}), t(m.layers[1].bias));
+    else if (kind == 5)
+        y = torch::conv2d(x, t(l.effective).view({6, 4, 3, 3}), t(l.bias));
+    else if (kind < 2)
+        y = torch::conv2d(
+            x, t(l.effective).view({6, 1, 3, 3}), l.bias.isEmpty() ? torch::Tensor() : t(l.bias));
+    else
+        y = torch::batch_norm(
+            x, t(l.gamma), t(l.beta), t(l.runningMean), t(l.runningVar), false, 0.1, l.epsilon, false);
+    y = y.contiguous().view({-1});
+    QCOMPARE(y.numel(), qint64(run.logits.size()));
+    int differ = 0;
+    for (qsizetype i = 0; i < run.logits.size(); ++i)
+        differ += y[i].item<float>() != run.logits[i];
+    qInfo("%d of %lld values differ from torch's", differ, qlonglong(run.logits.size()));
+    // +-1 weights and batch norms: torch's own roundings; float weights: torch multiplies and adds
+    // with fused multiply-adds (and BLAS orders its dense sums), the C code does not.
+    if (kind < 4) {
+        QCOMPARE(differ, 0);
+    } else {
+        const torch::Tensor c = torch::from_blob(const_cast<float *>(run.logits.data()), {run.logits.size()});
+        const double worst = (c - y).abs().max().item<double>();
+        qInfo("largest difference %g", worst);
+        QVERIFY(worst < 1e-5);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCExport)
