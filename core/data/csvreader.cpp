@@ -626,6 +626,8 @@ Result<Dataset> CsvReader::read(const QString &path, const CsvOptions &options)
     dataset.classNames = classNames;
     dataset.train = makeSplit(trainRows, values, labels, numFeatures, mean, scale);
     dataset.test = makeSplit(testRows, values, labels, numFeatures, mean, scale);
+    dataset.featureMean = mean;
+    dataset.featureScale = scale;
     return dataset;
 }
 

@@ -42,6 +42,9 @@ struct Dataset
     QStringList classNames;
     DatasetSplit train;
     DatasetSplit test;
+    /// Tabular datasets: the standardization the reader applied, feature = float((raw - mean) / scale)
+    /// computed in double (CsvReader); empty for images. Exports put it into their graphs.
+    std::vector<double> featureMean, featureScale;
 };
 
 } // namespace qb

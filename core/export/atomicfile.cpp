@@ -12,16 +12,9 @@ namespace qb {
 
 namespace {
 
-Status prepareFolder(const QString &path)
+QString writeFailurePrefix()
 {
-    const QFileInfo info(path);
-    if (info.isDir())
-        return Status::failure(QObject::tr("cannot write %1: it is a folder").arg(QDir::toNativeSeparators(path)));
-    const QString folder = info.absolutePath();
-    if (!QDir().mkpath(folder))
-        return Status::failure(
-            QObject::tr("cannot write %1: the folder %2 cannot be created").arg(QDir::toNativeSeparators(path), folder));
-    return {};
+    return QObject::tr("cannot write %1: %2").section(QStringLiteral("%1"), 0, 0);
 }
 
 Status failed(const QString &path, const QString &reason)
@@ -29,7 +22,23 @@ Status failed(const QString &path, const QString &reason)
     return Status::failure(QObject::tr("cannot write %1: %2").arg(QDir::toNativeSeparators(path), reason));
 }
 
+Status prepareFolder(const QString &path)
+{
+    const QFileInfo info(path);
+    if (info.isDir())
+        return failed(path, QObject::tr("it is a folder"));
+    const QString folder = info.absolutePath();
+    if (!QDir().mkpath(folder))
+        return failed(path, QObject::tr("the folder %1 cannot be created").arg(QDir::toNativeSeparators(folder)));
+    return {};
+}
+
 } // namespace
+
+bool isWriteFailure(const Status &status)
+{
+    return !status && status.error().startsWith(writeFailurePrefix());
+}
 
 Status writeFileAtomically(const QString &path, const std::function<Status(QIODevice &)> &write)
 {

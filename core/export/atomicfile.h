@@ -31,4 +31,8 @@ struct PendingFile
 };
 Status writeFilesAtomically(const QList<PendingFile> &files);
 
+/// Whether a failed Status came from the functions above failing to write (a folder that cannot
+/// be created, a full disk: "cannot write PATH: reason") rather than from the content.
+bool isWriteFailure(const Status &status);
+
 } // namespace qb

@@ -106,8 +106,9 @@ struct InputEncoding
     Normalization normalization = Normalization::MinusOneToOne;
     float scale = 2.0f / 255.0f;
     float offset = -1.0f;
-    /// Tabular: x = (raw - mean[i]) / std[i] per feature (the CSV reader's standardization).
-    QVector<double> featureMean, featureStd;
+    /// Tabular: x = float((raw - mean[i]) / scale[i]) per feature, in double (the CSV reader's
+    /// standardization, Dataset::featureMean/featureScale); empty when the dataset was not given.
+    QVector<double> featureMean, featureScale;
 };
 
 /// The whole trained run.

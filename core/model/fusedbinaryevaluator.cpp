@@ -44,7 +44,7 @@ float fromKey(std::int64_t key)
 /// The sign bits (y >= 0, what sign(y) = +1 means) of the batch norm's outputs for
 /// values[c * perChannel + i] on channel c. The probe has the layout of the real input where it
 /// matters to torch's kernel: [rows, C] when the real map has one pixel, [1, C, values] else.
-std::vector<std::uint8_t> batchNormSigns(
+torch::Tensor batchNormProbe(
     BatchNormModule &bn, const std::vector<float> &values, int channels, int perChannel, bool imageSizeOne)
 {
     torch::Tensor probe
@@ -53,26 +53,43 @@ std::vector<std::uint8_t> batchNormSigns(
         probe = probe.t().contiguous();
     else
         probe = (perChannel == 1 ? torch::cat({probe, probe}, 1) : probe).unsqueeze(0).contiguous();
-    torch::Tensor bits = bn.forward(probe).ge(0);
-    bits = imageSizeOne ? bits.t() : bits.squeeze(0);
-    bits = bits.narrow(1, 0, perChannel).to(torch::kUInt8).contiguous();
+    torch::Tensor out = bn.forward(probe);
+    out = imageSizeOne ? out.t() : out.squeeze(0);
+    return out.narrow(1, 0, perChannel); // [channels, perChannel]
+}
+
+std::vector<std::uint8_t> batchNormSigns(
+    BatchNormModule &bn, const std::vector<float> &values, int channels, int perChannel, bool imageSizeOne)
+{
+    const torch::Tensor bits
+        = batchNormProbe(bn, values, channels, perChannel, imageSizeOne).ge(0).to(torch::kUInt8).contiguous();
     const std::uint8_t *data = bits.data_ptr<std::uint8_t>();
     return std::vector<std::uint8_t>(data, data + bits.numel());
 }
 
+/// Every integer in [-K, K] once per channel, channel-major.
+std::vector<float> integerProbeValues(int channels, std::int32_t dotLength)
+{
+    const int count = 2 * dotLength + 1;
+    std::vector<float> values(std::size_t(channels) * count);
+    for (int c = 0; c < channels; ++c)
+        for (int i = 0; i < count; ++i)
+            values[std::size_t(c) * count + i] = float(i - dotLength);
+    return values;
+}
+
 /// The rule for integer inputs in [-K, K]: every one of them put through the batch norm. Fails
 /// (nullopt) when a channel's sign is not a single step.
-std::optional<ChannelSignRule<std::int32_t>> integerRule(
+} // namespace
+
+std::optional<ChannelSignRule<std::int32_t>> batchNormIntegerSignRule(
     BatchNormModule &bn, int channels, std::int32_t dotLength, bool imageSizeOne)
 {
     const int count = 2 * dotLength + 1;
     if (std::int64_t(count) * channels > kMaxIntegerProbes)
         return std::nullopt;
-    std::vector<float> values(std::size_t(channels) * count);
-    for (int c = 0; c < channels; ++c)
-        for (int i = 0; i < count; ++i)
-            values[std::size_t(c) * count + i] = float(i - dotLength);
-    const std::vector<std::uint8_t> bits = batchNormSigns(bn, values, channels, count, imageSizeOne);
+    const std::vector<std::uint8_t> bits
+        = batchNormSigns(bn, integerProbeValues(channels, dotLength), channels, count, imageSizeOne);
     ChannelSignRule<std::int32_t> rule;
     rule.scale.resize(std::size_t(channels));
     rule.threshold.resize(std::size_t(channels));
@@ -101,13 +118,29 @@ std::optional<ChannelSignRule<std::int32_t>> integerRule(
     return rule;
 }
 
+std::vector<float> batchNormIntegerTable(BatchNormModule &bn, int channels, std::int32_t dotLength, bool imageSizeOne)
+{
+    const int count = 2 * dotLength + 1;
+    if (std::int64_t(count) * channels > kMaxIntegerProbes)
+        return {};
+    const torch::Tensor out
+        = batchNormProbe(bn, integerProbeValues(channels, dotLength), channels, count, imageSizeOne)
+              .to(torch::kFloat)
+              .contiguous();
+    return std::vector<float>(out.data_ptr<float>(), out.data_ptr<float>() + out.numel());
+}
+
+namespace {
+
 bool ruleBit(float v, float scale, float threshold) { return v * scale >= threshold; }
+
+} // namespace
 
 /// The rule for float inputs: per channel a binary search over the finite floats for the value
 /// where the batch norm's sign flips (its output is monotone in the input: a rounded product and
 /// sum are), then a check of the rule on the edge values. Fails (nullopt) when the rule does not
 /// reproduce torch on those, or the flip lies between -0 and +0 (which compare equal).
-std::optional<ChannelSignRule<float>> floatRule(BatchNormModule &bn, int channels, bool imageSizeOne)
+std::optional<ChannelSignRule<float>> batchNormFloatSignRule(BatchNormModule &bn, int channels, bool imageSizeOne)
 {
     const float lowest = std::numeric_limits<float>::lowest();
     const float highest = std::numeric_limits<float>::max();
@@ -187,6 +220,8 @@ std::optional<ChannelSignRule<float>> floatRule(BatchNormModule &bn, int channel
     }
     return rule;
 }
+
+namespace {
 
 PoolGeometry poolGeometry(const PoolModule &pool)
 {
@@ -300,9 +335,9 @@ struct FusedBinaryEvaluator::RuleCache
         e.state = std::move(state);
         e.epsilon = bn.epsilon();
         if (floatInput)
-            e.floatRule = floatRule(bn, channels, imageSizeOne);
+            e.floatRule = batchNormFloatSignRule(bn, channels, imageSizeOne);
         else
-            e.intRule = integerRule(bn, channels, dotLength, imageSizeOne);
+            e.intRule = batchNormIntegerSignRule(bn, channels, dotLength, imageSizeOne);
         return e;
     }
 };

@@ -20,6 +20,7 @@
 // run fall back to the layers' own forward with the weights already drawn, so the random draws
 // of the pass are never repeated.
 
+#include "bitpack/binarychain.h"
 #include "model/layers_p.h"
 
 #include <torch/torch.h>
@@ -30,6 +31,20 @@
 #include <vector>
 
 namespace qb {
+
+/// What a batch norm followed by a sign quantizer decides, asked of torch's own batch norm (the
+/// derivations the fused evaluation uses, shared with the exporters through TrainedModel::snapshot).
+/// `imageSizeOne`: the batch norm sees one value per channel and image ([N, C] layout).
+/// For inputs that are integers in [-dotLength, dotLength]; nullopt when a channel's sign is not a
+/// single step or the probe would be too large.
+std::optional<ChannelSignRule<std::int32_t>> batchNormIntegerSignRule(
+    BatchNormModule &bn, int channels, std::int32_t dotLength, bool imageSizeOne);
+/// For float inputs (binary search over all floats, checked on the edge values); nullopt when no
+/// per-channel threshold reproduces torch.
+std::optional<ChannelSignRule<float>> batchNormFloatSignRule(BatchNormModule &bn, int channels, bool imageSizeOne);
+/// The batch norm's outputs for every integer in [-dotLength, dotLength], per channel:
+/// [c * (2 * dotLength + 1) + v + dotLength]; empty when the table would be too large.
+std::vector<float> batchNormIntegerTable(BatchNormModule &bn, int channels, std::int32_t dotLength, bool imageSizeOne);
 
 class FusedBinaryEvaluator
 {

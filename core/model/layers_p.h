@@ -154,6 +154,8 @@ public:
     bool symmetricPadding() const { return m_padTop == m_padBottom && m_padLeft == m_padRight; }
     int padH() const { return m_padTop; }
     int padW() const { return m_padLeft; }
+    int padBottom() const { return m_padBottom; }
+    int padRight() const { return m_padRight; }
 
 private:
     int m_strideH, m_strideW;

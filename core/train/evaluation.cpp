@@ -6,7 +6,7 @@ namespace {
 constexpr int kEvalBatchSize = 250;
 }
 
-EvalResult evaluateNetwork(NetworkModule &net, const Batcher &batcher, QVector<int> *predictions)
+EvalResult evaluateNetwork(NetworkModule &net, const Batcher &batcher, QVector<int> *predictions, QVector<float> *logits)
 {
     torch::NoGradGuard noGrad;
     net.eval();
@@ -15,16 +15,20 @@ EvalResult evaluateNetwork(NetworkModule &net, const Batcher &batcher, QVector<i
     const int batches = batcher.batchCount(kEvalBatchSize);
     for (int b = 0; b < batches; ++b) {
         auto [x, y] = batcher.batch(b, kEvalBatchSize);
-        const torch::Tensor logits = net.forward(x);
+        const torch::Tensor out = net.forward(x);
         lossSum += torch::nn::functional::cross_entropy(
-                       logits, y, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
+                       out, y, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
                        .item<double>();
-        const torch::Tensor predicted = logits.argmax(1);
+        const torch::Tensor predicted = out.argmax(1);
         correct += predicted.eq(y).sum().item<int64_t>();
         if (predictions) {
             const torch::Tensor p = predicted.to(torch::kInt32).contiguous();
             const int32_t *data = p.data_ptr<int32_t>();
             predictions->append(QVector<int>(data, data + p.numel()));
+        }
+        if (logits) {
+            const torch::Tensor l = out.to(torch::kFloat).contiguous();
+            logits->append(QVector<float>(l.data_ptr<float>(), l.data_ptr<float>() + l.numel()));
         }
     }
     EvalResult r;

@@ -17,6 +17,8 @@ struct EvalResult
 
 /// Mean loss and accuracy of `net` over all of `batcher`'s samples, in order, in batches of 250 (larger batches run slower: their activations leave the CPU caches).
 /// With `predictions`, also the predicted class of every sample, in order.
-EvalResult evaluateNetwork(NetworkModule &net, const Batcher &batcher, QVector<int> *predictions = nullptr);
+/// With `logits`, also every sample's logits, row-major [samples x classes].
+EvalResult evaluateNetwork(NetworkModule &net, const Batcher &batcher, QVector<int> *predictions = nullptr,
+    QVector<float> *logits = nullptr);
 
 } // namespace qb

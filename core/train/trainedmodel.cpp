@@ -1,8 +1,11 @@
 #include "train/trainedmodel.h"
 
 #include "model/network_p.h"
+#include "model/networksnapshot_p.h"
 #include "noise/noisemodel_p.h"
 #include "quant/quantizer_p.h"
+#include "spec/networkvalidator.h"
+#include "util/version.h"
 #include "store/experimentstore.h"
 #include "train/batcher_p.h"
 #include "train/evaluation_p.h"
@@ -131,6 +134,51 @@ Result<QVector<int>> TrainedModel::predict(const DatasetSplit &split, int limit)
     } catch (const std::exception &e) {
         return Result<QVector<int>>::failure(
             QObject::tr("prediction failed: %1").arg(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0)));
+    }
+}
+
+Result<QVector<float>> TrainedModel::logits(const DatasetSplit &split, int limit) const
+{
+    NetworkModule &net = *d->net;
+    try {
+        Batcher batcher(split, limit, d->spec.train.normalization);
+        net.setChip(0);
+        torch::manual_seed(0);
+        QVector<float> logits;
+        evaluateNetwork(net, batcher, nullptr, &logits);
+        return logits;
+    } catch (const std::exception &e) {
+        return Result<QVector<float>>::failure(
+            QObject::tr("evaluation failed: %1").arg(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0)));
+    }
+}
+
+Result<ModelSnapshot> TrainedModel::snapshot(const Dataset *dataset) const
+{
+    try {
+        ModelSnapshot m = snapshotNetwork(*d->net);
+        m.experiment = d->spec;
+        m.datasetName = d->spec.dataset;
+        const NetworkSpec &network = d->spec.network;
+        m.classes = network.layers.isEmpty() ? 0 : NetworkValidator::validate(network).outputShapes.last().channels();
+        m.quantbenchVersion = quantbenchVersion();
+        InputEncoding &e = m.encoding;
+        e.normalization = d->spec.train.normalization;
+        // The batcher's two float operations (train/batcher.cpp): x * scale, then + offset.
+        e.scale = float(e.normalization == Normalization::MinusOneToOne ? 2.0 / 255.0 : 1.0 / 255.0);
+        e.offset = e.normalization == Normalization::MinusOneToOne ? -1.0f : 0.0f;
+        if (dataset) {
+            m.classNames = dataset->classNames;
+            e.tabular = dataset->train.isTabular();
+            e.featureMean = QVector<double>(dataset->featureMean.begin(), dataset->featureMean.end());
+            e.featureScale = QVector<double>(dataset->featureScale.begin(), dataset->featureScale.end());
+        } else {
+            e.tabular = network.input.isFlat();
+        }
+        return m;
+    } catch (const std::exception &e) {
+        return Result<ModelSnapshot>::failure(
+            QObject::tr("the trained network cannot be read: %1").arg(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0)));
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "data/dataset.h"
+#include "export/modelsnapshot.h"
 #include "spec/experimentspec.h"
 #include "util/result.h"
 
@@ -72,6 +73,14 @@ public:
     /// The predicted class of each of the first `limit` samples of `split` (0: all), in order, under
     /// the same conditions as evaluate() without ptq (for confusion matrices and misclassified images).
     Result<QVector<int>> predict(const DatasetSplit &split, int limit) const;
+    /// The logits of each of the first `limit` samples of `split` (0: all), row-major
+    /// [samples x classes], under the same conditions as predict().
+    Result<QVector<float>> logits(const DatasetSplit &split, int limit) const;
+    /// The trained network as plain numbers for the exporters (export/modelsnapshot.h): effective
+    /// weights without nonidealities, batch norms, sign thresholds and tables. `dataset` (may be
+    /// null) gives the class names and, for a CSV table, its standardization. Run fields (id,
+    /// name) are left for the caller.
+    Result<ModelSnapshot> snapshot(const Dataset *dataset = nullptr) const;
     /// Evaluates `chips` simulated chips: chip i draws its fixed nonideality patterns (process
     /// variation, stuck-at faults, drift) from a seed mixed from (seed, i), and its per-pass noise from
     /// torch's generator seeded the same way, so (seed, i) reproduces a chip exactly.

@@ -22,8 +22,9 @@ struct TrainedRun
     QString error; ///< why there is no run
 };
 
-/// Trains the run into `dir`/history.sqlite with its data in `dir`/bands.
-inline TrainedRun trainSmallRun(const QString &dir)
+/// Trains the run into `dir`/history.sqlite with its data in `dir`/bands; `network` (input
+/// 1x28x28, 10 classes) replaces the small binarized network when given.
+inline TrainedRun trainSmallRun(const QString &dir, const NetworkSpec *network = nullptr)
 {
     TrainedRun r;
     r.dataDir = dir + QStringLiteral("/bands");
@@ -34,7 +35,7 @@ inline TrainedRun trainSmallRun(const QString &dir)
     }
     qbtest::writeIdxDataset(r.dataDir, 300, 100);
     RunRequest request;
-    request.spec = experiment(smallNet(true), 2);
+    request.spec = experiment(network ? *network : smallNet(true), 2);
     request.spec.network.input = TensorShape::image(1, 28, 28);
     request.spec.dataset = QStringLiteral("mnist");
     request.spec.train.learningRate = 0.01;
