@@ -421,7 +421,6 @@ Result<int> Generator::chain(int i)
             && (spec.function == ActivationFunction::None || spec.function == ActivationFunction::Softmax))
             continue;
         if (spec.type == LayerType::Flatten) {
-            flatBeforeBn = flatBeforeBn || (bn < 0 && !flat && m_map.plane() > 1);
             flat = true;
             continue;
         }
@@ -432,6 +431,7 @@ Result<int> Generator::chain(int i)
         }
         if (spec.type == LayerType::BatchNorm && bn < 0 && layer(k).signThresholds) {
             bn = k;
+            flatBeforeBn = flat && !m_flat && m_map.plane() > 1; // flattened within the chain
             continue;
         }
         break;

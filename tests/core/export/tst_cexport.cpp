@@ -1,13 +1,23 @@
 // The C export (export/cwriter.h) read by an independent reader, the C compiler: the generated
 // library must compile warning-free as strict C99 and its command-line tool must reproduce
 // logits computed here by a plain reference implementation (hand-built networks).
+#include "core/train/trainedrun.h"
+
+#include "data/datasetlocator.h"
+#include "data/idxreader.h"
 #include "export/cwriter.h"
+#include "model/modelsummary.h"
+#include "spec/presetlibrary.h"
+#include "store/experimentstore.h"
+#include "train/trainedmodel.h"
 
 #include <torch/torch.h>
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtEndian>
 #include <QtTest>
@@ -411,6 +421,103 @@ void keepIfAsked(QTemporaryDir &dir)
     qInfo("generated C kept in %s", qPrintable(dir.path()));
 }
 
+/// The images/s figure of the tool's --bench line (-1: none).
+double imagesPerSecond(const QString &out)
+{
+    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("images/s ([0-9.]+)")).match(out);
+    return m.hasMatch() ? m.captured(1).toDouble() : -1.0;
+}
+
+/// A trained run exported, compiled and run on a test split.
+struct ExportedRun
+{
+    QString error;
+    CLibrarySources sources;
+    MainRun run;
+    QVector<float> expectedLogits; ///< TrainedModel::logits
+    QVector<int> expectedPredictions; ///< TrainedModel::predict
+    int sameLogits = 0; ///< samples whose logits are bit-identical
+    int samePredictions = 0;
+};
+
+/// Exports `model` (snapshot with `dataset`), compiles it strictly (plus `flags`), runs the tool on
+/// `images`/`labels` (uncompressed IDX of `split`) and compares with QuantBench's logits and classes.
+ExportedRun exportAndCompare(const TrainedModel &model, const Dataset &dataset, const DatasetSplit &split,
+    const QString &dir, const QString &images, const QString &labels, const QStringList &toolArgs = {})
+{
+    ExportedRun r;
+    Result<ModelSnapshot> snapshot = model.snapshot(&dataset);
+    if (!snapshot) {
+        r.error = snapshot.error();
+        return r;
+    }
+    snapshot->runName = model.spec().network.name;
+    const QString prefix = QStringLiteral("qb_model");
+    Result<CLibrarySources> sources = generateCLibrary(*snapshot, prefix);
+    if (!sources) {
+        r.error = sources.error();
+        return r;
+    }
+    r.sources = *sources;
+    if (const Status s = writeCLibrary(*snapshot, dir, prefix); !s) {
+        r.error = s.error();
+        return r;
+    }
+    if (const QString compiled = compileC(dir, prefix); !compiled.isEmpty()) {
+        r.error = compiled;
+        return r;
+    }
+    r.run = runMain(dir, prefix, images, labels, snapshot->classes, toolArgs);
+    if (!r.run.error.isEmpty()) {
+        r.error = r.run.error;
+        return r;
+    }
+    const Result<QVector<float>> logits = model.logits(split, 0);
+    const Result<QVector<int>> predictions = model.predict(split, 0);
+    if (!logits || !predictions) {
+        r.error = logits ? predictions.error() : logits.error();
+        return r;
+    }
+    r.expectedLogits = *logits;
+    r.expectedPredictions = *predictions;
+    const int classes = snapshot->classes;
+    if (r.run.logits.size() != r.expectedLogits.size() || r.run.predictions.size() != split.count) {
+        r.error = QStringLiteral("%1 logits from C, %2 from QuantBench")
+                      .arg(r.run.logits.size())
+                      .arg(logits->size());
+        return r;
+    }
+    for (int n = 0; n < split.count; ++n) {
+        r.sameLogits += std::memcmp(r.run.logits.constData() + n * classes,
+                            r.expectedLogits.constData() + n * classes, sizeof(float) * size_t(classes))
+            == 0;
+        r.samePredictions += int(std::uint8_t(r.run.predictions[n])) == r.expectedPredictions[n];
+    }
+    return r;
+}
+
+/// The test split of `dataset` as uncompressed IDX files in `dir`.
+bool writeTestSplit(const Dataset &dataset, const QString &images, const QString &labels)
+{
+    const DatasetSplit &t = dataset.test;
+    return writeIdx(images, labels,
+        t.channels == 1 ? QVector<int>{t.height, t.width} : QVector<int>{t.channels, t.height, t.width},
+        QByteArray(reinterpret_cast<const char *>(t.pixels.data()), qsizetype(t.pixels.size())),
+        QByteArray(reinterpret_cast<const char *>(t.labels.data()), qsizetype(t.labels.size())));
+}
+
+/// Bytes of the binarized layers' weights at one bit each (the model summary's 1-bit parameters).
+Result<qint64> oneBitBytes(const NetworkSpec &network)
+{
+    const Result<ModelSummary> summary = ModelSummary::compute(network);
+    if (!summary)
+        return Result<qint64>::failure(summary.error());
+    qint64 bits = 0;
+    for (const LayerSummary &l : summary->layers)
+        bits += l.params.value(1);
+    return (bits + 7) / 8;
+}
+
 } // namespace
 
 class TestCExport : public QObject
@@ -424,6 +531,9 @@ private Q_SLOTS:
     void handFloatNetMatchesReference();
     void floatStepsAgainstTorch_data();
     void floatStepsAgainstTorch();
+    void trainedRunsOnBands_data();
+    void trainedRunsOnBands();
+    void fashionMnistAcceptance();
 
 private:
     /// Writes, compiles and runs `m` on `samples` random images; compares with reference().
@@ -723,6 +833,138 @@ void TestCExport::floatStepsAgainstTorch()
         const double worst = (c - y).abs().max().item<double>();
         qInfo("largest difference %g", worst);
         QVERIFY(worst < 1e-5);
+    }
+}
+
+void TestCExport::trainedRunsOnBands_data()
+{
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<bool>("binarized");
+    // trainedrun.h's small binarized net: conv with a bias (torch's conv) -> BN -> pool -> dense.
+    QTest::newRow("small-bnn") << QString() << true;
+    QTest::newRow("larq-mnist-bnn") << QStringLiteral("larq-mnist-bnn") << true;
+    QTest::newRow("cnn-mnist") << QStringLiteral("cnn-mnist") << false;
+}
+
+void TestCExport::trainedRunsOnBands()
+{
+    QFETCH(QString, preset);
+    QFETCH(bool, binarized);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    keepIfAsked(dir);
+    std::optional<NetworkSpec> network;
+    if (!preset.isEmpty()) {
+        const Result<NetworkSpec> n = PresetLibrary::load(preset);
+        QVERIFY2(n, qPrintable(n.error()));
+        network = *n;
+    }
+    const testdata::TrainedRun trained = testdata::trainSmallRun(dir.path(), network ? &*network : nullptr);
+    QVERIFY2(trained.runId > 0, qPrintable(trained.error));
+    ExperimentStore store;
+    QVERIFY(store.open(trained.dbPath));
+    const auto model = TrainedModel::fromRun(store, trained.runId);
+    QVERIFY2(model, qPrintable(model.error()));
+    const Result<Dataset> dataset = DatasetLocator::load(QStringLiteral("mnist"), trained.dataDir);
+    QVERIFY2(dataset, qPrintable(dataset.error()));
+    const QString out = dir.filePath(QStringLiteral("c"));
+    const ExportedRun r = exportAndCompare(**model, *dataset, dataset->test, out,
+        trained.dataDir + QStringLiteral("/t10k-images-idx3-ubyte"),
+        trained.dataDir + QStringLiteral("/t10k-labels-idx1-ubyte"));
+    QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+    const int count = dataset->test.count;
+    qInfo("%s: %d of %d logits rows bit-identical, %d of %d classes the same (%s)",
+        qPrintable(QTest::currentDataTag()), r.sameLogits, count, r.samePredictions, count,
+        qPrintable(r.run.out.trimmed()));
+    QCOMPARE(r.samePredictions, count);
+    if (binarized) {
+        QCOMPARE(r.sameLogits, count);
+        QVERIFY(r.sources.source.contains("popcount32"));
+    }
+}
+
+void TestCExport::fashionMnistAcceptance()
+{
+    const QString fashion = QStringLiteral("/usr/share/datasets/fashion-mnist");
+    if (!QDir(fashion).exists())
+        QSKIP("Fashion-MNIST not installed (scripts/setup.sh installs dataset-fashion-mnist)");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    keepIfAsked(dir);
+    const Result<Dataset> dataset = DatasetLocator::load(QStringLiteral("fashion-mnist"), fashion);
+    QVERIFY2(dataset, qPrintable(dataset.error()));
+    QCOMPARE(dataset->test.count, 10000);
+    const QString images = dir.filePath(QStringLiteral("t10k-images-idx3-ubyte"));
+    const QString labels = dir.filePath(QStringLiteral("t10k-labels-idx1-ubyte"));
+    QVERIFY(writeTestSplit(*dataset, images, labels));
+
+    for (const QString &preset : {QStringLiteral("larq-mnist-bnn"), QStringLiteral("cnn-mnist")}) {
+        const bool binarized = preset == QLatin1String("larq-mnist-bnn");
+        const Result<NetworkSpec> network = PresetLibrary::load(preset);
+        QVERIFY2(network, qPrintable(network.error()));
+        RunRequest request;
+        request.spec.network = *network;
+        request.spec.dataset = QStringLiteral("fashion-mnist");
+        request.spec.train.epochs = 1;
+        request.spec.train.trainLimit = 2000;
+        request.spec.train.testLimit = 1000;
+        request.spec.train.threads = 2;
+        request.spec.train.seed = 42;
+        request.dataset = &*dataset;
+        request.dbPath = dir.filePath(QStringLiteral("history.sqlite"));
+        const RunOutcome outcome = ExperimentRunner(request).run();
+        QVERIFY2(outcome.problem == RunOutcome::Problem::None, qPrintable(outcome.error));
+        ExperimentStore store;
+        QVERIFY(store.open(request.dbPath));
+        const auto model = TrainedModel::fromRun(store, outcome.runId);
+        QVERIFY2(model, qPrintable(model.error()));
+
+        const QString out = dir.filePath(preset);
+        const ExportedRun r = exportAndCompare(**model, *dataset, dataset->test, out, images, labels,
+            binarized ? QStringList{QStringLiteral("--bench")} : QStringList());
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        qInfo("%s on Fashion-MNIST (2000 training images, 1 epoch): C %s; %d of 10000 logits rows "
+              "bit-identical, "
+              "%d of 10000 classes the same (%.2f%%)",
+            qPrintable(preset), qPrintable(r.run.out.section(QLatin1Char('\n'), 0, 0)), r.sameLogits,
+            r.samePredictions, 100.0 * r.samePredictions / 10000.0);
+        if (!binarized) {
+            QVERIFY2(r.samePredictions >= 9990, qPrintable(QString::number(r.samePredictions)));
+            continue;
+        }
+        QCOMPARE(r.sameLogits, 10000);
+        QCOMPARE(r.samePredictions, 10000);
+
+        // The packed weights against the model summary's 1-bit memory.
+        const Result<qint64> oneBit = oneBitBytes((*model)->snapshot(&*dataset)->experiment.network);
+        QVERIFY2(oneBit, qPrintable(oneBit.error()));
+        qInfo("packed +-1 weights: %lld bytes; the model summary's 1-bit parameters: %lld bytes (%.1f%%)",
+            qlonglong(r.sources.packedWeightBytes), qlonglong(*oneBit),
+            100.0 * double(r.sources.packedWeightBytes) / double(*oneBit));
+        QVERIFY(*oneBit > 0);
+        QVERIFY(r.sources.packedWeightBytes * 100 <= *oneBit * 105);
+
+        // Speed, single-threaded: the C library (the tool's --bench, strict -O2 build and a
+        // -march=native one) and QuantBench's evaluation with one torch thread.
+        const double cSpeed = imagesPerSecond(r.run.out);
+        QVERIFY2(cSpeed > 0, qPrintable(r.run.out));
+        double nativeSpeed = -1.0;
+        if (compileC(out, QStringLiteral("qb_model"), {QStringLiteral("-march=native")}).isEmpty()) {
+            const MainRun native
+                = runMain(out, QStringLiteral("qb_model"), images, labels, 10, {QStringLiteral("--bench")});
+            nativeSpeed = imagesPerSecond(native.out);
+        }
+        const int threads = at::get_num_threads();
+        at::set_num_threads(1);
+        QElapsedTimer timer;
+        timer.start();
+        const Result<EvalMetrics> metrics = (*model)->evaluate(dataset->test, 0);
+        const double seconds = double(timer.nsecsElapsed()) * 1e-9;
+        at::set_num_threads(threads);
+        QVERIFY2(metrics, qPrintable(metrics.error()));
+        qInfo("single-threaded images/s: C library %.0f (cc -O2), %.0f (cc -O2 -march=native); QuantBench "
+              "TrainedModel::evaluate %.0f (torch threads 1, accuracy %.4f)",
+            cSpeed, nativeSpeed, 10000.0 / seconds, metrics->accuracy);
     }
 }
 
