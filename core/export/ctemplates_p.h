@@ -8,12 +8,42 @@ namespace qb {
 inline constexpr char kPopcount[] = R"(
 /* Set bits of x: the portable bit trick (GCC turns it into one popcount instruction where the
  * target has one, e.g. with -march=native). */
-static int popcount32(uint32_t x)
+static inline int popcount32(uint32_t x)
 {
     x = x - ((x >> 1) & 0x55555555u);
     x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
     x = (x + (x >> 4)) & 0x0f0f0f0fu;
     return (int)((uint32_t)(x * 0x01010101u) >> 24);
+}
+)";
+
+inline constexpr char kPopcount64[] = R"(
+/* Set bits of x, the same bit trick on 64 bits. */
+static inline int popcount64(uint64_t x)
+{
+    x = x - ((x >> 1) & UINT64_C(0x5555555555555555));
+    x = (x & UINT64_C(0x3333333333333333)) + ((x >> 2) & UINT64_C(0x3333333333333333));
+    x = (x + (x >> 4)) & UINT64_C(0x0f0f0f0f0f0f0f0f);
+    return (int)((uint64_t)(x * UINT64_C(0x0101010101010101)) >> 56);
+}
+
+/* Mismatches between n words of a and b where mask is set (mask may be NULL: everywhere), two
+ * words at a time. The words are read as pairs with memcpy, in memory order for both sides, so
+ * the pairing is the same for a, b and the mask on any byte order. */
+static inline int mismatches(const uint32_t *a, const uint32_t *b, const uint32_t *mask, int n)
+{
+    int miss = 0, k = 0;
+    for (; k + 1 < n; k += 2) {
+        uint64_t x, y, m = ~UINT64_C(0);
+        memcpy(&x, a + k, sizeof x);
+        memcpy(&y, b + k, sizeof y);
+        if (mask)
+            memcpy(&m, mask + k, sizeof m);
+        miss += popcount64((x ^ y) & m);
+    }
+    if (k < n)
+        miss += popcount32((a[k] ^ b[k]) & (mask ? mask[k] : 0xffffffffu));
+    return miss;
 }
 )";
 
@@ -25,7 +55,7 @@ static float sign_at(const uint32_t *bits, int k)
 }
 )";
 
-inline constexpr char kIntToFloat[] = R"(static void @FN@(const int32_t *in, float *out)
+inline constexpr char kIntToFloat[] = R"(static void @FN@(const int32_t *restrict in, float *restrict out)
 {
     for (int k = 0; k < @N@; ++k)
         out[k] = (float)in[k];
@@ -53,6 +83,40 @@ inline constexpr char kPoolMax[] = R"(                @T@ v = 0;
                         }
                     }
                 }
+)";
+
+/// Body: kPoolMax for windows that lie inside the map (no padding): no bounds to check.
+inline constexpr char kPoolMaxInside[] = R"(                @T@ v = plane[py * @SH@ * @W@ + px * @SW@];
+                for (int ky = 0; ky < @KH@; ++ky) {
+                    for (int kx = 0; kx < @KW@; ++kx) {
+                        const @T@ e = plane[(py * @SH@ + ky) * @W@ + px * @SW@ + kx];
+                        v = (e > v@NANCHECK@) ? e : v; /* a select, not a branch */
+                    }
+                }
+)";
+
+/// Body: `plus` = the rule holds for the maximum of the window (max pooling, then the batch
+/// norm's thresholds), without finding the maximum: max >= t exactly when some cell is >= t, and
+/// -max >= t exactly when every cell has -e >= t. A NaN would win the pooling and give -1: it
+/// fails every comparison, which settles the second form; the first one checks for it.
+inline constexpr char kPoolRule[] = R"(                int any = 0, all = 1;
+@NANDECL@                for (int ky = 0; ky < @KH@; ++ky) {
+                    const int iy = py * @SH@ - @PH@ + ky;
+                    if (iy < 0 || iy >= @H@)
+                        continue;
+                    for (int kx = 0; kx < @KW@; ++kx) {
+                        const int ix = px * @SW@ - @PW@ + kx;
+                        if (ix < 0 || ix >= @W@)
+                            continue;
+                        {
+                            const @T@ e = plane[iy * @W@ + ix];
+                            const int ge = @RULE@;
+                            any |= ge;
+                            all &= ge;
+@NAN@                        }
+                    }
+                }
+                const int plus = f ? all : any@NOTNAN@;
 )";
 
 /// Body: `plus` = the rule holds for some cell of the window (the sign of a max pooling that
@@ -92,7 +156,7 @@ inline constexpr char kPoolAverage[] = R"(                float sum = 0.0f;
                 const float v = sum / (float)count;
 )";
 
-inline constexpr char kPool[] = R"(static void @FN@(const @T@ *in, @T@ *out)
+inline constexpr char kPool[] = R"(static void @FN@(const @T@ *restrict in, @T@ *restrict out)
 {
     for (int c = 0; c < @C@; ++c) {
         const @T@ *plane = in + c * @PLANE@;
@@ -105,8 +169,28 @@ inline constexpr char kPool[] = R"(static void @FN@(const @T@ *in, @T@ *out)
 }
 )";
 
-/// A map (CHW) to packed bits for the next binarized layer: bit at = -1 where the rule fails.
-inline constexpr char kBinarize[] = R"(static void @FN@(const @T@ *in, uint32_t *bits)
+/// A map (CHW) to the packed input bits of a binarized conv: pixel by pixel, each word of
+/// channels built in a register (bit b of word u: channel 32u + b, set where the rule fails).
+inline constexpr char kBinarizePixels[] = R"(static void @FN@(const @T@ *restrict in, uint32_t *restrict bits)
+{
+    for (int py = 0; py < @OH@; ++py) {
+        for (int px = 0; px < @OW@; ++px) {
+            for (int u = 0; u < @U@; ++u) {
+                uint32_t word = 0u;
+                for (int b = 0; b < 32 && u * 32 + b < @C@; ++b) {
+                    const int c = u * 32 + b;
+                    const @T@ *plane = in + c * @PLANE@;
+@HOIST@@BODY@                    word |= (uint32_t)!plus << b;
+                }
+                bits[(py * @OW@ + px) * @U@ + u] = word;
+            }
+        }
+    }
+}
+)";
+
+/// A map (CHW) to the packed input bits of a binarized dense layer, in flattening order.
+inline constexpr char kBinarizeFlat[] = R"(static void @FN@(const @T@ *restrict in, uint32_t *restrict bits)
 {
     for (int k = 0; k < @WORDS@; ++k)
         bits[k] = 0u;
@@ -114,42 +198,37 @@ inline constexpr char kBinarize[] = R"(static void @FN@(const @T@ *in, uint32_t 
         const @T@ *plane = in + c * @PLANE@;
 @HOIST@        for (int py = 0; py < @OH@; ++py) {
             for (int px = 0; px < @OW@; ++px) {
-@BODY@                if (!plus) {
-                    const int at = @AT@;
-                    bits[at >> 5] |= (uint32_t)1 << (at & 31);
-                }
+@BODY@                const int at = (c * @OH@ + py) * @OW@ + px;
+                bits[at >> 5] |= (uint32_t)!plus << (at & 31);
             }
         }
     }
 }
 )";
 
-/// XNOR-popcount convolution: per output pixel the taps inside the input (zero padding adds
-/// nothing), per filter the mismatches; dot = matches - mismatches = n * C - 2 * mismatches.
-inline constexpr char kConvXnor[] = R"(static void @FN@(const uint32_t *in, @OUTT@ *out)
+/// XNOR-popcount convolution: per output pixel the patch's words (taps in (row, column) order,
+/// each tap its pixel's words, as the filters) and a mask of the taps inside the map (zero
+/// padding adds nothing); per filter the mismatches; dot = matches - mismatches = n * C - 2 * miss.
+inline constexpr char kConvXnor[] = R"(static void @FN@(const uint32_t *restrict in, @OUTT@ *restrict out)
 {
+    uint32_t patch[@ROW@], mask[@ROW@];
     for (int oy = 0; oy < @OH@; ++oy) {
         for (int ox = 0; ox < @OW@; ++ox) {
-            int wat[@TAPS@] = {0}, iat[@TAPS@] = {0}, n = 0;
+            int n = 0, j = 0;
             for (int ky = 0; ky < @KH@; ++ky) {
                 const int iy = oy * @SH@ - @PT@ + ky;
-                if (iy < 0 || iy >= @H@)
-                    continue;
                 for (int kx = 0; kx < @KW@; ++kx) {
                     const int ix = ox * @SW@ - @PL@ + kx;
-                    if (ix < 0 || ix >= @W@)
-                        continue;
-                    wat[n] = (ky * @KW@ + kx) * @U@;
-                    iat[n] = (iy * @W@ + ix) * @U@;
-                    ++n;
+                    const int inside = iy >= 0 && iy < @H@ && ix >= 0 && ix < @W@;
+                    for (int u = 0; u < @U@; ++u, ++j) {
+                        patch[j] = inside ? in[(iy * @W@ + ix) * @U@ + u] : 0u;
+                        mask[j] = inside ? 0xffffffffu : 0u;
+                    }
+                    n += inside;
                 }
             }
             for (int o = 0; o < @O@; ++o) {
-                const uint32_t *w = @WEIGHTS@ + o * @ROW@;
-                int miss = 0;
-                for (int t = 0; t < n; ++t)
-                    for (int u = 0; u < @U@; ++u)
-                        miss += popcount32(in[iat[t] + u] ^ w[wat[t] + u]);
+                const int miss = mismatches(patch, @WEIGHTS@ + o * @ROW@, n == @TAPS@ ? NULL : mask, @ROW@);
                 out[(o * @OH@ + oy) * @OW@ + ox] = @VALUE@;
             }
         }
@@ -157,13 +236,10 @@ inline constexpr char kConvXnor[] = R"(static void @FN@(const uint32_t *in, @OUT
 }
 )";
 
-inline constexpr char kDenseXnor[] = R"(static void @FN@(const uint32_t *in, @OUTT@ *out)
+inline constexpr char kDenseXnor[] = R"(static void @FN@(const uint32_t *restrict in, @OUTT@ *restrict out)
 {
     for (int o = 0; o < @O@; ++o) {
-        const uint32_t *w = @WEIGHTS@ + o * @ROW@;
-        int miss = 0;
-        for (int u = 0; u < @U@; ++u)
-            miss += popcount32(in[u] ^ w[u]);
+        const int miss = mismatches(in, @WEIGHTS@ + o * @ROW@, NULL, @U@);
         out[o] = @VALUE@;
     }
 }
@@ -181,7 +257,7 @@ inline constexpr char kSignToFloat[] = R"(static void @FN@(const float *in, floa
 /// (row, column, channel) order, one rounding each: the order of torch's oneDNN kernels here
 /// (with one input channel also that of kernels/binaryweightconv.h). Taps on the zero padding are
 /// skipped (they would add +-0, which changes no sum).
-inline constexpr char kConvFloat[] = R"(static void @FN@(const float *in, float *out)
+inline constexpr char kConvFloat[] = R"(static void @FN@(const float *restrict in, float *restrict out)
 {
     for (int o = 0; o < @O@; ++o) {
         float *plane = out + o * @OPLANE@;
@@ -201,11 +277,9 @@ inline constexpr char kConvFloat[] = R"(static void @FN@(const float *in, float 
                 for (int c = 0; c < @C@; ++c) {
                     const float s = @SEXPR@;
                     for (int oy = y0; oy < y1; ++oy) {
-                        const int base = (c * @H@ + oy * @SH@ - @PT@ + ky) * @W@ - @PL@ + kx;
+                        const float *row = in + (c * @H@ + oy * @SH@ - @PT@ + ky) * @W@;
                         float *acc = plane + oy * @OW@;
-                        for (int ox = x0; ox < x1; ++ox)
-                            acc[ox] = acc[ox] + s * in[base + ox * @SW@];
-                    }
+@TAPLOOP@                    }
                 }
             }
         }
@@ -213,7 +287,7 @@ inline constexpr char kConvFloat[] = R"(static void @FN@(const float *in, float 
 }
 )";
 
-inline constexpr char kDenseFloat[] = R"(static void @FN@(const float *in, float *out)
+inline constexpr char kDenseFloat[] = R"(static void @FN@(const float *restrict in, float *restrict out)
 {
     for (int o = 0; o < @O@; ++o) {
         float acc = 0.0f;
@@ -236,7 +310,7 @@ inline constexpr char kActivation[] = R"(static void @FN@(const float *in, float
 }
 )";
 
-inline constexpr char kTable[] = R"(static void @FN@(const int32_t *in, float *out)
+inline constexpr char kTable[] = R"(static void @FN@(const int32_t *restrict in, float *restrict out)
 {
     for (int c = 0; c < @C@; ++c)
         for (int k = 0; k < @PLANE@; ++k)
@@ -366,6 +440,7 @@ inline constexpr char kSource[]
 
 #include <math.h>
 #include <stdint.h>
+#include <string.h>
 
 const char *const @P@_class_names[@PU@_CLASSES] = {@NAMES@
 };

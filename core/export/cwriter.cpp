@@ -89,6 +89,17 @@ template <typename T, typename F> QByteArray arrayBody(const QVector<T> &values,
     return out + '\n';
 }
 
+/// `text` with `spaces` more indentation on every line.
+QByteArray indented(const QByteArray &text, int spaces)
+{
+    const QByteArray pad(spaces, ' ');
+    QByteArray out;
+    for (const QByteArray &line : text.split('\n'))
+        out += line.isEmpty() ? QByteArray("\n") : pad + line + '\n';
+    out.chop(1); // split() gave an empty last part for the final newline
+    return out;
+}
+
 /// The C text of a +-1 bit (set: -1) for the packing.
 bool isMinusOne(float v) { return v < 0.0f; }
 
@@ -336,19 +347,21 @@ void Generator::binarize(int i, const std::optional<Window> &pool, bool poolFirs
     else if (rule.kind == Rule::Kind::Float)
         hoist = "        const int f = " + rule.flip + "[c];\n        const float t = " + rule.threshold
             + "[c];\n";
-    const QByteArray nanCheck = isInt ? QByteArray() : QByteArrayLiteral(" || e != e");
+    const QByteArray nanDecl = isInt ? QByteArray() : QByteArrayLiteral("                int nan = 0;\n");
+    const QByteArray nanTrack
+        = isInt ? QByteArray() : QByteArrayLiteral("                            nan |= e != e;\n");
     QByteArray body;
     if (!pool) {
         body = "                const " + type + " v = plane[py * " + num(m_map.w) + " + px];\n"
             + "                const int plus = " + ruleExpression(rule, "v") + ";\n";
-    } else if (poolFirst) {
-        body = fill(kPoolMax, {{"T", type}, {"NANCHECK", nanCheck}})
-            + "                const int plus = " + ruleExpression(rule, "v") + ";\n";
+    } else if (poolFirst && rule.kind != Rule::Kind::Sign) {
+        body = fill(kPoolRule,
+            {{"T", type}, {"RULE", ruleExpression(rule, "e")}, {"NANDECL", nanDecl}, {"NAN", nanTrack},
+                {"NOTNAN", isInt ? QByteArray() : QByteArrayLiteral(" && !nan")}});
     } else {
+        // The sign of a max is the OR of the signs; so is a max pooling after the rule.
         body = fill(kPoolAny,
-            {{"T", type}, {"RULE", ruleExpression(rule, "e")},
-                {"NAN", isInt ? QByteArray() : QByteArrayLiteral("                        nan |= e != e;\n")},
-                {"NANDECL", isInt ? QByteArray() : QByteArrayLiteral("                int nan = 0;\n")},
+            {{"T", type}, {"RULE", ruleExpression(rule, "e")}, {"NAN", nanTrack}, {"NANDECL", nanDecl},
                 {"NANCLEAR",
                     isInt ? QByteArray()
                           : QByteArrayLiteral("                if (nan)\n                    plus = 0;\n")}});
@@ -357,15 +370,14 @@ void Generator::binarize(int i, const std::optional<Window> &pool, bool poolFirs
         body = fill(body,
             {{"KH", num(pool->kh)}, {"KW", num(pool->kw)}, {"SH", num(pool->sh)}, {"SW", num(pool->sw)},
                 {"PH", num(pool->ph)}, {"PW", num(pool->pw)}, {"H", num(m_map.h)}, {"W", num(m_map.w)}});
-    const QByteArray at = layout == Layout::Pixels
-        ? "(py * " + num(ow) + " + px) * " + num(units * 32) + " + c"
-        : "(c * " + num(oh) + " + py) * " + num(ow) + " + px";
     const QByteArray fn = functionName(i, "binarize");
+    // The pixel layout nests the bodies three levels deeper (12 spaces more).
+    const bool pixels = layout == Layout::Pixels;
     addFunction(commentText(describe(i) + QLatin1String(": ") + what),
-        fill(kBinarize,
-            {{"FN", fn}, {"T", type}, {"WORDS", num(words)}, {"C", num(m_map.c)},
-                {"PLANE", num(m_map.plane())}, {"HOIST", hoist}, {"OH", num(oh)}, {"OW", num(ow)},
-                {"BODY", body}, {"AT", at}}));
+        fill(pixels ? kBinarizePixels : kBinarizeFlat,
+            {{"FN", fn}, {"T", type}, {"WORDS", num(words)}, {"C", num(m_map.c)}, {"U", num(units)},
+                {"PLANE", num(m_map.plane())}, {"HOIST", pixels ? indented(hoist, 12) : hoist},
+                {"OH", num(oh)}, {"OW", num(ow)}, {"BODY", pixels ? indented(body, 4) : body}}));
     call(fn, isInt ? m_int : m_float, BitBuffer, words);
     m_rep = Rep::Bits;
     m_layout = layout;
@@ -624,6 +636,18 @@ Status Generator::weighted(int i)
         const QByteArray weight = binary
             ? "sign_at(" + signBits(i, l.effective) + ", " + windex + ')'
             : floatArray(functionName(i, "weights"), l.effective) + '[' + windex + ']';
+        // +-1 weights add or subtract (the same roundings as adding s * x), float weights multiply.
+        const QByteArray tapLoop = binary
+            ? QByteArrayLiteral(
+                "                        if (s > 0.0f)\n"
+                "                            for (int ox = x0; ox < x1; ++ox)\n"
+                "                                acc[ox] = acc[ox] + row[ox * @SW@ - @PL@ + kx];\n"
+                "                        else\n"
+                "                            for (int ox = x0; ox < x1; ++ox)\n"
+                "                                acc[ox] = acc[ox] - row[ox * @SW@ - @PL@ + kx];\n")
+            : QByteArrayLiteral(
+                "                        for (int ox = x0; ox < x1; ++ox)\n"
+                "                            acc[ox] = acc[ox] + s * row[ox * @SW@ - @PL@ + kx];\n");
         QByteArray biasText;
         if (bias && !conv)
             biasText = "        acc = acc + " + biasArray + "[o];\n";
@@ -632,7 +656,7 @@ Status Generator::weighted(int i)
             commentText(describe(i)
                 + (binary ? QLatin1String(": +-1 weights on floats") : QLatin1String(": float weights"))),
             fill(fill(conv ? kConvFloat : kDenseFloat,
-                     {{"SEXPR", weight}, {"BIAS", biasText},
+                     {{"SEXPR", weight}, {"BIAS", biasText}, {"TAPLOOP", tapLoop},
                          {"START", bias ? biasArray + "[o]" : QByteArrayLiteral("0.0f")}}),
                 geometry));
         call(fn, m_float, target, out.size());
@@ -697,8 +721,8 @@ Status Generator::other(int i)
         const bool isInt = m_rep == Rep::Int;
         const QByteArray type = isInt ? QByteArrayLiteral("int32_t") : QByteArrayLiteral("float");
         const QByteArray body = max
-            ? fill(
-                kPoolMax, {{"T", type}, {"NANCHECK", isInt ? QByteArray() : QByteArrayLiteral(" || e != e")}})
+            ? fill(g->ph == 0 && g->pw == 0 ? kPoolMaxInside : kPoolMax,
+                {{"T", type}, {"NANCHECK", isInt ? QByteArray() : QByteArrayLiteral(" || e != e")}})
             : QByteArray(kPoolAverage);
         const Map out{m_map.c, g->outH(m_map.h), g->outW(m_map.w)};
         const QByteArray fn = functionName(i, max ? "maxpool" : "avgpool");
@@ -832,7 +856,7 @@ Result<CLibrarySources> Generator::generate()
         classNames += "\n    " + cString(names[c]) + (c + 1 < m.classes ? "," : "");
     QByteArray helpers;
     if (m_usesPopcount)
-        helpers += kPopcount;
+        helpers += QByteArray(kPopcount) + kPopcount64;
     if (m_usesSignAt)
         helpers += kSignAt;
 
