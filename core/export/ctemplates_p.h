@@ -370,19 +370,23 @@ inline constexpr char kHeader[] = R"(/* @P@.h: the trained network "@NETWORK@" a
  *   A dot product of K values of +-1 is K - 2 * popcount(input XOR weight), exact in int32; zero
  *   padding of a conv adds nothing (only the taps inside the map count).
  *   Batch norm followed by the next layer's sign is one comparison per channel: the bit is +1
- *   exactly when (flip ? -v : v) >= threshold, where v is the batch norm's input (integers
- *   after max pooling, or floats). The thresholds are QuantBench's, found by putting values
- *   through torch's own batch norm, so the bits are the ones QuantBench computes. A max pooling
- *   between takes the max of the integers first (or, after the batch norm, ORs the bits). The
- *   last batch norm of a binarized layer's integers is a table of QuantBench's float outputs.
- *   @PU@_PACKED_WEIGHT_BYTES counts the bytes of all bit-packed weights.
+ *   exactly when (flip ? -v : v) >= threshold, where v is the batch norm's input (the integers of
+ *   a binarized layer, or the floats of a conv with +-1 weights). The thresholds are QuantBench's,
+ *   found by putting values through torch's own batch norm, so the bits are the ones QuantBench
+ *   computes. Max pooling between needs no maximum: before the batch norm, max >= t exactly when
+ *   some cell is >= t (and -max >= t when every cell is); after it, the bit is the OR of the
+ *   cells' bits. The last batch norm of a binarized layer's integers is a table of QuantBench's
+ *   float outputs. @PU@_PACKED_WEIGHT_BYTES counts the bytes of all bit-packed weights.
  *
  * Exactness
- *   The float steps use the summation order of QuantBench's kernels where that order is known
- *   (a conv with +-1 weights on the image: from +0, taps in (channel, row, column) order), and
- *   @P@.c turns off floating-point contraction (no fused multiply-add), so the logits of a
- *   binarized network are QuantBench's bit for bit. Float layers with float weights sum in the
- *   same order, which may differ from torch's BLAS order by a rounding.
+ *   The float steps round as torch does on x86-64 here: a conv on floats starts every output at
+ *   its bias (or +0) and adds its taps in (row, column, channel) order (oneDNN's order; for one
+ *   channel also QuantBench's own binary-weight kernel); a batch norm without thresholds or table
+ *   is fmaf(x, alpha, beta') as torch's vectorized kernel; @P@.c turns off floating-point
+ *   contraction everywhere else. With +-1 weights every product is exact, so the logits of a
+ *   binarized network are QuantBench's bit for bit. Float weights: torch fuses each multiply
+ *   and add (and BLAS orders a dense layer's sums its own way), this code multiplies and adds,
+ *   so float networks agree to a rounding per operation.
 @NONIDEAL@ */
 #ifndef @PU@_H
 #define @PU@_H
@@ -639,6 +643,7 @@ int main(int argc, char **argv)
                 sink += @P@_predict(images + imagesAt + n * @PU@_INPUT_SIZE, NULL);
             done += count;
         } while (clock() - start < CLOCKS_PER_SEC);
+        (void)sink;
         seconds = (double)(clock() - start) / CLOCKS_PER_SEC;
         printf("images/s %.1f (single-threaded: %ld images in %.3f s)\n", (double)done / seconds, done, seconds);
     }

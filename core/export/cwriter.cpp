@@ -542,8 +542,11 @@ Status Generator::weighted(int i)
         return failure(i, QObject::tr("%1 biases for %2 outputs").arg(l.bias.size()).arg(outputs));
     const bool binary = std::all_of(
         l.effective.begin(), l.effective.end(), [](float v) { return v == 1.0f || v == -1.0f; });
-    const bool xnor = l.signInput && binary;
+    // A conv with a bias starts its sums at the bias in torch (oneDNN): with float partial sums
+    // that XNOR's exact integer plus one bias addition would not round alike; dense layers add the
+    // bias last (BLAS), which the integer sum plus the bias reproduces.
     const bool bias = !l.bias.isEmpty();
+    const bool xnor = l.signInput && binary && !(conv && bias);
     const QByteArray biasArray = bias ? floatArray(functionName(i, "bias"), l.bias) : QByteArray();
 
     Map out;
@@ -799,12 +802,15 @@ Result<CLibrarySources> Generator::generate()
     if (m.encoding.tabular)
         return R::failure(QObject::tr("the C export takes image bytes; tabular inputs (%1) are not supported")
                               .arg(m.datasetName));
-    if (!m.inputShape.isImage() || m.inputShape.elementCount() < 1)
+    // A flat input (an MLP on images) reads the image's bytes in their stored order.
+    if (!(m.inputShape.isImage() || m.inputShape.isFlat()) || !m.inputShape.isValid()
+        || m.inputShape.elementCount() < 1)
         return R::failure(
-            QObject::tr("the input shape %1 is not an image shape").arg(m.inputShape.toString()));
+            QObject::tr("the input shape %1 is neither an image nor a vector").arg(m.inputShape.toString()));
     if (m.classes < 1)
         return R::failure(QObject::tr("the model has no classes"));
     m_map = Map{m.inputShape.channels(), m.inputShape.height(), m.inputShape.width()};
+    m_flat = m.inputShape.isFlat();
 
     // The input: the 256 values a byte encodes to, computed as the batcher does (two roundings).
     QVector<float> encoded(256);

@@ -8,11 +8,12 @@
 // weight +-1) are bit-packed and evaluated with XNOR and popcount; the layers between two of them
 // (max pooling, batch norm, flatten, dropout, then the sign) become one comparison per channel
 // with the thresholds of LayerSnapshot::signThresholds, and the last batch norm of a binarized
-// layer's integers a lookup in LayerSnapshot::table. Float layers stay float, summed in the order
-// QuantBench's kernels use where that order is known (a conv with +-1 weights on a float map:
-// taps in (channel, row, column) order from +0, kernels/binaryweightconv.h). For the binarized
-// networks QuantBench evaluates with its fused kernels the logits are bit for bit QuantBench's;
-// float networks agree up to the rounding of their float sums (tst_cexport measures both).
+// layer's integers a lookup in LayerSnapshot::table. Float layers stay float and round as torch
+// does here where the order is known: a conv starts at its bias and adds its taps in (row,
+// column, channel) order (oneDNN; with one channel also kernels/binaryweightconv.h), a batch norm
+// is one fused multiply-add per value. For binarized networks the logits are bit for bit
+// QuantBench's; float networks with float weights agree up to the rounding of their sums
+// (tst_cexport measures both, and compares the float steps with torch's).
 
 #include "export/modelsnapshot.h"
 #include "util/result.h"
