@@ -741,6 +741,23 @@ void TestCExport::handBinarizedNetMatchesReference()
     QVERIFY(sources->header.contains(
         "#define BNN_PACKED_WEIGHT_BYTES " + QByteArray::number(sources->packedWeightBytes)));
     QVERIFY(sources->source.contains("popcount32"));
+    // Thread safety and no dynamic memory: every object defined at file scope is const, and
+    // nothing is allocated.
+    const QString source = QString::fromUtf8(sources->source);
+    const QStringList allowed = {QStringLiteral("static const "), QStringLiteral("const "),
+        QStringLiteral("static inline int "), QStringLiteral("static void "), QStringLiteral("static int "),
+        QStringLiteral("static float "), QStringLiteral("int bnn_predict")};
+    for (const QString &line : source.split(QLatin1Char('\n'))) {
+        if (line.isEmpty() || !line.at(0).isLetter())
+            continue; // inside a function, a comment, a preprocessor line
+        const bool ok = std::any_of(
+            allowed.begin(), allowed.end(), [&](const QString &a) { return line.startsWith(a); });
+        QVERIFY2(ok
+                && (!line.startsWith(QLatin1String("static ")) || line.contains(QLatin1Char('('))
+                    || line.startsWith(QLatin1String("static const "))),
+            qPrintable(line));
+    }
+    QVERIFY(!source.contains(QStringLiteral("malloc")));
     checkAgainstReference(m, 300, 11);
 }
 
@@ -989,6 +1006,7 @@ void TestCExport::fashionMnistAcceptance()
         // The packed weights against the model summary's 1-bit memory.
         const Result<qint64> oneBit = oneBitBytes((*model)->snapshot(&*dataset)->experiment.network);
         QVERIFY2(oneBit, qPrintable(oneBit.error()));
+        qInfo("workspace (stack) of one classification: %lld bytes", qlonglong(r.sources.workspaceBytes));
         qInfo("packed +-1 weights: %lld bytes; the model summary's 1-bit parameters: %lld bytes (%.1f%%)",
             qlonglong(r.sources.packedWeightBytes), qlonglong(*oneBit),
             100.0 * double(r.sources.packedWeightBytes) / double(*oneBit));
