@@ -27,9 +27,9 @@ namespace qb {
 struct IntegerCodes
 {
     QVector<std::int8_t> codes; ///< same layout and count as the effective weights
-    QVector<float> scale;       ///< one per output channel (1.0 for plain +-1 weights)
-    bool unitScale = true;      ///< every scale is exactly 1 (pure +-1 / {-1,0,1} weights)
-    bool binary = true;         ///< no zero code: +-scale only
+    QVector<float> scale; ///< one per output channel (1.0 for plain +-1 weights)
+    bool unitScale = true; ///< every scale is exactly 1 (pure +-1 / {-1,0,1} weights)
+    bool binary = true; ///< no zero code: +-scale only
 };
 
 /// codes/scale when every output channel (first dimension of `shape`) holds at most one nonzero
@@ -60,17 +60,17 @@ struct BatchNormTable
 /// One layer of the network with its trained state.
 struct LayerSnapshot
 {
-    int index = 0;       ///< position in ModelSnapshot::network.layers
-    LayerSpec spec;      ///< as trained (quantizers, geometry, nonidealities listed but not applied)
-    TensorShape input;   ///< shape the layer receives (flat inputs: channels = features)
+    int index = 0; ///< position in ModelSnapshot::network.layers
+    LayerSpec spec; ///< as trained (quantizers, geometry, nonidealities listed but not applied)
+    TensorShape input; ///< shape the layer receives (flat inputs: channels = features)
     TensorShape output;
 
     // conv2d / dense
-    QVector<int> weightShape;   ///< conv [O, C, KH, KW] (OIHW), dense [out, in] (in = C*H*W, CHW order)
-    QVector<float> effective;   ///< kernel quantizer applied, no nonideality (see top of file)
-    QVector<float> latent;      ///< the trained float weights
+    QVector<int> weightShape; ///< conv [O, C, KH, KW] (OIHW), dense [out, in] (in = C*H*W, CHW order)
+    QVector<float> effective; ///< kernel quantizer applied, no nonideality (see top of file)
+    QVector<float> latent; ///< the trained float weights
     std::optional<IntegerCodes> codes; ///< factorWeights(weightShape, effective)
-    QVector<float> bias;        ///< empty: no bias
+    QVector<float> bias; ///< empty: no bias
     /// Conv and pools: zero padding (top, bottom, left, right); "same" may be asymmetric.
     int padTop = 0, padBottom = 0, padLeft = 0, padRight = 0;
     int strideH = 1, strideW = 1;
@@ -114,13 +114,13 @@ struct InputEncoding
 /// The whole trained run.
 struct ModelSnapshot
 {
-    qint64 runId = -1;          ///< -1: not from a history
+    qint64 runId = -1; ///< -1: not from a history
     QString runName;
-    ExperimentSpec experiment;  ///< as recorded (network adapted to the dataset)
+    ExperimentSpec experiment; ///< as recorded (network adapted to the dataset)
     QString datasetName;
     int classes = 10;
     QStringList classNames;
-    TensorShape inputShape;     ///< [C, H, W] of one sample
+    TensorShape inputShape; ///< [C, H, W] of one sample
     InputEncoding encoding;
     QList<LayerSnapshot> layers;
     bool nonidealitiesDropped = false; ///< some layer lists nonidealities (not exported)

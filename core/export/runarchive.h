@@ -19,8 +19,8 @@ struct RunArchive
     RunRecord run;
     QList<EpochMetrics> epochs;
     QList<SweepRecord> sweeps;
-    QString weightsPath;         ///< the run's torch weights file, as the history stores it
-    ModelSummary summary;        ///< of model.experiment.network
+    QString weightsPath; ///< the run's torch weights file, as the history stores it
+    ModelSummary summary; ///< of model.experiment.network
     /// confusion[actual * classes + predicted] on the test split; empty when the dataset was not
     /// available at export time (then the report and the bundle say so).
     QVector<int> confusion;
