@@ -534,17 +534,304 @@
         <translation>campo &apos;%1&apos;: el nombre del cuantizador debe ser una cadena no vacía; se obtuvo %2</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location filename="../core/export/cwriter.cpp" line="+196"/>
+        <location filename="../core/export/onnxwriter.cpp" line="+45"/>
+        <location filename="../core/spec/layerspec.cpp" line="+146"/>
         <source>layer %1 (%2)</source>
         <translation>capa %1 (%2)</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../core/export/onnxwriter.cpp" line="+1"/>
+        <location filename="../core/spec/layerspec.cpp" line="+1"/>
         <source>layer %1 (%2 &apos;%3&apos;)</source>
         <translation>capa %1 (%2 &apos;%3&apos;)</translation>
     </message>
     <message>
+        <location line="+104"/>
+        <source>pooling needs a spatial map</source>
+        <translation>el pooling necesita un mapa espacial</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>invalid pooling geometry</source>
+        <translation>geometría de pooling no válida</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the snapshot&apos;s output shape %1 does not match the pooling</source>
+        <translation>la forma de salida %1 de la instantánea no coincide con el pooling</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>sign of its input</source>
+        <translation>signo de su entrada</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>%1 sign thresholds for %2 channels</source>
+        <translation>%1 umbrales de signo para %2 canales</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>sign threshold scale %1 is not +-1</source>
+        <translation>la escala del umbral de signo %1 no es +-1</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>the input bits of layer %1</source>
+        <translation>los bits de entrada de la capa %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>max pooling, then the sign thresholds of layer %1: %2</source>
+        <translation>pooling máximo y después los umbrales de signo de la capa %1: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the sign thresholds of layer %1, then max pooling as an OR of the bits: %2</source>
+        <translation>los umbrales de signo de la capa %1 y después pooling máximo como un OR de los bits: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the sign thresholds of layer %1: %2</source>
+        <translation>los umbrales de signo de la capa %1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>max pooling, then the sign: %1</source>
+        <translation>pooling máximo y después el signo: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>max over the %1, fused into the input bits of layer %2</source>
+        <translation>máximo sobre los %1, fusionado en los bits de entrada de la capa %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>integers</source>
+        <translation>enteros</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>floats</source>
+        <translation>flotantes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>with the sign of layer %1: per channel (flip ? -v : v) &gt;= threshold on its %2 input v (QuantBench&apos;s thresholds)</source>
+        <translation>con el signo de la capa %1: por canal, (flip ? -v : v) &gt;= threshold sobre su entrada v %2 (los umbrales de QuantBench)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>integer</source>
+        <translation>entera</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>float</source>
+        <translation>en punto flotante</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>identity</source>
+        <translation>identidad</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>its input quantizer &apos;%1&apos; has no C form (the C export knows the sign quantizer only)</source>
+        <translation>su cuantizador de entrada &apos;%1&apos; no tiene forma en C (la exportación a C solo admite el cuantizador de signo)</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>unexpected weight shape</source>
+        <translation>forma de pesos inesperada</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 effective weights for %2 in the shape</source>
+        <translation>%1 pesos efectivos para los %2 de la forma</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a weight is not finite</source>
+        <translation>un peso no es finito</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../core/export/tensorexport.cpp" line="+172"/>
+        <source>%1 biases for %2 outputs</source>
+        <translation>%1 sesgos para %2 salidas</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>its input is %1, the weights take %2 channels</source>
+        <translation>su entrada es %1, los pesos esperan %2 canales</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>invalid stride or padding</source>
+        <translation>paso o relleno no válidos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the kernel does not fit the input</source>
+        <translation>el núcleo no cabe en la entrada</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>its input has %1 values, the weights take %2</source>
+        <translation>su entrada tiene %1 valores, los pesos esperan %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the snapshot&apos;s output shape %1 does not match the weights and padding</source>
+        <translation>la forma de salida %1 de la instantánea no coincide con los pesos y el relleno</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>%1XNOR-popcount, %2 words per %3%4</source>
+        <translation>%1XNOR-popcount, %2 palabras por %3%4</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the sign of its input packed to bits, then </source>
+        <translation>el signo de su entrada empaquetado en bits y después </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>filter</source>
+        <translation>filtro</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>row</source>
+        <translation>fila</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, then + bias (float)</source>
+        <translation>, después + sesgo (punto flotante)</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>+-1 weights (bit-packed) on floats, taps summed from +0 in %1 order%2</source>
+        <translation>pesos +-1 (empaquetados en bits) sobre flotantes, términos sumados desde +0 en orden %1%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(channel, row, column)</source>
+        <translation>(canal, fila, columna)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>input</source>
+        <translation>de entrada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>, then + bias</source>
+        <translation>, después + sesgo</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>float weights, float sums%1</source>
+        <translation>pesos en punto flotante, sumas en punto flotante%1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>identity (evaluation)</source>
+        <translation>identidad (evaluación)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>identity (maps are stored in CHW order, the flattening order)</source>
+        <translation>identidad (los mapas se almacenan en orden CHW, el orden de aplanado)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>identity (the logits are the values before any softmax)</source>
+        <translation>identidad (los logits son los valores antes de cualquier softmax)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>unknown activation</source>
+        <translation>activación desconocida</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>max over the integers</source>
+        <translation>máximo sobre los enteros</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>max (NaN wins, as torch)</source>
+        <translation>máximo (NaN gana, como en torch)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>average over the cells inside the image</source>
+        <translation>promedio sobre las celdas dentro de la imagen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>its statistics do not have %1 channels</source>
+        <translation>sus estadísticas no tienen %1 canales</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>table of QuantBench&apos;s outputs for the integers in [-%1, %1]</source>
+        <translation>tabla de las salidas de QuantBench para los enteros en [-%1, %1]</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>x * alpha + beta per channel (alpha = gamma / sqrt(var + eps), beta = beta - mean * alpha)</source>
+        <translation>x * alpha + beta por canal (alpha = gamma / sqrt(var + eps), beta = beta - mean * alpha)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>this layer type has no C form</source>
+        <translation>este tipo de capa no tiene forma en C</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the C export takes image bytes; tabular inputs (%1) are not supported</source>
+        <translation>la exportación a C recibe bytes de imagen; las entradas tabulares (%1) no se admiten</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the input shape %1 is neither an image nor a vector</source>
+        <translation>la forma de entrada %1 no es ni una imagen ni un vector</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../core/export/onnxwriter.cpp" line="+335"/>
+        <source>the model has no classes</source>
+        <translation>el modelo no tiene clases</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>the network ends with %1 values for %2 classes</source>
+        <translation>la red termina con %1 valores para %2 clases</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>run %1 (&quot;%2&quot;)</source>
+        <translation>ejecución %1 (&quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;%1&quot;</source>
+        <translation>&quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>&apos;%1&apos; cannot prefix a C library: use a C identifier of letters, digits and underscores that starts with a letter and is no C keyword (at most 40 characters)</source>
+        <translation>&apos;%1&apos; no puede ser el prefijo de una biblioteca C: usar un identificador de C formado por letras, dígitos y guiones bajos que empiece por una letra y no sea una palabra clave de C (como máximo 40 caracteres)</translation>
+    </message>
+    <message>
+        <location filename="../core/spec/layerspec.cpp" line="+5"/>
         <location filename="../core/spec/networkvalidator.cpp" line="+349"/>
         <source>layer %1</source>
         <translation>capa %1</translation>
@@ -726,12 +1013,14 @@
         <translation>la ventana de pooling %1 es mayor que su entrada de %2</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location filename="../core/export/cwriter.cpp" line="-770"/>
+        <location filename="../core/export/tensorexport.cpp" line="+274"/>
+        <location filename="../core/spec/networkvalidator.cpp" line="+26"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../core/spec/networkvalidator.cpp" line="+1"/>
         <source>%1: field &apos;%2&apos;: %3</source>
         <translation>%1: campo &apos;%2&apos;: %3</translation>
     </message>
@@ -963,7 +1252,7 @@
         <translation>los bits fraccionarios (%1) no caben en una palabra con signo de %2 bits (se requiere 0 &lt;= frac &lt; word &lt;= 32)</translation>
     </message>
     <message>
-        <location filename="../core/train/trainedmodel.cpp" line="+53"/>
+        <location filename="../core/train/trainedmodel.cpp" line="+56"/>
         <source>run %1: its stored experiment cannot be read: %2</source>
         <translation>ejecución %1: no se puede leer su experimento almacenado: %2</translation>
     </message>
@@ -979,14 +1268,20 @@
     </message>
     <message>
         <location line="+44"/>
-        <location line="+44"/>
+        <location line="+36"/>
+        <location line="+53"/>
         <source>evaluation failed: %1</source>
         <translation>falló la evaluación: %1</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-69"/>
         <source>prediction failed: %1</source>
         <translation>falló la predicción: %1</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>the trained network cannot be read: %1</source>
+        <translation>no se puede leer la red entrenada: %1</translation>
     </message>
     <message>
         <location filename="../core/train/trainer.cpp" line="+89"/>
@@ -1051,6 +1346,347 @@
         <location line="+5"/>
         <source>benchmark failed: %1</source>
         <translation>la prueba de rendimiento falló: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/export/atomicfile.cpp" line="+17"/>
+        <location line="+5"/>
+        <location filename="../core/export/ptwriter_torch.cpp" line="+63"/>
+        <location filename="../core/export/tensorexport.cpp" line="-207"/>
+        <source>cannot write %1: %2</source>
+        <translation>no se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>it is a folder</source>
+        <translation>es una carpeta</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the folder %1 cannot be created</source>
+        <translation>no se puede crear la carpeta %1</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>the finished file cannot be renamed into place</source>
+        <translation>no se puede renombrar el archivo terminado a su ubicación final</translation>
+    </message>
+    <message>
+        <location filename="../core/export/onnxwriter.cpp" line="-150"/>
+        <source>with stochastic_eval it draws a random +-1 in every evaluation pass (+1 with probability clip((x + 1) / 2, 0, 1))</source>
+        <translation>con stochastic_eval muestrea un +-1 aleatorio en cada pasada de evaluación (+1 con probabilidad clip((x + 1) / 2, 0, 1))</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>in weights mode it divides by the largest |tanh(x)| of the whole batch, so a sample&apos;s value depends on the other samples</source>
+        <translation>en el modo weights divide por el mayor |tanh(x)| de todo el lote, así que el valor de una muestra depende de las demás muestras</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+33"/>
+        <source>stochastic rounding draws at random in every evaluation pass</source>
+        <translation>el redondeo estocástico muestrea al azar en cada pasada de evaluación</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>its learned step size is missing from the snapshot</source>
+        <translation>falta su tamaño de paso aprendido en la instantánea</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>its learned step size is not finite</source>
+        <translation>su tamaño de paso aprendido no es finito</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>it is a kernel quantizer whose scale is computed over the whole tensor</source>
+        <translation>es un cuantizador de pesos cuya escala se calcula sobre todo el tensor</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>QuantBench does not know this quantizer</source>
+        <translation>QuantBench no conoce este cuantizador</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>with stochastic_eval it draws new +-1 weights in every evaluation pass</source>
+        <translation>con stochastic_eval muestrea nuevos pesos +-1 en cada pasada de evaluación</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>stochastic rounding draws new weights in every evaluation pass</source>
+        <translation>el redondeo estocástico muestrea nuevos pesos en cada pasada de evaluación</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>the model has no layers</source>
+        <translation>el modelo no tiene capas</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the model&apos;s input shape is unknown</source>
+        <translation>la forma de entrada del modelo es desconocida</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>QuantBench run %1 &apos;%2&apos; (%3, dataset %4): the evaluation forward pass with effective weights; nonidealities are not exported.</source>
+        <translation>Ejecución %1 &apos;%2&apos; de QuantBench (%3, conjunto de datos %4): la pasada hacia adelante de evaluación con los pesos efectivos; las no idealidades no se exportan.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>raw feature values, one row per sample</source>
+        <translation>valores de características sin procesar, una fila por muestra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stored pixel values 0..255, NCHW</source>
+        <translation>valores de píxel almacenados 0..255, NCHW</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the network takes %1 raw features but the snapshot holds %2 means and %3 scales to standardize them (take the snapshot with its dataset)</source>
+        <translation>la red recibe %1 características sin procesar, pero la instantánea contiene %2 medias y %3 escalas para estandarizarlas (tomar la instantánea con su conjunto de datos)</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>it receives %1 values per sample but the layers before give %2</source>
+        <translation>recibe %1 valores por muestra, pero las capas anteriores dan %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the kernel quantizer &apos;%1&apos; cannot be expressed in ONNX: %2</source>
+        <translation>el cuantizador de pesos &apos;%1&apos; no se puede expresar en ONNX: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the input quantizer &apos;%1&apos; cannot be expressed in ONNX: %2</source>
+        <translation>el cuantizador de entrada &apos;%1&apos; no se puede expresar en ONNX: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>its weights (%1 values of shape %2) do not fit a %3 layer</source>
+        <translation>sus pesos (%1 valores de forma %2) no encajan en una capa %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>its weights of shape %1 do not fit its input %2</source>
+        <translation>sus pesos de forma %1 no encajan con su entrada %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it has %1 bias values for %2 outputs</source>
+        <translation>tiene %1 valores de sesgo para %2 salidas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its effective weights are not all finite</source>
+        <translation>no todos sus pesos efectivos son finitos</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>its statistics do not have one value per channel (%1)</source>
+        <translation>sus estadísticas no tienen un valor por canal (%1)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>pooling needs feature maps; its input is %1</source>
+        <translation>el pooling necesita mapas de características; su entrada es %1</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>its geometry gives %1 per sample but the snapshot says %2</source>
+        <translation>su geometría da %1 por muestra, pero la instantánea indica %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the network ends in %1 values per sample, not one per class (%2)</source>
+        <translation>la red termina en %1 valores por muestra, no en uno por clase (%2)</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>the ONNX model failed ONNX&apos;s checks: %1</source>
+        <translation>el modelo ONNX no superó las comprobaciones de ONNX: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the ONNX model could not be serialized</source>
+        <translation>no se pudo serializar el modelo ONNX</translation>
+    </message>
+    <message>
+        <location filename="../core/export/ptwriter_torch.cpp" line="-9"/>
+        <source>LibTorch could not write the dict: %1</source>
+        <translation>LibTorch no pudo escribir el diccionario: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/export/tensorexport.cpp" line="-217"/>
+        <source>layer %1 (%2): %3</source>
+        <translation>capa %1 (%2): %3</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>weight shape has %1 dimensions, expected %2</source>
+        <translation>la forma de los pesos tiene %1 dimensiones, se esperaban %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 effective weights for a shape of %2</source>
+        <translation>%1 pesos efectivos para una forma de %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>integer codes do not fit the weight shape</source>
+        <translation>los códigos enteros no encajan en la forma de los pesos</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 latent weights for a shape of %2</source>
+        <translation>%1 pesos latentes para una forma de %2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>gamma, beta, running mean and variance differ in length</source>
+        <translation>gamma, beta, la media móvil y la varianza tienen longitudes distintas</translation>
+    </message>
+    <message>
+        <location line="+215"/>
+        <source>cannot create the zip buffer: %1</source>
+        <translation>no se puede crear el búfer zip: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>cannot create the zip archive: %1</source>
+        <translation>no se puede crear el archivo zip: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+5"/>
+        <location line="+6"/>
+        <source>cannot add %1 to the zip archive</source>
+        <translation>no se puede añadir %1 al archivo zip</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot finish the zip archive</source>
+        <translation>no se puede terminar el archivo zip</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>cannot read back the finished zip archive</source>
+        <translation>no se puede volver a leer el archivo zip terminado</translation>
+    </message>
+    <message>
+        <location filename="../core/train/runexporter.cpp" line="+26"/>
+        <source>ONNX model (effective weights, input scaling in the graph)</source>
+        <translation>Modelo ONNX (pesos efectivos, escalado de la entrada en el grafo)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>safetensors weights (int8 for binary and ternary layers)</source>
+        <translation>Pesos safetensors (int8 para las capas binarias y ternarias)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NumPy weights (.npz)</source>
+        <translation>Pesos NumPy (.npz)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PyTorch tensors (.pt, for examples/load_in_pytorch.py)</source>
+        <translation>Tensores PyTorch (.pt, para examples/load_in_pytorch.py)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C99 library (bit-packed binary layers, no dependencies)</source>
+        <translation>Biblioteca C99 (capas binarias empaquetadas en bits, sin dependencias)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run bundle (.qbrun, to import into another history)</source>
+        <translation>Paquete de ejecución (.qbrun, para importar en otro historial)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab report (PDF)</source>
+        <translation>Informe de laboratorio (PDF)</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>no output path given</source>
+        <translation>no se indicó ninguna ruta de salida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading run %1</source>
+        <translation>Leyendo la ejecución %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+17"/>
+        <location line="+40"/>
+        <location line="+8"/>
+        <location line="+4"/>
+        <source>cancelled</source>
+        <translation>cancelada</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <source>Reading the dataset %1</source>
+        <translation>Leyendo el conjunto de datos %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>run %1 was trained on the table %2, whose standardization the ONNX graph needs: %3</source>
+        <translation>la ejecución %1 se entrenó con la tabla %2, cuya estandarización necesita el grafo ONNX: %3</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The run&apos;s nonidealities are simulation and were not exported: the exported model computes with the ideal effective weights.</source>
+        <translation>Las no idealidades de la ejecución son una simulación y no se exportaron: el modelo exportado calcula con los pesos efectivos ideales.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Evaluating the test split for the confusion matrix</source>
+        <translation>Evaluando la partición de prueba para la matriz de confusión</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No confusion matrix: %1</source>
+        <translation>Sin matriz de confusión: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <source>Writing %1</source>
+        <translation>Escribiendo %1</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Done</source>
+        <translation>Terminado</translation>
+    </message>
+    <message>
+        <location filename="../widgets/transfer/exportrundialog.cpp" line="+33"/>
+        <source>Input &apos;image&apos; takes the stored pixel values (0–255); the input scaling, the sign convention sign(0) = +1 and batch norm are in the graph. Nonidealities are not exported.</source>
+        <translation>La entrada &apos;image&apos; recibe los valores de píxel almacenados (0–255); el escalado de la entrada, la convención de signo sign(0) = +1 y la normalización por lotes están en el grafo. Las no idealidades no se exportan.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Effective weights as used in the forward pass: int8 for binary and ternary layers (with a scale where the quantizer has one), batch norm statistics, the network in the metadata.</source>
+        <translation>Pesos efectivos tal como se usan en la pasada hacia adelante: int8 para las capas binarias y ternarias (con una escala cuando el cuantizador la tiene), las estadísticas de la normalización por lotes y la red en los metadatos.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PREFIX.h, PREFIX.c and PREFIX_main.c in the chosen folder: C99 without malloc, binarized layers bit-packed (XNOR/popcount), same logits as QuantBench.</source>
+        <translation>PREFIX.h, PREFIX.c y PREFIX_main.c en la carpeta elegida: C99 sin malloc, capas binarizadas empaquetadas en bits (XNOR/popcount), los mismos logits que QuantBench.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One file with the run&apos;s settings, epochs, weights, curves, confusion matrix and sweeps. File ▸ Import run… in another history recreates the run.</source>
+        <translation>Un archivo con los ajustes, las épocas, los pesos, las curvas, la matriz de confusión y los barridos de la ejecución. Archivo ▸ Importar ejecución… en otro historial vuelve a crear la ejecución.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A PDF to hand in: network, model summary, curves, confusion matrix, sweeps and settings.</source>
+        <translation>Un PDF para entregar: red, resumen del modelo, curvas, matriz de confusión, barridos y ajustes.</translation>
     </message>
 </context>
 <context>
@@ -1345,7 +1981,7 @@
         <translation>&amp;Semilla:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+27"/>
         <source>all</source>
         <translation>todas</translation>
     </message>
@@ -1355,7 +1991,7 @@
         <translation>Usar solo las primeras N imágenes de prueba (todas: todo el conjunto de prueba).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-26"/>
         <source>&amp;Test images:</source>
         <translation>&amp;Imágenes de prueba:</translation>
     </message>
@@ -1437,7 +2073,6 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../widgets/mainwindow.cpp" line="+388"/>
         <source>Sweeps</source>
         <translation>Barridos</translation>
     </message>
@@ -1721,7 +2356,7 @@
 <context>
     <name>qb::CurvePlot</name>
     <message>
-        <location filename="../widgets/training/curveplot.cpp" line="+101"/>
+        <location filename="../widgets/training/curveplot.cpp" line="+102"/>
         <source>Smoothing:</source>
         <translation>Suavizado:</translation>
     </message>
@@ -1833,7 +2468,7 @@
         <translation>Aún no hay curvas: pulsar Entrenar o seleccionar ejecuciones en el Historial</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+53"/>
         <source>Epoch %1</source>
         <translation>Época %1</translation>
     </message>
@@ -1878,7 +2513,7 @@
         <translation>Pérdida por lote (suavizada): %1</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-250"/>
         <location line="+106"/>
         <location line="+2"/>
         <location line="+57"/>
@@ -2317,7 +2952,7 @@
         <translation>No se puede %1 en %2: esa época ya está registrada.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>finish run %1</source>
         <translation>finalizar la ejecución %1</translation>
     </message>
@@ -2327,7 +2962,7 @@
         <translation>No se puede %1 en %2: &quot;en ejecución&quot; (running) no es un estado final.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>rename run %1</source>
         <translation>renombrar la ejecución %1</translation>
     </message>
@@ -2362,7 +2997,7 @@
         <translation>registrar un barrido de tipo %1 de la ejecución %2</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>read the sweeps of run %1</source>
         <translation>leer los barridos de la ejecución %1</translation>
     </message>
@@ -2387,9 +3022,67 @@
         <translation>leer los archivos de la ejecución %1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
+        <source>look up the run with the %1 %2</source>
+        <translation>buscar la ejecución con %1 %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>mark abandoned runs as interrupted</source>
         <translation>marcar como interrumpidas las ejecuciones abandonadas</translation>
+    </message>
+</context>
+<context>
+    <name>qb::ExportRunDialog</name>
+    <message>
+        <location filename="../widgets/transfer/exportrundialog.cpp" line="+12"/>
+        <source>Export run %1</source>
+        <translation>Exportar la ejecución %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Run:</source>
+        <translation>Ejecución:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Format:</source>
+        <translation>&amp;Formato:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Browse…</source>
+        <translation>E&amp;xaminar…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Write to:</source>
+        <translation>&amp;Guardar en:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also the &amp;latent (trained float) weights</source>
+        <translation>También los pesos &amp;latentes (entrenados, en punto flotante)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>C &amp;prefix:</source>
+        <translation>&amp;Prefijo C:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportar</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Folder for the C library</source>
+        <translation>Carpeta para la biblioteca C</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export run</source>
+        <translation>Exportar ejecución</translation>
     </message>
 </context>
 <context>
@@ -2800,6 +3493,505 @@
         <location filename="../widgets/common/issuetext.cpp" line="+11"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>qb::LabReport</name>
+    <message>
+        <location filename="../core/export/labreport.cpp" line="+87"/>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>QuantBench lab report · run %1 · %2</source>
+        <translation>Informe de laboratorio de QuantBench · ejecución %1 · %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>page %1</source>
+        <translation>página %1</translation>
+    </message>
+    <message>
+        <location line="+259"/>
+        <source>QuantBench lab report</source>
+        <translation>Informe de laboratorio de QuantBench</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run %1</source>
+        <translation>Ejecución %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run %1 · %2 · network %3 · dataset %4</source>
+        <translation>Ejecución %1 · %2 · red %3 · conjunto de datos %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Started %1 · finished %2 · seed %3</source>
+        <translation>Iniciada %1 · terminada %2 · semilla %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Final test accuracy</source>
+        <translation>Exactitud de prueba final</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Best test accuracy</source>
+        <translation>Mejor exactitud de prueba</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+209"/>
+        <source>Epochs</source>
+        <translation>Épocas</translation>
+    </message>
+    <message>
+        <location line="-209"/>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+96"/>
+        <source>Model size</source>
+        <translation>Tamaño del modelo</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>The run failed: %1</source>
+        <translation>La ejecución falló: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tags: %1</source>
+        <translation>Etiquetas: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report made on %1 with QuantBench %2.</source>
+        <translation>Informe generado el %1 con QuantBench %2.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Network</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Input %1. Blocks with a thick border are quantized layers; &quot;in&quot; is the input quantizer, &quot;w&quot; the kernel (weight) quantizer, and the arrow gives each layer&apos;s output shape.</source>
+        <translation>Entrada %1. Los bloques con borde grueso son capas cuantizadas; &quot;ent&quot; es el cuantizador de entrada, &quot;p&quot; el cuantizador de pesos (kernel), y la flecha indica la forma de salida de cada capa.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Model summary</source>
+        <translation>Resumen del modelo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The network could not be summarized.</source>
+        <translation>No se pudo resumir la red.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+185"/>
+        <source>Layer</source>
+        <translation>Capa</translation>
+    </message>
+    <message>
+        <location line="-185"/>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Input bits</source>
+        <translation>Bits de entrada</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Output shape</source>
+        <translation>Forma de salida</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1-bit params</source>
+        <translation>Parám. de %1 bits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory (KiB)</source>
+        <translation>Memoria (KiB)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 at %2 bit</source>
+        <translation>%1 de %2 bits</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parameters</source>
+        <translation>Parámetros</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 KiB (%2 KiB with 8-bit floats; %3 KiB as float-32, a compression of %4×)</source>
+        <translation>%1 KiB (%2 KiB con flotantes de 8 bits; %3 KiB en float-32, una compresión de %4×)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Multiply-accumulates</source>
+        <translation>Multiplicaciones-acumulaciones</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Binarized MACs</source>
+        <translation>MACs binarizadas</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+113"/>
+        <source>Training</source>
+        <translation>Entrenamiento</translation>
+    </message>
+    <message>
+        <location line="-98"/>
+        <source>Epoch</source>
+        <translation>Época</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Train loss</source>
+        <translation>Pérdida de entrenamiento</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Train accuracy</source>
+        <translation>Exactitud de entrenamiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test loss</source>
+        <translation>Pérdida de prueba</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Test accuracy</source>
+        <translation>Exactitud de prueba</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time (s)</source>
+        <translation>Tiempo (s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Samples/s</source>
+        <translation>Muestras/s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Training took %1 in all.</source>
+        <translation>El entrenamiento duró %1 en total.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Confusion matrix</source>
+        <translation>Matriz de confusión</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The confusion matrix was not available: the test split of the dataset could not be read when this report was made.</source>
+        <translation>La matriz de confusión no estaba disponible: no se pudo leer la partición de prueba del conjunto de datos cuando se generó este informe.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Rows are the actual classes, columns the predicted ones; a cell&apos;s shade is its share of the row, and the right column is each class&apos;s recall.</source>
+        <translation>Las filas son las clases reales y las columnas, las predichas; el tono de cada celda es su proporción dentro de la fila, y la columna de la derecha es la sensibilidad (recall) de cada clase.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sweeps</source>
+        <translation>Barridos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No sweep (post-training quantization, noise or Monte Carlo) was run on this model.</source>
+        <translation>No se ejecutó ningún barrido (cuantización posterior al entrenamiento, ruido o Monte Carlo) sobre este modelo.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sweep %1 of %2</source>
+        <translation>Barrido %1 de %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (recorded %1)</source>
+        <translation> (registrado el %1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This %1 sweep has no points.</source>
+        <translation>Este barrido %1 no tiene puntos.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean accuracy</source>
+        <translation>Exactitud media</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Std</source>
+        <translation>Desv. est.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Min</source>
+        <translation>Mín.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Max</source>
+        <translation>Máx.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chips</source>
+        <translation>Chips</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Loss</source>
+        <translation>Pérdida</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Settings: %1</source>
+        <translation>Configuración: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dataset</source>
+        <translation>Conjunto de datos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Network input</source>
+        <translation>Entrada de la red</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optimizer</source>
+        <translation>Optimizador</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate</source>
+        <translation>Tasa de aprendizaje</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Momentum</source>
+        <translation>Momento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch size</source>
+        <translation>Tamaño de lote</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Weight decay</source>
+        <translation>Decaimiento de pesos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Early stopping</source>
+        <translation>Parada temprana</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>patience %1 epochs (on test loss)</source>
+        <translation>paciencia de %1 épocas (sobre la pérdida de prueba)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>off</source>
+        <translation>desactivada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed</source>
+        <translation>Semilla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Threads</source>
+        <translation>Hilos</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>all cores</source>
+        <translation>todos los núcleos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training samples</source>
+        <translation>Muestras de entrenamiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>whole split</source>
+        <translation>toda la partición</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Test samples</source>
+        <translation>Muestras de prueba</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Input scaling</source>
+        <translation>Escalado de la entrada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pixels to [-1, 1]</source>
+        <translation>píxeles a [-1, 1]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pixels to [0, 1]</source>
+        <translation>píxeles a [0, 1]</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Quantizers per layer</source>
+        <translation>Cuantizadores por capa</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>none (float)</source>
+        <translation>ninguno (punto flotante)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1-bit</source>
+        <translation>%1 bits</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The network has no layer with weights.</source>
+        <translation>La red no tiene ninguna capa con pesos.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Input quantizer</source>
+        <translation>Cuantizador de entrada</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kernel quantizer</source>
+        <translation>Cuantizador de pesos (kernel)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kernel clip</source>
+        <translation>Recorte de pesos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nonidealities</source>
+        <translation>No idealidades</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nonidealities simulate imperfect hardware: they act as listed (training, evaluation or both) and are drawn anew for every simulated chip.</source>
+        <translation>Las no idealidades simulan hardware imperfecto: actúan como se indica (entrenamiento, evaluación o ambos) y se muestrean de nuevo para cada chip simulado.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>cannot write the report %1: drawing it needs fonts, which only a graphical application object (QGuiApplication) provides</source>
+        <translation>no se puede escribir el informe %1: dibujarlo requiere fuentes, que solo proporciona un objeto de aplicación gráfica (QGuiApplication)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Lab report: %1</source>
+        <translation>Informe de laboratorio: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot write the report %1: the PDF could not be drawn</source>
+        <translation>no se puede escribir el informe %1: no se pudo dibujar el PDF</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot write the report %1: the PDF came out empty</source>
+        <translation>no se puede escribir el informe %1: el PDF resultó vacío</translation>
     </message>
 </context>
 <context>
@@ -3387,12 +4579,12 @@
 <context>
     <name>qb::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="-322"/>
+        <location filename="../widgets/mainwindow.cpp" line="+69"/>
         <source>Ready. Drag layers from the palette, pick quantizers in the inspector, then press Train.</source>
         <translation>Listo. Arrastrar capas desde la paleta, elegir los cuantizadores en Propiedades y pulsar Entrenar.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+95"/>
         <source>Layers</source>
         <translation>Capas</translation>
     </message>
@@ -3432,12 +4624,12 @@
         <translation>Detalles de la ejecución</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+109"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
@@ -3579,12 +4771,22 @@
     </message>
     <message>
         <location line="+26"/>
-        <location line="+51"/>
+        <location line="+70"/>
         <source>Training can start when the running analysis has finished.</source>
         <translation>El entrenamiento puede empezar cuando termine el análisis en curso.</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-59"/>
+        <source>Export waits until training has finished</source>
+        <translation>La exportación espera a que termine el entrenamiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export waits until the running analysis has finished</source>
+        <translation>La exportación espera a que termine el análisis en curso</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Opened %1: its network, training settings and dataset</source>
         <translation>Abierta %1: su red, sus ajustes de entrenamiento y su conjunto de datos</translation>
     </message>
@@ -3594,7 +4796,7 @@
         <translation>%1[*] — QuantBench</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+44"/>
         <source>Training in progress</source>
         <translation>Entrenamiento en curso</translation>
     </message>
@@ -4139,7 +5341,7 @@
 <context>
     <name>qb::PtqSweepDialog</name>
     <message>
-        <location filename="../widgets/analysis/ptqsweepdialog.cpp" line="+15"/>
+        <location filename="../widgets/analysis/ptqsweepdialog.cpp" line="+17"/>
         <source>Fixed-point sweep</source>
         <translation>Barrido de punto fijo</translation>
     </message>
@@ -4204,17 +5406,7 @@
         <translation>Evaluación</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>all</source>
-        <translation>todas</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Use only the first N test images (all: the whole test split).</source>
-        <translation>Usar solo las primeras N imágenes de prueba (todas: todo el conjunto de prueba).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Test images:</source>
         <translation>&amp;Imágenes de prueba:</translation>
     </message>
@@ -4477,7 +5669,7 @@
 <context>
     <name>qb::RunBarChart</name>
     <message>
-        <location filename="../widgets/history/runbarchart.cpp" line="+67"/>
+        <location filename="../widgets/history/runbarchart.cpp" line="+68"/>
         <source>Final test accuracy (%)</source>
         <translation>Exactitud de prueba final (%)</translation>
     </message>
@@ -4492,7 +5684,7 @@
         <translation>(seleccionar ejecuciones terminadas en el historial)</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>#%1</source>
         <translation>#%1</translation>
     </message>
@@ -4556,6 +5748,637 @@
             <numerusform>Exactitud de prueba final de %n ejecución seleccionada (grupos: media ± desv. estándar)</numerusform>
             <numerusform>Exactitud de prueba final de %n ejecuciones seleccionadas (grupos: media ± desv. estándar)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>qb::RunBundle</name>
+    <message>
+        <location filename="../core/export/runbundle.cpp" line="+185"/>
+        <source>the archive built in memory cannot be read back</source>
+        <translation>no se puede volver a leer el archivo construido en memoria</translation>
+    </message>
+    <message>
+        <location line="+121"/>
+        <source>a string</source>
+        <translation>una cadena</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>an integer</source>
+        <translation>un entero</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>field &apos;%1&apos; must be at least %2</source>
+        <translation>el campo &apos;%1&apos; debe ser al menos %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>a number or null</source>
+        <translation>un número o null</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>an ISO 8601 time or null</source>
+        <translation>una fecha y hora ISO 8601 o null</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>an ISO 8601 time</source>
+        <translation>una fecha y hora ISO 8601</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+6"/>
+        <source>a list of strings</source>
+        <translation>una lista de cadenas</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>a list</source>
+        <translation>una lista</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>field &apos;%1&apos; is missing</source>
+        <translation>falta el campo &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>field &apos;%1&apos; must be %2</source>
+        <translation>el campo &apos;%1&apos; debe ser %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 is not valid JSON (%2 at byte %3)</source>
+        <translation>%1 no es un JSON válido (%2 en el byte %3)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 must hold a JSON object</source>
+        <translation>%1 debe contener un objeto JSON</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 is not UTF-8 text</source>
+        <translation>%1 no es texto UTF-8</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 must start with the header line &quot;%2&quot;</source>
+        <translation>%1 debe empezar con la línea de cabecera &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1, line %2</source>
+        <translation>%1, línea %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 has %2 fields instead of 7</source>
+        <translation>%1 tiene %2 campos en lugar de 7</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: the epoch &apos;%2&apos; is not a whole number</source>
+        <translation>%1: la época &apos;%2&apos; no es un número entero</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: epoch %2 where epoch %3 was expected (epochs count from 1, in order)</source>
+        <translation>%1: época %2 donde se esperaba la época %3 (las épocas se cuentan desde 1, en orden)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: field %2 (&apos;%3&apos;) is not a number</source>
+        <translation>%1: el campo %2 (&apos;%3&apos;) no es un número</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1: sweep %2</source>
+        <translation>%1: barrido %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+22"/>
+        <source>%1 must be a JSON object</source>
+        <translation>%1 debe ser un objeto JSON</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>%1: field &apos;kind&apos; is empty</source>
+        <translation>%1: el campo &apos;kind&apos; está vacío</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: field &apos;settings_json&apos; does not hold a JSON object</source>
+        <translation>%1: el campo &apos;settings_json&apos; no contiene un objeto JSON</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1, point %2</source>
+        <translation>%1, punto %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1: field &apos;accuracies&apos; must be a list of numbers</source>
+        <translation>%1: el campo &apos;accuracies&apos; debe ser una lista de números</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>an entry has an empty name</source>
+        <translation>una entrada tiene un nombre vacío</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>entry &apos;%1&apos; has a backslash in its name (a bundle holds plain top-level names)</source>
+        <translation>la entrada &apos;%1&apos; tiene una barra invertida en su nombre (un paquete contiene solo nombres simples de nivel superior)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>entry &apos;%1&apos; has an absolute path</source>
+        <translation>la entrada &apos;%1&apos; tiene una ruta absoluta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>entry &apos;%1&apos; has a path outside the bundle</source>
+        <translation>la entrada &apos;%1&apos; tiene una ruta fuera del paquete</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>entry &apos;%1&apos; is a folder or lies in one (a bundle holds top-level files only)</source>
+        <translation>la entrada &apos;%1&apos; es una carpeta o está dentro de una (un paquete contiene solo archivos de nivel superior)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>entry &apos;%1&apos; is not part of a run bundle (unknown name)</source>
+        <translation>la entrada &apos;%1&apos; no forma parte de un paquete de ejecución (nombre desconocido)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>cannot write the bundle %1: %2</source>
+        <translation>no se puede escribir el paquete %1: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>run %1 has no saved weights (only runs that finished an epoch have them)</source>
+        <translation>la ejecución %1 no tiene pesos guardados (solo los tienen las ejecuciones que completaron una época)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the weights file %1 cannot be read: %2</source>
+        <translation>no se puede leer el archivo de pesos %1: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the weights file %1 is empty or cannot be read</source>
+        <translation>el archivo de pesos %1 está vacío o no se puede leer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the experiment recorded for run %1 is not a JSON object</source>
+        <translation>el experimento registrado para la ejecución %1 no es un objeto JSON</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the experiment recorded for run %1 cannot be read: %2</source>
+        <translation>no se puede leer el experimento registrado para la ejecución %1: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the network of run %1 is not valid: %2</source>
+        <translation>la red de la ejecución %1 no es válida: %2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Training curves</source>
+        <translation>Curvas de entrenamiento</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>the zip archive cannot be built: %1</source>
+        <translation>no se puede construir el archivo zip: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+280"/>
+        <source>bundle %1: %2</source>
+        <translation>paquete %1: %2</translation>
+    </message>
+    <message>
+        <location line="-275"/>
+        <source>the file does not exist</source>
+        <translation>el archivo no existe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this is a folder, not a bundle file</source>
+        <translation>es una carpeta, no un archivo de paquete</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the file is empty</source>
+        <translation>el archivo está vacío</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the file is larger than %1 MiB, more than a bundle may be</source>
+        <translation>el archivo ocupa más de %1 MiB, más de lo que puede ocupar un paquete</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+3"/>
+        <source>the file cannot be read: %1</source>
+        <translation>no se puede leer el archivo: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>this is not a zip archive, so not a QuantBench run bundle</source>
+        <translation>no es un archivo zip, así que no es un paquete de ejecución de QuantBench</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>two of its entries have the same name</source>
+        <translation>dos de sus entradas tienen el mismo nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the zip archive is damaged or cannot be opened (%1)</source>
+        <translation>el archivo zip está dañado o no se puede abrir (%1)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the archive holds no entries</source>
+        <translation>el archivo no contiene entradas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the archive holds %1 entries, more than a bundle has</source>
+        <translation>el archivo contiene %1 entradas, más de las que tiene un paquete</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>entry %1 cannot be read: %2</source>
+        <translation>no se puede leer la entrada %1: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>entry &apos;%1&apos; appears twice</source>
+        <translation>la entrada &apos;%1&apos; aparece dos veces</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>entry &apos;%1&apos; is encrypted</source>
+        <translation>la entrada &apos;%1&apos; está cifrada</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>entry &apos;%1&apos; is compressed with a method QuantBench does not read (only stored and deflated entries)</source>
+        <translation>la entrada &apos;%1&apos; está comprimida con un método que QuantBench no lee (solo entradas almacenadas sin compresión o comprimidas con deflate)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>entry &apos;%1&apos; does not declare its size</source>
+        <translation>la entrada &apos;%1&apos; no declara su tamaño</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>entry &apos;%1&apos; declares %2 bytes, more than a bundle may hold (%3 MiB)</source>
+        <translation>la entrada &apos;%1&apos; declara %2 bytes, más de lo que puede contener un paquete (%3 MiB)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>entry &apos;%1&apos; declares %2 bytes packed into %3 bytes, a ratio above %4:1 (refused, as zip bombs have)</source>
+        <translation>la entrada &apos;%1&apos; declara %2 bytes comprimidos en %3 bytes, una proporción superior a %4:1 (se rechaza, como la de las bombas zip)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>its entries declare %1 bytes in all, more than a bundle may hold (%2 MiB)</source>
+        <translation>sus entradas declaran %1 bytes en total, más de lo que puede contener un paquete (%2 MiB)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>its entries declare %1 bytes in all from a file of %2 bytes (a ratio above %3:1 is refused, as zip bombs have)</source>
+        <translation>sus entradas declaran %1 bytes en total a partir de un archivo de %2 bytes (se rechaza una proporción superior a %3:1, como la de las bombas zip)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>entry &apos;%1&apos; is missing</source>
+        <translation>falta la entrada &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>entry &apos;%1&apos; cannot be opened: %2</source>
+        <translation>no se puede abrir la entrada &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>entry &apos;%1&apos; is damaged: %2</source>
+        <translation>la entrada &apos;%1&apos; está dañada: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>entry &apos;%1&apos; inflates to a different size than the %2 bytes it declares</source>
+        <translation>la entrada &apos;%1&apos; se descomprime en un tamaño distinto de los %2 bytes que declara</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1: the format is &apos;%2&apos;, not &apos;%3&apos;</source>
+        <translation>%1: el formato es &apos;%2&apos;, no &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>it was written by a newer QuantBench (bundle version %1; this one reads version %2)</source>
+        <translation>lo escribió una versión más reciente de QuantBench (versión de paquete %1; esta versión lee la versión %2)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: field &apos;identity&apos; must be &quot;sha256:&quot; and 64 lowercase hex digits</source>
+        <translation>%1: el campo &apos;identity&apos; debe ser &quot;sha256:&quot; seguido de 64 dígitos hexadecimales en minúscula</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: the list of entries does not match the archive&apos;s entries</source>
+        <translation>%1: la lista de entradas no coincide con las entradas del archivo</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+12"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>%1: the network is not valid: %2</source>
+        <translation>%1: la red no es válida: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 does not describe the network of %2</source>
+        <translation>%1 no describe la red de %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>entry &apos;%1&apos; is empty</source>
+        <translation>la entrada &apos;%1&apos; está vacía</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its weights or %1 do not match the identity in %2: the bundle was changed or damaged after it was written</source>
+        <translation>sus pesos o %1 no coinciden con la identidad de %2: el paquete se modificó o se dañó después de escribirse</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1: field &apos;status&apos;: &apos;%2&apos; is not a run status</source>
+        <translation>%1: campo &apos;status&apos;: &apos;%2&apos; no es un estado de ejecución</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 says %2 epochs were done, but %3 has %4</source>
+        <translation>%1 indica que se completaron %2 épocas, pero %3 tiene %4</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: the final and best test accuracies disagree with %2</source>
+        <translation>%1: las exactitudes de prueba final y mejor no concuerdan con %2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>cannot import it: the experiment history is not open</source>
+        <translation>no se puede importar: el historial de experimentos no está abierto</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+14"/>
+        <location line="+12"/>
+        <source>cannot import it: %1</source>
+        <translation>no se puede importar: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the history has no folder for run files</source>
+        <translation>el historial no tiene carpeta para los archivos de las ejecuciones</translation>
+    </message>
+</context>
+<context>
+    <name>qb::RunCharts</name>
+    <message>
+        <location filename="../core/export/runcharts.cpp" line="+289"/>
+        <source>float</source>
+        <translation>punto flotante</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1-bit %2</source>
+        <translation>%2 de %1 bits</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>same</source>
+        <translation>same</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>valid</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pad %1</source>
+        <translation>relleno %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 filters %2%3%4</source>
+        <translation>%1 filtros %2%3%4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, stride %1</source>
+        <translation>, paso %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n units</source>
+        <translation>
+            <numerusform>%n unidad</numerusform>
+            <numerusform>%n unidades</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>batch normalization</source>
+        <translation>normalización por lotes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>max %1%2%3</source>
+        <translation>máx. %1%2%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>average %1%2%3</source>
+        <translation>promedio %1%2%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to a vector</source>
+        <translation>a un vector</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rate %1</source>
+        <translation>tasa %1</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>No epoch was recorded for this run.</source>
+        <translation>No se registró ninguna época para esta ejecución.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>train</source>
+        <translation>entrenamiento</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>test</source>
+        <translation>prueba</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loss</source>
+        <translation>Pérdida</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+7"/>
+        <source>epoch</source>
+        <translation>época</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>loss</source>
+        <translation>pérdida</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accuracy</source>
+        <translation>Exactitud</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+168"/>
+        <source>accuracy (%)</source>
+        <translation>exactitud (%)</translation>
+    </message>
+    <message>
+        <location line="-130"/>
+        <source>No confusion matrix is available for this run.</source>
+        <translation>No hay ninguna matriz de confusión disponible para esta ejecución.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Confusion matrix: %1 test samples, accuracy %2 %</source>
+        <translation>Matriz de confusión: %1 muestras de prueba, exactitud %2 %</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Confusion matrix</source>
+        <translation>Matriz de confusión</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>predicted class</source>
+        <translation>clase predicha</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rows: actual class</source>
+        <translation>filas: clase real</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>recall</source>
+        <translation>sensibilidad</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 sweep</source>
+        <translation>Barrido %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 sweep over %2</source>
+        <translation>Barrido %1 sobre %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source> (%n chips per point)</source>
+        <translation>
+            <numerusform> (%n chip por punto)</numerusform>
+            <numerusform> (%n chips por punto)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This sweep has no points.</source>
+        <translation>Este barrido no tiene puntos.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>mean</source>
+        <translation>media</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>± 1 std</source>
+        <translation>± 1 desv. est.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>min–max</source>
+        <translation>mín.–máx.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>value</source>
+        <translation>valor</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Network</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Network %1</source>
+        <translation>Red %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>: %1 parameters</source>
+        <translation>: %1 parámetros</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>input</source>
+        <translation>entrada</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>in: %1</source>
+        <translation>ent: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>w: %1</source>
+        <translation>p: %1</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>Drawn by QuantBench</source>
+        <translation>Dibujado por QuantBench</translation>
     </message>
 </context>
 <context>
@@ -4726,9 +6549,138 @@
     </message>
 </context>
 <context>
+    <name>qb::RunTransferActions</name>
+    <message>
+        <location filename="../widgets/transfer/runtransferactions.cpp" line="+39"/>
+        <source>E&amp;xport run…</source>
+        <translation>Exp&amp;ortar ejecución…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Import run…</source>
+        <translation>&amp;Importar ejecución…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a run bundle (.qbrun) to this history</source>
+        <translation>Añadir un paquete de ejecución (.qbrun) a este historial</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>An export or import is running</source>
+        <translation>Hay una exportación o una importación en curso</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select a run that finished at least one epoch in the History</source>
+        <translation>Seleccionar en el Historial una ejecución que haya completado al menos una época</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export run %1 (%2)</source>
+        <translation>Exportar la ejecución %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Exporting run %1</source>
+        <translation>Exportando la ejecución %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exporting run %1…</source>
+        <translation>Exportando la ejecución %1…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export cancelled</source>
+        <translation>Exportación cancelada</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The export of run %1 was cancelled; nothing was written.</source>
+        <translation>Se canceló la exportación de la ejecución %1; no se escribió nada.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export failed</source>
+        <translation>Falló la exportación</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Run %1 could not be exported:
+%2</source>
+        <translation>No se pudo exportar la ejecución %1:
+%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Run %1 was written to:
+%2</source>
+        <translation>La ejecución %1 se escribió en:
+%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export finished</source>
+        <translation>Exportación terminada</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Import run</source>
+        <translation>Importar ejecución</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>QuantBench run bundles (*.qbrun);;All files (*)</source>
+        <translation>Paquetes de ejecución de QuantBench (*.qbrun);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Importing %1</source>
+        <translation>Importando %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Importing %1…</source>
+        <translation>Importando %1…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import failed</source>
+        <translation>Falló la importación</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 could not be imported:
+%2</source>
+        <translation>No se pudo importar %1:
+%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import finished</source>
+        <translation>Importación terminada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 was imported before, as run %2; nothing was added.</source>
+        <translation>%1 ya se había importado, como ejecución %2; no se añadió nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 was imported as run %2.</source>
+        <translation>%1 se importó como ejecución %2.</translation>
+    </message>
+</context>
+<context>
     <name>qb::SizeAccuracyChart</name>
     <message>
-        <location filename="../widgets/history/sizeaccuracychart.cpp" line="+35"/>
+        <location filename="../widgets/history/sizeaccuracychart.cpp" line="+36"/>
         <source>Model size (KiB, log scale)</source>
         <translation>Tamaño del modelo (KiB, escala logarítmica)</translation>
     </message>
@@ -4803,7 +6755,7 @@
         <translation>clic para seleccionar la ejecución en el historial</translation>
     </message>
     <message numerus="yes">
-        <location line="+108"/>
+        <location line="+114"/>
         <source>Best test accuracy against model size — %n finished run(s)</source>
         <translation>
             <numerusform>Mejor exactitud de prueba frente a tamaño del modelo — %n ejecución terminada</numerusform>
@@ -5036,7 +6988,7 @@ Ejecución B: %2</translation>
 <context>
     <name>qb::SweepChart</name>
     <message>
-        <location filename="../widgets/history/sweepchart.cpp" line="+49"/>
+        <location filename="../widgets/history/sweepchart.cpp" line="+50"/>
         <source>Fraction bits</source>
         <translation>Bits fraccionarios</translation>
     </message>
@@ -5067,7 +7019,7 @@ Ejecución B: %2</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <location line="+414"/>
+        <location line="+415"/>
         <source>%n chip(s)</source>
         <translation>
             <numerusform>%n chip</numerusform>
@@ -5075,8 +7027,8 @@ Ejecución B: %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-412"/>
-        <location line="+415"/>
+        <location line="-413"/>
+        <location line="+416"/>
         <source>%n test image(s)</source>
         <translation>
             <numerusform>%n imagen de prueba</numerusform>
@@ -5084,7 +7036,7 @@ Ejecución B: %2</translation>
         </translation>
     </message>
     <message>
-        <location line="-381"/>
+        <location line="-382"/>
         <source>Sweep:</source>
         <translation>Barrido:</translation>
     </message>
@@ -5145,7 +7097,7 @@ Ejecución B: %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+213"/>
+        <location line="+214"/>
         <source>group %1: mean of %n run(s)</source>
         <translation>
             <numerusform>grupo %1: media de %n ejecución</numerusform>
@@ -5259,12 +7211,12 @@ chip %2 de %3: %4</translation>
         <translation>%1: media</translation>
     </message>
     <message>
-        <location line="-533"/>
+        <location line="-534"/>
         <source>(this run has no sweeps)</source>
         <translation>(esta ejecución no tiene barridos)</translation>
     </message>
     <message>
-        <location line="+321"/>
+        <location line="+322"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -5658,7 +7610,7 @@ Usar &quot;Datos…&quot; para descargarlo o importarlo.</translation>
 <context>
     <name>qb::Workbench</name>
     <message>
-        <location filename="../widgets/workbench.cpp" line="+72"/>
+        <location filename="../widgets/workbench.cpp" line="+75"/>
         <source>Open network</source>
         <translation>Abrir red</translation>
     </message>

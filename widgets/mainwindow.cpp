@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "analysis/analysisactions.h"
+#include "transfer/runtransferactions.h"
 #include "common/appsettings.h"
 #include "document/networkdocument.h"
 #include "editor/layerpalette.h"
@@ -121,6 +122,10 @@ void MainWindow::createViews()
     m_analysis->setDatabasePath(m_workbench->databasePath());
     m_analysis->setDataDirectory(m_workbench->options().dataDir);
     m_history->addContextActions(m_analysis->actions());
+    m_transfer = new RunTransferActions(this);
+    m_transfer->setDatabasePath(m_workbench->databasePath());
+    m_transfer->setDataDirectory(m_workbench->options().dataDir);
+    m_history->addContextActions({m_transfer->exportAction()});
 
     const WorkbenchOptions &options = m_workbench->options();
     AppSettings settings;
@@ -275,6 +280,9 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     m_fileActions->populate(file);
     file->addSeparator();
+    file->addAction(m_transfer->exportAction());
+    file->addAction(m_transfer->importAction());
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
@@ -405,6 +413,30 @@ void MainWindow::connectAnalysis()
         statusBar()->showMessage(text);
     });
     connect(m_analysis, &AnalysisActions::sweepStored, this, &MainWindow::showStoredSweep);
+
+    // Export and import: the selection's first run; they wait while training or an analysis runs
+    // (the export's confusion matrix evaluates the run, see RunTransferActions).
+    const auto updateTransfer = [this, controller] {
+        m_transfer->setSelectedRuns(m_history->selectedRuns());
+        m_transfer->setBlocked(controller->isRunning() ? tr("Export waits until training has finished")
+                : m_analysis->isBusy()                 ? tr("Export waits until the running analysis has finished")
+                                                       : QString());
+    };
+    connect(m_history, &HistoryPanel::selectionChanged, m_transfer, updateTransfer);
+    connect(m_history, &HistoryPanel::runsChanged, m_transfer, updateTransfer);
+    connect(controller, &TrainingController::stateChanged, m_transfer, updateTransfer);
+    connect(m_analysis, &AnalysisActions::busyChanged, m_transfer, updateTransfer);
+    updateTransfer();
+    connect(m_transfer, &RunTransferActions::busyChanged, this, [this](bool busy) {
+        m_trainingPanel->setEnabled(!busy && !m_analysis->isBusy());
+    });
+    connect(m_transfer, &RunTransferActions::statusMessage, this, [this](const QString &text) {
+        statusBar()->showMessage(text);
+    });
+    connect(m_transfer, &RunTransferActions::runImported, this, [this](qint64 runId) {
+        m_history->refresh();
+        m_history->selectRuns({runId});
+    });
 }
 
 void MainWindow::showStoredSweep(qint64 runId)

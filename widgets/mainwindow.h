@@ -12,6 +12,7 @@ class QScrollArea;
 namespace qb {
 
 class AnalysisActions;
+class RunTransferActions;
 class ComparisonView;
 class ConfusionView;
 class CurvePlot;
@@ -55,6 +56,7 @@ public:
     ConfusionView *details() const { return m_details; }
     /// Run ▸ Evaluate on chips… / Noise sweep… / Fixed-point sweep… (also in the History's menu).
     AnalysisActions *analysis() const { return m_analysis; }
+    RunTransferActions *transfer() const { return m_transfer; }
     /// Help ▸ reference and tour.
     HelpActions *helpActions() const { return m_helpActions; }
     TrainingToolBar *trainingToolBar() const { return m_toolBar; }
@@ -109,6 +111,7 @@ private:
     ComparisonView *m_comparison = nullptr;
     ConfusionView *m_details = nullptr;
     AnalysisActions *m_analysis = nullptr;
+    RunTransferActions *m_transfer = nullptr;
     QList<QDockWidget *> m_docks;
     QMenu *m_viewMenu = nullptr;
     HelpActions *m_helpActions = nullptr;

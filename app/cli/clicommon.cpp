@@ -28,7 +28,7 @@ void printJsonLine(const QJsonObject &object)
     printOut(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
 }
 
-bool parseCommandLine(QCommandLineParser &parser, const QStringList &arguments, int *exitCode)
+bool parseCommandLine(QCommandLineParser &parser, const QStringList &arguments, int *exitCode, int positional)
 {
     const QCommandLineOption help = parser.addHelpOption();
     if (!parser.parse(arguments)) {
@@ -41,9 +41,9 @@ bool parseCommandLine(QCommandLineParser &parser, const QStringList &arguments, 
         *exitCode = kExitOk;
         return false;
     }
-    if (!parser.positionalArguments().isEmpty()) {
+    if (parser.positionalArguments().size() > positional) {
         printErr(QCoreApplication::translate("cli", "quantbench-cli: unexpected argument '%1'")
-                     .arg(parser.positionalArguments().first()));
+                     .arg(parser.positionalArguments().at(positional)));
         *exitCode = kExitBadInput;
         return false;
     }

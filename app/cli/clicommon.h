@@ -19,8 +19,8 @@ void printJsonLine(const QJsonObject &object); ///< one compact JSON object per 
 
 /// Parses `arguments` (the command's own, program name first); on --help prints the help and returns
 /// kExitOk through `exitCode`; on a parse error prints it and returns kExitBadInput. Returns true when
-/// the command should go on.
-bool parseCommandLine(QCommandLineParser &parser, const QStringList &arguments, int *exitCode);
+/// the command should go on. More than `positional` positional arguments are refused.
+bool parseCommandLine(QCommandLineParser &parser, const QStringList &arguments, int *exitCode, int positional = 0);
 
 /// The network named by --preset NAME or --network FILE (exactly one of them).
 Result<NetworkSpec> networkFromOptions(const QCommandLineParser &parser);
@@ -33,5 +33,7 @@ int runSweep(const QStringList &arguments);
 int runWeights(const QStringList &arguments);
 int runEvaluate(const QStringList &arguments);
 int runNoiseSweep(const QStringList &arguments);
+int runExport(const QStringList &arguments);
+int runImport(const QStringList &arguments);
 
 } // namespace qb::cli

@@ -2,6 +2,10 @@
 #include "clicommon.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+
+#include <csignal>
+#include <memory>
 
 namespace qb::cli {
 int runBench(const QStringList &arguments); // benchcommand.cpp
@@ -24,6 +28,8 @@ QString usage()
         "  evaluate  Monte-Carlo evaluation of a trained run on simulated chips\n"
         "  sweep     evaluate a trained run over a range of settings (ptq: fixed-point fraction bits;\n"
         "            noise: a nonideality parameter over simulated chips)\n"
+        "  export    a trained run as ONNX, safetensors, npz, pt, a C library, a run bundle or a PDF report\n"
+        "  import    a run bundle (.qbrun) into the history\n"
         "  bench     training, evaluation (float and bit-packed) and Monte-Carlo speed on this machine\n"
         "\n"
         "Run 'quantbench-cli COMMAND --help' for a command's options.\n"
@@ -34,7 +40,16 @@ QString usage()
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // A file-size limit (prlimit --fsize, a quota) must give "cannot write FILE: ..." rather than
+    // kill the process with SIGXFSZ: the write then fails with EFBIG like a full disk.
+    std::signal(SIGXFSZ, SIG_IGN);
+    // export draws the bundle's charts and the PDF report with QPainter, which needs a
+    // QGuiApplication; a command-line tool must not depend on a display, so it draws offscreen.
+    const bool drawing = argc > 1 && qstrcmp(argv[1], "export") == 0;
+    if (drawing)
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    const std::unique_ptr<QCoreApplication> app = drawing ? std::make_unique<QGuiApplication>(argc, argv)
+                                                          : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("quantbench"));
     QCoreApplication::setOrganizationName(QStringLiteral("QuantBench"));
     QCoreApplication::setApplicationVersion(QStringLiteral(QUANTBENCH_VERSION));
@@ -65,6 +80,10 @@ int main(int argc, char *argv[])
         return qb::cli::runEvaluate(args);
     if (command == QLatin1String("sweep"))
         return qb::cli::runSweep(args);
+    if (command == QLatin1String("export"))
+        return qb::cli::runExport(args);
+    if (command == QLatin1String("import"))
+        return qb::cli::runImport(args);
     if (command == QLatin1String("bench"))
         return qb::cli::runBench(args);
     qb::cli::printErr(QCoreApplication::translate("cli", "quantbench-cli: unknown command '%1'\n").arg(command)

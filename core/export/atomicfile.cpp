@@ -6,7 +6,9 @@
 #include <QObject>
 #include <QSaveFile>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 namespace qb {
 
@@ -15,6 +17,17 @@ namespace {
 QString writeFailurePrefix()
 {
     return QObject::tr("cannot write %1: %2").section(QStringLiteral("%1"), 0, 0);
+}
+
+/// The device's error, or the system's when Qt lost it (QSaveFile::commit reports "Unknown error"
+/// for a failed final flush; errno still holds the write's EFBIG / ENOSPC then).
+QString reasonOf(const QFileDevice &file)
+{
+    const int error = errno;
+    const QString reason = file.errorString();
+    if ((reason.isEmpty() || reason == QLatin1String("Unknown error")) && error != 0)
+        return QString::fromLocal8Bit(std::strerror(error));
+    return reason;
 }
 
 Status failed(const QString &path, const QString &reason)
@@ -46,26 +59,30 @@ Status writeFileAtomically(const QString &path, const std::function<Status(QIODe
         return s;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return failed(path, file.errorString());
+        return failed(path, reasonOf(file));
     if (const Status s = write(file); !s) {
         file.cancelWriting();
         return s;
     }
     if (file.error() != QFileDevice::NoError) {
-        const QString reason = file.errorString();
+        const QString reason = reasonOf(file);
         file.cancelWriting();
         return failed(path, reason);
     }
+    errno = 0;
     if (!file.commit())
-        return failed(path, file.errorString());
+        return failed(path, reasonOf(file));
     return {};
 }
 
 Status writeFileAtomically(const QString &path, const QByteArray &bytes)
 {
     return writeFileAtomically(path, [&bytes, &path](QIODevice &device) -> Status {
-        if (device.write(bytes) != bytes.size())
-            return failed(path, device.errorString());
+        errno = 0;
+        if (device.write(bytes) != bytes.size()) {
+            const int error = errno; // Qt reports "Unknown error" for a write the system refused
+            return failed(path, error != 0 ? QString::fromLocal8Bit(std::strerror(error)) : device.errorString());
+        }
         return {};
     });
 }
@@ -87,11 +104,11 @@ Status writeFilesAtomically(const QList<PendingFile> &files)
         QFile out(temp);
         if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
             discard();
-            return failed(f.path, out.errorString());
+            return failed(f.path, reasonOf(out));
         }
         staged << temp;
         if (out.write(f.bytes) != f.bytes.size() || !out.flush()) {
-            const QString reason = out.errorString();
+            const QString reason = reasonOf(out);
             out.close();
             discard();
             return failed(f.path, reason);
@@ -99,7 +116,7 @@ Status writeFilesAtomically(const QList<PendingFile> &files)
         out.close();
         if (out.error() != QFileDevice::NoError) {
             discard();
-            return failed(f.path, out.errorString());
+            return failed(f.path, reasonOf(out));
         }
     }
     QList<QString> placed;

@@ -95,6 +95,10 @@ void TestGuiMonkey::initTestCase()
     QVERIFY(QDir().mkpath(m_dataDir));
     QVERIFY(qbtest::writeQuadrantMnist(m_dataDir, 600, 200));
     m_db = m_dir.filePath(QStringLiteral("history.sqlite"));
+    // Export run… suggests the user's Documents folder, and the monkey accepts dialogs now and
+    // then: its home is a temporary folder, so nothing is written into the real one.
+    qputenv("HOME", m_dir.filePath(QStringLiteral("home")).toUtf8());
+    QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("home"))));
     // A closed main window must not end the application under the monkey's feet (it is shown again).
     qApp->setQuitOnLastWindowClosed(false);
 
