@@ -77,7 +77,9 @@ ExportRunDialog::ExportRunDialog(const RunRecord &run, const QString &defaultFol
     auto *pathRow = new QHBoxLayout;
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(browse);
-    form->addRow(tr("&Write to:"), pathRow);
+    auto *pathLabel = new QLabel(tr("&Write to:"));
+    pathLabel->setBuddy(m_path); // the field is a row of two widgets: the label needs its buddy
+    form->addRow(pathLabel, pathRow);
 
     m_latent = new QCheckBox(tr("Also the &latent (trained float) weights"));
     m_latent->setObjectName(QStringLiteral("exportLatent"));

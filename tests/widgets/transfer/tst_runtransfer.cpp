@@ -86,6 +86,13 @@ private Q_SLOTS:
         QVERIFY(!ok->isEnabled());
         prefix->setText(QStringLiteral("my_net"));
         QVERIFY(ok->isEnabled());
+        // QB_SCREENSHOT_DIR: a picture of the dialog, to look at (not an assertion).
+        if (const QString shots = qEnvironmentVariable("QB_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            dialog.setFormat(ExportFormat::Onnx);
+            dialog.show();
+            QVERIFY(dialog.grab().save(shots + QStringLiteral("/export-dialog.png")));
+            dialog.setFormat(ExportFormat::C);
+        }
         const ExportRequest r = dialog.request();
         QCOMPARE(r.runId, m_run.runId);
         QCOMPARE(r.format, ExportFormat::C);
