@@ -7,6 +7,7 @@
 #include <QSaveFile>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 
@@ -46,6 +47,41 @@ Status prepareFolder(const QString &path)
     return {};
 }
 
+/// While alive, Ctrl+C (SIGINT) and SIGTERM wait: they are recorded and raised again, with the
+/// handlers the process had, once the files are complete or removed. So an interrupt never leaves
+/// a temporary file behind (an interrupt before or after is harmless: nothing is on disk yet, or
+/// everything is). Process-wide on purpose: any thread may receive the signal.
+class InterruptsDeferred
+{
+public:
+    InterruptsDeferred()
+    {
+        s_pending = 0;
+        struct sigaction deferred = {};
+        deferred.sa_handler = [](int signal) { s_pending = signal; };
+        sigemptyset(&deferred.sa_mask);
+        m_active = sigaction(SIGINT, &deferred, &m_oldInt) == 0 && sigaction(SIGTERM, &deferred, &m_oldTerm) == 0;
+    }
+    ~InterruptsDeferred()
+    {
+        if (!m_active)
+            return;
+        sigaction(SIGINT, &m_oldInt, nullptr);
+        sigaction(SIGTERM, &m_oldTerm, nullptr);
+        if (const int signal = s_pending)
+            std::raise(signal);
+    }
+    InterruptsDeferred(const InterruptsDeferred &) = delete;
+    InterruptsDeferred &operator=(const InterruptsDeferred &) = delete;
+
+private:
+    static volatile std::sig_atomic_t s_pending;
+    struct sigaction m_oldInt = {}, m_oldTerm = {};
+    bool m_active = false;
+};
+
+volatile std::sig_atomic_t InterruptsDeferred::s_pending = 0;
+
 } // namespace
 
 bool isWriteFailure(const Status &status)
@@ -57,6 +93,7 @@ Status writeFileAtomically(const QString &path, const std::function<Status(QIODe
 {
     if (const Status s = prepareFolder(path); !s)
         return s;
+    const InterruptsDeferred deferred;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return failed(path, reasonOf(file));
@@ -89,6 +126,7 @@ Status writeFileAtomically(const QString &path, const QByteArray &bytes)
 
 Status writeFilesAtomically(const QList<PendingFile> &files)
 {
+    const InterruptsDeferred deferred;
     // Stage every file under a temporary name, then rename them all.
     QList<QString> staged;
     auto discard = [&staged] {
