@@ -36,7 +36,7 @@ class Text
     Q_DECLARE_TR_FUNCTIONS(qb::RunBundle)
 };
 
-const QString kIdentityArtifact = QStringLiteral("bundle-identity");
+
 
 const char kManifest[] = "manifest.json";
 const char kExperiment[] = "experiment.json";
@@ -960,7 +960,7 @@ Result<qint64> importRunBundle(ExperimentStore &store, const QString &path, bool
     if (!bundle)
         return R::failure(bundle.error());
 
-    const Result<qint64> existing = store.findRunByArtifact(kIdentityArtifact, bundle->identity);
+    const Result<qint64> existing = store.findRunByArtifact(kRunBundleIdentityArtifact, bundle->identity);
     if (!existing)
         return refuse(Text::tr("cannot import it: %1").arg(existing.error()));
     if (*existing >= 0) {
@@ -1015,7 +1015,7 @@ Result<qint64> importRunBundle(ExperimentStore &store, const QString &path, bool
     if (const Status s = store.finishRun(runId, status, bundle->run.error, finished); !s)
         return undo(s.error());
     // Last: a run carries the identity only once it is complete.
-    if (const auto a = store.addArtifact(runId, kIdentityArtifact, bundle->identity); !a)
+    if (const auto a = store.addArtifact(runId, kRunBundleIdentityArtifact, bundle->identity); !a)
         return undo(a.error());
     qCInfo(lcBundle) << "imported bundle" << path << "as run" << runId;
     return runId;

@@ -27,7 +27,8 @@
 // compact JSON (QJsonDocument's canonical form, keys sorted). The importer recomputes it, so a
 // bundle whose weights or experiment were altered is refused, and it records it as an artifact of
 // kind "bundle-identity" (path = the identity) on the imported run: importing the same bundle
-// again finds that run instead of adding a copy.
+// again finds that run instead of adding a copy. The export (train/runexporter.cpp) records it on
+// the run it exports too, so a bundle imported back into the history it came from finds the original.
 
 #include "export/runarchive.h"
 #include "spec/experimentspec.h"
@@ -73,6 +74,9 @@ struct RunBundle
     QList<SweepRecord> sweeps; ///< ids -1
     QByteArray weights;
 };
+
+/// The artifact kind that holds a run's bundle identity (its path is the identity).
+inline const QString kRunBundleIdentityArtifact = QStringLiteral("bundle-identity");
 
 /// The identity of a run's content (see the top of this file).
 QString runBundleIdentity(const QByteArray &weights, const QByteArray &compactSpecJson);

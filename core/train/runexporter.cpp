@@ -70,6 +70,20 @@ QVector<int> confusionMatrix(const QVector<int> &predicted, const DatasetSplit &
     return m;
 }
 
+/// Records the written bundle's identity on the run it came from (the artifact an import looks
+/// for), so importing that bundle back into this history finds the original instead of adding a
+/// copy. Best effort: the bundle is written either way.
+void rememberBundleIdentity(ExperimentStore &store, qint64 runId, const QString &bundlePath)
+{
+    const Result<RunBundle> bundle = readRunBundle(bundlePath);
+    if (!bundle)
+        return;
+    const Result<qint64> known = store.findRunByArtifact(kRunBundleIdentityArtifact, bundle->identity);
+    if (known && *known == runId)
+        return;
+    store.addArtifact(runId, kRunBundleIdentityArtifact, bundle->identity);
+}
+
 /// The files under `path` (itself when it is a file), for the outcome.
 void collectWritten(const QString &path, ExportOutcome *outcome)
 {
@@ -157,6 +171,8 @@ ExportResult exportRun(const ExportRequest &request)
         if (!step(0.7, QObject::tr("Writing %1").arg(QDir::toNativeSeparators(out))))
             return failure(ExportProblem::Cancelled, QObject::tr("cancelled"));
         written = request.format == ExportFormat::Bundle ? writeRunBundle(archive, out) : writeLabReport(archive, out);
+        if (written && request.format == ExportFormat::Bundle)
+            rememberBundleIdentity(store, request.runId, out);
     } else {
         if (!step(0.5, QObject::tr("Writing %1").arg(QDir::toNativeSeparators(out))))
             return failure(ExportProblem::Cancelled, QObject::tr("cancelled"));

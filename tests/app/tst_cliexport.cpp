@@ -111,6 +111,14 @@ private Q_SLOTS:
         QVERIFY2(second.exitCode == 0, qPrintable(second.err));
         QVERIFY2(second.out.contains(QStringLiteral("nothing was added")), qPrintable(second.out));
         QCOMPARE(runCount(other), 1);
+        // Back into the history it came from: the original is found, nothing is added.
+        const int before = runCount(m_run.dbPath);
+        const CliResult back = runCli(
+            {QStringLiteral("import"), bundle, QStringLiteral("--db"), m_run.dbPath, QStringLiteral("--json")});
+        QVERIFY2(back.exitCode == 0, qPrintable(back.err));
+        QCOMPARE(qint64(back.jsonLines().value(0).value(QStringLiteral("run_id")).toDouble()), m_run.runId);
+        QCOMPARE(back.jsonLines().value(0).value(QStringLiteral("already_present")).toBool(), true);
+        QCOMPARE(runCount(m_run.dbPath), before);
 
         qb::ExperimentStore original, imported;
         QVERIFY(original.open(m_run.dbPath));

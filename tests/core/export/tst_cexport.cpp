@@ -423,30 +423,6 @@ void keepIfAsked(QTemporaryDir &dir)
     qInfo("generated C kept in %s", qPrintable(dir.path()));
 }
 
-/// trainSmallRun for a network that keeps its own input shape (trainSmallRun makes it 1x28x28):
-/// the same band images, two epochs on one thread.
-testdata::TrainedRun trainOnBands(const QString &dir, const NetworkSpec &network)
-{
-    testdata::TrainedRun r;
-    r.dataDir = dir + QStringLiteral("/bands");
-    r.dbPath = dir + QStringLiteral("/history.sqlite");
-    if (!QDir().mkpath(r.dataDir)) {
-        r.error = QStringLiteral("cannot create ") + r.dataDir;
-        return r;
-    }
-    qbtest::writeIdxDataset(r.dataDir, 300, 100);
-    RunRequest request;
-    request.spec = experiment(network, 2);
-    request.spec.dataset = QStringLiteral("mnist");
-    request.spec.train.learningRate = 0.01;
-    request.dataDir = r.dataDir;
-    request.dbPath = r.dbPath;
-    const RunOutcome outcome = ExperimentRunner(request).run();
-    r.error = outcome.error;
-    r.runId = outcome.runId;
-    return r;
-}
-
 /// The images/s figure of the tool's --bench line (-1: none).
 double imagesPerSecond(const QString &out)
 {
@@ -920,9 +896,7 @@ void TestCExport::trainedRunsOnBands()
         QVERIFY2(n, qPrintable(n.error()));
         network = *n;
     }
-    const testdata::TrainedRun trained = network && network->adaptToDataset
-        ? trainOnBands(dir.path(), *network)
-        : testdata::trainSmallRun(dir.path(), network ? &*network : nullptr);
+    const testdata::TrainedRun trained = testdata::trainSmallRun(dir.path(), network ? &*network : nullptr);
     QVERIFY2(trained.runId > 0, qPrintable(trained.error));
     ExperimentStore store;
     QVERIFY(store.open(trained.dbPath));

@@ -303,34 +303,6 @@ QVector<float> readNpyFloat32(const QString &path, QVector<qint64> *shape)
     return v;
 }
 
-/// trainSmallRun (trainedrun.h) with another network: the same band images, two epochs.
-testdata::TrainedRun trainRun(const QString &dir, const NetworkSpec &net)
-{
-    testdata::TrainedRun r;
-    r.dataDir = dir + QStringLiteral("/bands");
-    r.dbPath = dir + QStringLiteral("/history.sqlite");
-    if (!QDir().mkpath(r.dataDir)) {
-        r.error = QStringLiteral("cannot create ") + r.dataDir;
-        return r;
-    }
-    qbtest::writeIdxDataset(r.dataDir, 300, 100);
-    RunRequest request;
-    request.spec = experiment(net, 2);
-    request.spec.network.input = TensorShape::image(1, 28, 28);
-    request.spec.dataset = QStringLiteral("mnist");
-    request.spec.train.learningRate = 0.01;
-    request.dataDir = r.dataDir;
-    request.dbPath = r.dbPath;
-    const RunOutcome outcome = ExperimentRunner(request).run();
-    if (outcome.problem != RunOutcome::Problem::None) {
-        r.error = outcome.error;
-        return r;
-    }
-    r.runId = outcome.runId;
-    r.testAccuracy = outcome.result.finalTestAccuracy;
-    return r;
-}
-
 /// Float network with what the binarized one lacks: an asymmetric "same" conv (2x2 kernel on
 /// 28x28: one extra row and column at the bottom/right) with bias, ReLU, average pooling, a dense
 /// bias and a final softmax (identity on the logits).
@@ -787,8 +759,8 @@ void TestTensorExport::trainedRunReproducedInPytorch()
         const QMap<QString, NetworkSpec> nets{{QStringLiteral("float"), floatNet()},
             {QStringLiteral("ternary"), ternaryNet()}, {QStringLiteral("multibit"), multiBitNet()},
             {QStringLiteral("variants"), signVariantsNet()}};
-        runs[network] = network == QLatin1String("binary") ? testdata::trainSmallRun(dir)
-                                                           : trainRun(dir, nets[network]);
+        const NetworkSpec net = nets.value(network);
+        runs[network] = testdata::trainSmallRun(dir, network == QLatin1String("binary") ? nullptr : &net);
     }
     const testdata::TrainedRun &run = runs[network];
     QVERIFY2(run.error.isEmpty(), qPrintable(run.error));

@@ -22,8 +22,9 @@ struct TrainedRun
     QString error; ///< why there is no run
 };
 
-/// Trains the run into `dir`/history.sqlite with its data in `dir`/bands; `network` (input
-/// 1x28x28, 10 classes) replaces the small binarized network when given.
+/// Trains the run into `dir`/history.sqlite with its data in `dir`/bands (28x28 band images, 10
+/// classes); `network` replaces the small binarized network (made 1x28x28) when given, with the
+/// input it declares (a preset, or one that adapts to the dataset).
 inline TrainedRun trainSmallRun(const QString &dir, const NetworkSpec *network = nullptr)
 {
     TrainedRun r;
@@ -36,7 +37,8 @@ inline TrainedRun trainSmallRun(const QString &dir, const NetworkSpec *network =
     qbtest::writeIdxDataset(r.dataDir, 300, 100);
     RunRequest request;
     request.spec = experiment(network ? *network : smallNet(true), 2);
-    request.spec.network.input = TensorShape::image(1, 28, 28);
+    if (!network)
+        request.spec.network.input = TensorShape::image(1, 28, 28);
     request.spec.dataset = QStringLiteral("mnist");
     request.spec.train.learningRate = 0.01;
     request.dataDir = r.dataDir;
