@@ -208,7 +208,8 @@ void RunTransferActions::report(bool ok, const QString &title, const QString &me
         m_progress->deleteLater();
     }
     setBusy(false);
-    Q_EMIT statusMessage(message.section(QLatin1Char('\n'), 0, 0));
+    QString line = message.section(QStringLiteral("\n\n"), 0, 0); // without the note
+    Q_EMIT statusMessage(line.replace(QLatin1Char('\n'), QLatin1Char(' ')));
     Q_EMIT finished(ok, message);
     // Not exec(): the message must not block whoever waits for the job's end (tests, the monkey).
     auto *box = new QMessageBox(ok ? QMessageBox::Information : QMessageBox::Warning, title, message,
