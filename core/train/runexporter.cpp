@@ -13,7 +13,6 @@
 #include "train/trainedmodel.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QFileInfo>
 #include <QObject>
 
@@ -84,7 +83,7 @@ void rememberBundleIdentity(ExperimentStore &store, qint64 runId, const QString 
     store.addArtifact(runId, kRunBundleIdentityArtifact, bundle->identity);
 }
 
-/// The files under `path` (itself when it is a file), for the outcome.
+/// Adds `path` to the outcome when it is a written file.
 void collectWritten(const QString &path, ExportOutcome *outcome)
 {
     const QFileInfo info(path);
