@@ -1,5 +1,7 @@
 #include "clicommon.h"
 
+#include "store/experimentstore.h"
+
 #include "spec/presetlibrary.h"
 
 #include <QCoreApplication>
@@ -48,6 +50,30 @@ bool parseCommandLine(QCommandLineParser &parser, const QStringList &arguments, 
         return false;
     }
     return true;
+}
+
+void addHistoryOption(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("db"),
+        QCoreApplication::translate("cli", "History database (default: %1).").arg(ExperimentStore::defaultPath()),
+        QCoreApplication::translate("cli", "FILE")});
+}
+
+QString historyPath(const QCommandLineParser &parser)
+{
+    return parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db")) : ExperimentStore::defaultPath();
+}
+
+std::optional<qint64> requiredRunId(const QCommandLineParser &parser, const QString &command)
+{
+    bool ok = false;
+    const qint64 id = parser.value(QStringLiteral("run")).toLongLong(&ok);
+    if (!parser.isSet(QStringLiteral("run")) || !ok) {
+        printErr(QCoreApplication::translate("cli", "quantbench-cli %1: --run ID is required (an integer; see 'history')")
+                     .arg(command));
+        return std::nullopt;
+    }
+    return id;
 }
 
 Result<NetworkSpec> networkFromOptions(const QCommandLineParser &parser)

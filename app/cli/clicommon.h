@@ -9,6 +9,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace qb::cli {
 
 enum ExitCode { kExitOk = 0, kExitFailure = 1, kExitBadInput = 2 };
@@ -21,6 +23,14 @@ void printJsonLine(const QJsonObject &object); ///< one compact JSON object per 
 /// kExitOk through `exitCode`; on a parse error prints it and returns kExitBadInput. Returns true when
 /// the command should go on. More than `positional` positional arguments are refused.
 bool parseCommandLine(QCommandLineParser &parser, const QStringList &arguments, int *exitCode, int positional = 0);
+
+/// --db FILE: the history a command reads or writes (help names the default one).
+void addHistoryOption(QCommandLineParser &parser);
+/// The history --db names, or the default one.
+QString historyPath(const QCommandLineParser &parser);
+/// --run ID as an integer; without one, prints "quantbench-cli COMMAND: --run ID is required ..."
+/// and returns std::nullopt (exit with kExitBadInput).
+std::optional<qint64> requiredRunId(const QCommandLineParser &parser, const QString &command);
 
 /// The network named by --preset NAME or --network FILE (exactly one of them).
 Result<NetworkSpec> networkFromOptions(const QCommandLineParser &parser);

@@ -2,7 +2,6 @@
 // a run bundle, a lab report) and a run bundle back in.
 #include "clicommon.h"
 
-#include "store/experimentstore.h"
 #include "train/runexporter.h"
 
 #include <QCoreApplication>
@@ -31,17 +30,6 @@ QString formatNames()
     return names.join(QStringLiteral(", "));
 }
 
-QString dbPath(const QCommandLineParser &parser)
-{
-    return parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db")) : ExperimentStore::defaultPath();
-}
-
-void addDbOption(QCommandLineParser &parser)
-{
-    parser.addOption({QStringLiteral("db"), tr("History database (default: %1).").arg(ExperimentStore::defaultPath()),
-        tr("FILE")});
-}
-
 } // namespace
 
 int runExport(const QStringList &arguments)
@@ -61,18 +49,16 @@ int runExport(const QStringList &arguments)
     parser.addOption({QStringLiteral("data-dir"), tr("Folder holding the run's dataset (for class names, a table's "
                                                      "standardization and the report's confusion matrix)."),
         tr("DIR")});
-    addDbOption(parser);
+    addHistoryOption(parser);
     parser.addOption({QStringLiteral("json"), tr("Print the result as one JSON object.")});
     int exitCode = kExitOk;
     if (!parseCommandLine(parser, arguments, &exitCode))
         return exitCode;
 
-    bool ok = false;
-    const qint64 runId = parser.value(QStringLiteral("run")).toLongLong(&ok);
-    if (!ok) {
-        printErr(tr("quantbench-cli export: --run ID is required (an integer; see 'history')"));
+    const std::optional<qint64> run = requiredRunId(parser, QStringLiteral("export"));
+    if (!run)
         return kExitBadInput;
-    }
+    const qint64 runId = *run;
     const ExportFormatInfo *format = findExportFormat(parser.value(QStringLiteral("format")));
     if (!format) {
         printErr(tr("quantbench-cli export: --format must be one of %1").arg(formatNames()));
@@ -83,7 +69,7 @@ int runExport(const QStringList &arguments)
         return kExitBadInput;
     }
     ExportRequest request;
-    request.dbPath = dbPath(parser);
+    request.dbPath = historyPath(parser);
     request.runId = runId;
     request.format = format->format;
     request.outPath = parser.value(QStringLiteral("out"));
@@ -121,7 +107,7 @@ int runImport(const QStringList &arguments)
         tr("Import a run bundle (.qbrun, written by 'export --format bundle') into the history: the run with its "
            "epochs, curves, sweeps and weights. Importing the same bundle again adds nothing."));
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("The bundle to import."));
-    addDbOption(parser);
+    addHistoryOption(parser);
     parser.addOption({QStringLiteral("json"), tr("Print the result as one JSON object.")});
     int exitCode = kExitOk;
     if (!parseCommandLine(parser, arguments, &exitCode, 1))
@@ -131,7 +117,7 @@ int runImport(const QStringList &arguments)
         return kExitBadInput;
     }
     const QString file = parser.positionalArguments().first();
-    const ImportResult result = importRun(dbPath(parser), file);
+    const ImportResult result = importRun(historyPath(parser), file);
     if (result.problem != ExportProblem::None) {
         printErr(tr("quantbench-cli import: %1").arg(result.error));
         return exitCodeFor(result.problem);

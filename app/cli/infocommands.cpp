@@ -104,16 +104,14 @@ int runHistory(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("List the runs recorded in the history database."));
-    parser.addOption({QStringLiteral("db"), tr("History database (default: %1).").arg(ExperimentStore::defaultPath()),
-                      tr("FILE")});
+    addHistoryOption(parser);
     parser.addOption(kJsonOption);
     int exitCode = kExitOk;
     if (!parseCommandLine(parser, arguments, &exitCode))
         return exitCode;
 
     ExperimentStore store;
-    const QString path = parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db"))
-                                                           : ExperimentStore::defaultPath();
+    const QString path = historyPath(parser);
     if (const Status s = store.open(path); !s) {
         printErr(s.error());
         return kExitBadInput;

@@ -24,7 +24,7 @@ void addCommonOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("test-limit"), tr("Use only the first N test images."), tr("N")});
     parser.addOption({QStringLiteral("data-dir"), tr("Folder holding the dataset's files."), tr("DIR")});
     parser.addOption({QStringLiteral("threads"), tr("CPU threads (default: all cores)."), tr("N")});
-    parser.addOption({QStringLiteral("db"), tr("History database (default: %1).").arg(ExperimentStore::defaultPath()), tr("FILE")});
+    addHistoryOption(parser);
     parser.addOption({QStringLiteral("json"), tr("Print JSON.")});
     parser.addOption({QStringLiteral("no-bitpack"),
         tr("Evaluate every layer with torch's float kernels instead of the bit-packed XNOR-popcount path "
@@ -34,12 +34,11 @@ void addCommonOptions(QCommandLineParser &parser)
 /// Fills the request's common fields; false (message printed) on a malformed value.
 bool readCommonOptions(const QCommandLineParser &parser, const QString &command, NoiseSweepRequest *request)
 {
-    bool ok = false;
-    request->runId = parser.value(QStringLiteral("run")).toLongLong(&ok);
-    if (!parser.isSet(QStringLiteral("run")) || !ok) {
-        printErr(tr("quantbench-cli %1: --run ID is required (an integer; see 'history')").arg(command));
+    const std::optional<qint64> run = requiredRunId(parser, command);
+    if (!run)
         return false;
-    }
+    request->runId = *run;
+    bool ok = false;
     for (const auto &[name, target] : {std::pair<QString, int *>{QStringLiteral("chips"), &request->chips},
                                        std::pair<QString, int *>{QStringLiteral("test-limit"), &request->testLimit},
                                        std::pair<QString, int *>{QStringLiteral("threads"), &request->threads}}) {

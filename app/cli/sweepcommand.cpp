@@ -57,19 +57,18 @@ int runPtqSweep(const QStringList &arguments)
     parser.addOption({QStringLiteral("test-limit"), tr("Use only the first N test images."), tr("N")});
     parser.addOption({QStringLiteral("data-dir"), tr("Folder holding the dataset's files."), tr("DIR")});
     parser.addOption({QStringLiteral("threads"), tr("CPU threads (default: all cores)."), tr("N")});
-    parser.addOption({QStringLiteral("db"), tr("History database (default: %1).").arg(ExperimentStore::defaultPath()), tr("FILE")});
+    addHistoryOption(parser);
     parser.addOption({QStringLiteral("json"), tr("Print JSON: one object per point, then a done event.")});
     int exitCode = kExitOk;
     if (!parseCommandLine(parser, arguments, &exitCode))
         return exitCode;
 
     PtqSweepRequest request;
-    bool ok = false;
-    request.runId = parser.value(QStringLiteral("run")).toLongLong(&ok);
-    if (!parser.isSet(QStringLiteral("run")) || !ok) {
-        printErr(tr("quantbench-cli sweep ptq: --run ID is required (an integer; see 'history')"));
+    const std::optional<qint64> run = requiredRunId(parser, QStringLiteral("sweep ptq"));
+    if (!run)
         return kExitBadInput;
-    }
+    request.runId = *run;
+    bool ok = false;
     if (parser.isSet(QStringLiteral("frac-bits")) && !parseIntList(parser.value(QStringLiteral("frac-bits")), &request.fracBits)) {
         printErr(tr("quantbench-cli sweep ptq: --frac-bits must be a range like 2..10 or a list like 4,6,8, got '%1'")
                      .arg(parser.value(QStringLiteral("frac-bits"))));

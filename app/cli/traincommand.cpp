@@ -219,7 +219,7 @@ int runTrain(const QStringList &arguments)
     parser.addOption({QStringLiteral("repeat"), tr("Train N times with seeds seed, seed+1, ... as one group; report "
                                                   "mean, std, min and max of the final test accuracy."),
                       tr("N")});
-    parser.addOption({QStringLiteral("db"), tr("History database (default: %1).").arg(ExperimentStore::defaultPath()), tr("FILE")});
+    addHistoryOption(parser);
     parser.addOption({QStringLiteral("json"), tr("Print one JSON object per line (epoch events, then done).")});
     int exitCode = kExitOk;
     if (!parseCommandLine(parser, arguments, &exitCode))

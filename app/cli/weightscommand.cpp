@@ -37,20 +37,17 @@ int runWeights(const QStringList &arguments)
            "every conv/dense layer of a run: why binary weights are stored as floats, and what the layer computes with."));
     parser.addOption({QStringLiteral("run"), tr("Id of a run in the history (see 'history')."), tr("ID")});
     parser.addOption({QStringLiteral("values"), tr("With --json: include every weight value.")});
-    parser.addOption({QStringLiteral("db"), tr("History database (default: %1).").arg(ExperimentStore::defaultPath()), tr("FILE")});
+    addHistoryOption(parser);
     parser.addOption({QStringLiteral("json"), tr("Print JSON.")});
     int exitCode = kExitOk;
     if (!parseCommandLine(parser, arguments, &exitCode))
         return exitCode;
-    bool ok = false;
-    const qint64 runId = parser.value(QStringLiteral("run")).toLongLong(&ok);
-    if (!ok) {
-        printErr(tr("quantbench-cli weights: --run ID is required (an integer; see 'history')"));
+    const std::optional<qint64> run = requiredRunId(parser, QStringLiteral("weights"));
+    if (!run)
         return kExitBadInput;
-    }
+    const qint64 runId = *run;
     ExperimentStore store;
-    if (const Status s = store.open(parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db"))
-                                                                       : ExperimentStore::defaultPath());
+    if (const Status s = store.open(historyPath(parser));
         !s) {
         printErr(s.error());
         return kExitBadInput;

@@ -942,22 +942,11 @@ void TestCExport::fashionMnistAcceptance()
 
     for (const QString &preset : {QStringLiteral("larq-mnist-bnn"), QStringLiteral("cnn-mnist")}) {
         const bool binarized = preset == QLatin1String("larq-mnist-bnn");
-        const Result<NetworkSpec> network = PresetLibrary::load(preset);
-        QVERIFY2(network, qPrintable(network.error()));
-        RunRequest request;
-        request.spec.network = *network;
-        request.spec.dataset = QStringLiteral("fashion-mnist");
-        request.spec.train.epochs = 1;
-        request.spec.train.trainLimit = 2000;
-        request.spec.train.testLimit = 1000;
-        request.spec.train.threads = 2;
-        request.spec.train.seed = 42;
-        request.dataset = &*dataset;
-        request.dbPath = dir.filePath(QStringLiteral("history.sqlite"));
-        const RunOutcome outcome = ExperimentRunner(request).run();
+        const QString db = dir.filePath(QStringLiteral("history.sqlite"));
+        const RunOutcome outcome = testdata::trainFashionPreset(preset, *dataset, db);
         QVERIFY2(outcome.problem == RunOutcome::Problem::None, qPrintable(outcome.error));
         ExperimentStore store;
-        QVERIFY(store.open(request.dbPath));
+        QVERIFY(store.open(db));
         const auto model = TrainedModel::fromRun(store, outcome.runId);
         QVERIFY2(model, qPrintable(model.error()));
 

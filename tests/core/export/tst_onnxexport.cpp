@@ -925,25 +925,13 @@ void TestOnnxExport::fashionMnist()
         QVERIFY2(loaded, qPrintable(loaded.error()));
         m_fashion = *loaded;
     }
-    const auto network = PresetLibrary::load(preset);
-    QVERIFY2(network, qPrintable(network.error()));
     QElapsedTimer timer;
     timer.start();
-    RunRequest request;
-    request.spec.network = *network;
-    request.spec.dataset = QStringLiteral("fashion-mnist");
-    request.spec.train.epochs = 1;
-    request.spec.train.trainLimit = 2000;
-    request.spec.train.testLimit = 1000;
-    request.spec.train.threads = 2;
-    request.spec.train.seed = 42;
-    request.dataDir = dataDir;
-    request.dataset = &*m_fashion;
-    request.dbPath = path(preset + QStringLiteral(".sqlite"));
-    const RunOutcome outcome = ExperimentRunner(request).run();
+    const QString db = path(preset + QStringLiteral(".sqlite"));
+    const RunOutcome outcome = testdata::trainFashionPreset(preset, *m_fashion, db);
     QVERIFY2(outcome.problem == RunOutcome::Problem::None, qPrintable(outcome.error));
     qInfo("%s: trained 1 epoch on 2000 images in %.1f s", qPrintable(preset), timer.nsecsElapsed() / 1e9);
-    exportAndCompare(request.dbPath, outcome.runId, *m_fashion, images, preset, 1e-4);
+    exportAndCompare(db, outcome.runId, *m_fashion, images, preset, 1e-4);
 }
 
 QTEST_GUILESS_MAIN(TestOnnxExport)

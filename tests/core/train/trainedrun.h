@@ -5,6 +5,7 @@
 
 #include "app/clitestutil.h"
 #include "core/train/synthetic.h"
+#include "spec/presetlibrary.h"
 #include "store/experimentstore.h"
 #include "train/experimentrunner.h"
 
@@ -51,6 +52,30 @@ inline TrainedRun trainSmallRun(const QString &dir, const NetworkSpec *network =
     r.runId = outcome.runId;
     r.testAccuracy = outcome.result.finalTestAccuracy;
     return r;
+}
+
+/// The export acceptance runs: `preset` trained one epoch on the first 2,000 Fashion-MNIST training
+/// images (two threads, seed 42, 1,000 test images during training) into the history at `dbPath`.
+inline RunOutcome trainFashionPreset(const QString &preset, const Dataset &fashion, const QString &dbPath)
+{
+    const Result<NetworkSpec> network = PresetLibrary::load(preset);
+    if (!network) {
+        RunOutcome failed;
+        failed.problem = RunOutcome::Problem::BadInput;
+        failed.error = network.error();
+        return failed;
+    }
+    RunRequest request;
+    request.spec.network = *network;
+    request.spec.dataset = QStringLiteral("fashion-mnist");
+    request.spec.train.epochs = 1;
+    request.spec.train.trainLimit = 2000;
+    request.spec.train.testLimit = 1000;
+    request.spec.train.threads = 2;
+    request.spec.train.seed = 42;
+    request.dataset = &fashion;
+    request.dbPath = dbPath;
+    return ExperimentRunner(request).run();
 }
 
 /// How many sweeps the history holds for the run (-1: the history or its sweeps cannot be read).
