@@ -569,7 +569,7 @@ QString runBundleIdentity(const QByteArray &weights, const QByteArray &compactSp
 
 // ---- writing ----------------------------------------------------------------------------------
 
-Status writeRunBundle(const RunArchive &archive, const QString &path)
+Status writeRunBundle(const RunArchive &archive, const QString &path, QString *writtenIdentity)
 {
     auto fail = [&path](const QString &reason) {
         return Status::failure(Text::tr("cannot write the bundle %1: %2").arg(native(path), reason));
@@ -662,7 +662,10 @@ Status writeRunBundle(const RunArchive &archive, const QString &path)
     if (!zip)
         return fail(Text::tr("the zip archive cannot be built: %1").arg(zip.error()));
     // writeFileAtomically's messages name the path ("cannot write <path>: ...").
-    return writeFileAtomically(path, *zip);
+    const Status written = writeFileAtomically(path, *zip);
+    if (written && writtenIdentity)
+        *writtenIdentity = identity;
+    return written;
 }
 
 // ---- reading ----------------------------------------------------------------------------------

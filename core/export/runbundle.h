@@ -83,8 +83,9 @@ QString runBundleIdentity(const QByteArray &weights, const QByteArray &compactSp
 
 /// Writes `archive` as a bundle to `path` (a temporary file renamed into place: never a partial
 /// .qbrun). Fails, naming the path, when the archive has no weights or they cannot be read, or the
-/// file cannot be written. Draws charts: needs a QGuiApplication (fonts).
-Status writeRunBundle(const RunArchive &archive, const QString &path);
+/// file cannot be written. Draws charts: needs a QGuiApplication (fonts). `identity` (may be null)
+/// receives the bundle's identity once it is written.
+Status writeRunBundle(const RunArchive &archive, const QString &path, QString *identity = nullptr);
 
 /// Reads and checks every entry of the bundle at `path` without touching any history. Refuses,
 /// with a message that names the file and the problem: a file that is not a zip or is empty,

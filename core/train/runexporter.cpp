@@ -69,18 +69,15 @@ QVector<int> confusionMatrix(const QVector<int> &predicted, const DatasetSplit &
     return m;
 }
 
-/// Records the written bundle's identity on the run it came from (the artifact an import looks
+/// Records a written bundle's identity on the run it came from (the artifact an import looks
 /// for), so importing that bundle back into this history finds the original instead of adding a
 /// copy. Best effort: the bundle is written either way.
-void rememberBundleIdentity(ExperimentStore &store, qint64 runId, const QString &bundlePath)
+void rememberBundleIdentity(ExperimentStore &store, qint64 runId, const QString &identity)
 {
-    const Result<RunBundle> bundle = readRunBundle(bundlePath);
-    if (!bundle)
-        return;
-    const Result<qint64> known = store.findRunByArtifact(kRunBundleIdentityArtifact, bundle->identity);
+    const Result<qint64> known = store.findRunByArtifact(kRunBundleIdentityArtifact, identity);
     if (known && *known == runId)
         return;
-    store.addArtifact(runId, kRunBundleIdentityArtifact, bundle->identity);
+    store.addArtifact(runId, kRunBundleIdentityArtifact, identity);
 }
 
 /// Adds `path` to the outcome when it is a written file.
@@ -169,9 +166,11 @@ ExportResult exportRun(const ExportRequest &request)
         }
         if (!step(0.7, QObject::tr("Writing %1").arg(QDir::toNativeSeparators(out))))
             return failure(ExportProblem::Cancelled, QObject::tr("cancelled"));
-        written = request.format == ExportFormat::Bundle ? writeRunBundle(archive, out) : writeLabReport(archive, out);
-        if (written && request.format == ExportFormat::Bundle)
-            rememberBundleIdentity(store, request.runId, out);
+        QString identity;
+        written = request.format == ExportFormat::Bundle ? writeRunBundle(archive, out, &identity)
+                                                          : writeLabReport(archive, out);
+        if (written && !identity.isEmpty())
+            rememberBundleIdentity(store, request.runId, identity);
     } else {
         if (!step(0.5, QObject::tr("Writing %1").arg(QDir::toNativeSeparators(out))))
             return failure(ExportProblem::Cancelled, QObject::tr("cancelled"));
