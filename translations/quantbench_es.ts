@@ -2064,12 +2064,12 @@
     <message>
         <location filename="../widgets/history/comparisonview.cpp" line="+24"/>
         <source>Accuracy vs size</source>
-        <translation>Exactitud frente a tamaño</translation>
+        <translation>Exactitud y tamaño</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Selected runs</source>
-        <translation>Ejecuciones seleccionadas</translation>
+        <translation>Seleccionadas</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -40,7 +40,9 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTest>
 #include <QToolButton>
 #include <QUndoStack>
@@ -68,11 +70,14 @@ private Q_SLOTS:
     void trainIsVisibleWithoutScrolling_data();
     void trainIsVisibleWithoutScrolling();
     void inspectorAndSummaryAreUsableOnALabLaptop();
+    void tabsFitWithoutScrolling_data();
+    void tabsFitWithoutScrolling();
     void resetLayoutRestoresTheDefaultArrangement();
     void theWheelOverTheTrainingFormScrollsInsteadOfChangingValues();
 
 private:
-    std::unique_ptr<Workbench> makeWorkbench(const NetworkSpec &network);
+    std::unique_ptr<Workbench> makeWorkbench(
+        const NetworkSpec &network, const QString &language = QStringLiteral("en"));
     /// The toolbar button of the panel's Train action, Stop action, ...
     static QToolButton *toolButton(MainWindow *window, QAction *action)
     {
@@ -110,13 +115,13 @@ void TestMainWindow::initTestCase()
     m_db = m_dir.filePath(QStringLiteral("history.sqlite"));
 }
 
-std::unique_ptr<Workbench> TestMainWindow::makeWorkbench(const NetworkSpec &network)
+std::unique_ptr<Workbench> TestMainWindow::makeWorkbench(const NetworkSpec &network, const QString &language)
 {
     WorkbenchOptions options;
     options.dataset = QStringLiteral("mnist");
     options.dataDir = m_dataDir;
     options.dbPath = m_db;
-    options.language = QStringLiteral("en");
+    options.language = language;
     auto bench = std::make_unique<Workbench>(options);
     bench->document()->reset(network);
     bench->show();
@@ -397,10 +402,6 @@ void TestMainWindow::fitsALabLaptopScreen()
     auto bench = makeWorkbench(*PresetLibrary::load(QStringLiteral("larq-mnist-bnn")));
     const QSize minimum = bench->window()->minimumSizeHint().expandedTo(bench->window()->minimumSize());
     qInfo("minimum window size %dx%d", minimum.width(), minimum.height());
-    for (QDockWidget *dock : bench->window()->findChildren<QDockWidget *>()) {
-        const QSize m = dock->minimumSizeHint();
-        qInfo("DEBUG %s %dx%d", qPrintable(dock->objectName()), m.width(), m.height());
-    }
     QVERIFY2(minimum.width() <= 1366 && minimum.height() <= 720,
         qPrintable(QStringLiteral("%1x%2").arg(minimum.width()).arg(minimum.height())));
 }
@@ -539,6 +540,60 @@ void TestMainWindow::inspectorAndSummaryAreUsableOnALabLaptop()
     }
     auto *curves = window->findChild<QDockWidget *>(QStringLiteral("curvesDock"));
     QVERIFY2(curves->height() >= 250, qPrintable(QString::number(curves->height())));
+    // The summary's table shows layers, not just its header above the totals.
+    auto *table = window->findChild<QTableWidget *>(QStringLiteral("summaryTable"));
+    QVERIFY(table);
+    const int lastFull = table->rowAt(table->viewport()->height() - 1) - 1;
+    QVERIFY2(lastFull + 1 >= 6, qPrintable(QStringLiteral("%1 whole layer rows").arg(lastFull + 1)));
+}
+
+void TestMainWindow::tabsFitWithoutScrolling_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QSize>("size");
+    for (const char *language : {"en", "es"}) {
+        QTest::addRow("%s 1600x1000", language) << QString::fromLatin1(language) << QSize(1600, 1000);
+        QTest::addRow("%s 1366x768", language) << QString::fromLatin1(language) << QSize(1366, 768);
+    }
+}
+
+void TestMainWindow::tabsFitWithoutScrolling()
+{
+    // Every tab's title readable at once: a tab bar that needs its scroll arrows hides tabs.
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    auto bench = makeWorkbench(*PresetLibrary::load(QStringLiteral("larq-mnist-bnn")), language);
+    MainWindow *window = bench->window();
+    resizeWindow(window, size);
+    int checked = 0;
+    // Each dock in turn on top of its tab group, so that the tab bars inside it are shown.
+    for (QDockWidget *dock : window->findChildren<QDockWidget *>()) {
+        dock->raise();
+        QApplication::processEvents();
+        for (QTabBar *bar : window->findChildren<QTabBar *>()) {
+            if (!bar->isVisible())
+                continue;
+            ++checked;
+            int needed = 0;
+            QStringList titles;
+            for (int i = 0; i < bar->count(); ++i) {
+                needed += bar->tabRect(i).width();
+                titles << bar->tabText(i);
+                // Not elided either: the whole title fits its tab.
+                QVERIFY2(bar->tabRect(i).width() > bar->fontMetrics().horizontalAdvance(bar->tabText(i)),
+                    qPrintable(bar->tabText(i)));
+            }
+            bool scrolls = false;
+            for (QToolButton *arrow : bar->findChildren<QToolButton *>())
+                scrolls = scrolls || arrow->isVisible();
+            QVERIFY2(!scrolls && needed <= bar->width(),
+                qPrintable(QStringLiteral("%1: %2 px for %3 px")
+                        .arg(titles.join(QStringLiteral(" | ")))
+                        .arg(needed)
+                        .arg(bar->width())));
+        }
+    }
+    QVERIFY(checked >= 2); // the comparison's tabs and the docks' tabs
 }
 
 void TestMainWindow::resetLayoutRestoresTheDefaultArrangement()

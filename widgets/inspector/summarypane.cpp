@@ -185,7 +185,7 @@ void SummaryPane::fillTotals(const ModelSummary &summary)
         tr("%1 %").arg(QLocale().toString(100.0 * summary.binarizedMacShare, 'f', 1))});
 
     m_totalsLines.clear();
-    QString html = QStringLiteral("<table cellspacing=\"0\" cellpadding=\"1\">");
+    QString html = QStringLiteral("<table cellspacing=\"0\" cellpadding=\"0\">");
     for (const auto &row : rows) {
         m_totalsLines << tr("%1: %2").arg(row.first, row.second);
         html += QStringLiteral("<tr><td>%1</td><td align=\"right\">&nbsp;&nbsp;<b>%2</b></td></tr>")
