@@ -118,6 +118,20 @@ const std::array<MigrationStep, ExperimentStore::kSchemaVersion> &migrationSteps
             " accuracies_json TEXT,"
             " PRIMARY KEY (sweep_id, position))",
         },
+        // Version 4: experiment grids; a grid's runs carry the grid and their trial index.
+        {
+            "CREATE TABLE grids ("
+            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            " name TEXT,"
+            " created TEXT,"
+            " spec_json TEXT NOT NULL,"
+            " executor TEXT,"
+            " work_dir TEXT,"
+            " job_ids TEXT)",
+            "ALTER TABLE runs ADD COLUMN grid_id INTEGER",
+            "ALTER TABLE runs ADD COLUMN grid_trial INTEGER",
+            "CREATE INDEX runs_grid_id ON runs(grid_id)",
+        },
     }};
     return steps;
 }
@@ -126,7 +140,7 @@ const std::array<MigrationStep, ExperimentStore::kSchemaVersion> &migrationSteps
 const char kRunColumns[]
     = "r.id, r.name, r.created, r.finished, r.status, r.spec_json, r.network_name, r.dataset, r.seed,"
       " r.epochs_planned, r.final_test_accuracy, r.final_test_loss, r.best_test_accuracy, r.notes, r.tags,"
-      " r.error, (SELECT COUNT(*) FROM epochs e WHERE e.run_id = r.id), r.group_id";
+      " r.error, (SELECT COUNT(*) FROM epochs e WHERE e.run_id = r.id), r.group_id, r.grid_id, r.grid_trial";
 
 QString toIso(const QDateTime &time) { return time.toUTC().toString(Qt::ISODateWithMs); }
 
@@ -192,6 +206,8 @@ RunRecord runFromQuery(const QSqlQuery &q)
     run.error = q.value(15).toString();
     run.epochsDone = q.value(16).toInt();
     run.groupId = q.value(17).isNull() ? -1 : q.value(17).toLongLong();
+    run.gridId = q.value(18).isNull() ? -1 : q.value(18).toLongLong();
+    run.gridTrial = q.value(19).isNull() ? -1 : q.value(19).toInt();
     return run;
 }
 
@@ -735,6 +751,106 @@ Status ExperimentStore::setGroup(qint64 runId, qint64 groupId)
 {
     return d->updateRunColumn(runId, "group_id", groupId >= 0 ? QVariant(groupId) : QVariant(),
         QCoreApplication::translate("qb::ExperimentStore", "group run %1").arg(runId));
+}
+
+Status ExperimentStore::setGridTrial(qint64 runId, qint64 gridId, int trial)
+{
+    if (!d->open)
+        return d->notOpen();
+    const QString action
+        = QCoreApplication::translate("qb::ExperimentStore", "record run %1 as trial %2 of grid %3")
+              .arg(number(runId), number(trial), number(gridId));
+    QSqlQuery q(d->db);
+    if (!execSql(q, QStringLiteral("UPDATE runs SET grid_id = ?, grid_trial = ? WHERE id = ?"), {gridId, trial, runId}))
+        return Status::failure(d->sqlError(action, q.lastError()));
+    if (q.numRowsAffected() == 0)
+        return Status::failure(d->noSuchRun(action, runId));
+    return Status();
+}
+
+Result<qint64> ExperimentStore::createGrid(const GridRecord &grid)
+{
+    using R = Result<qint64>;
+    if (!d->open)
+        return R::failure(d->notOpen().error());
+    QSqlQuery q(d->db);
+    if (!execSql(q,
+            QStringLiteral("INSERT INTO grids (name, created, spec_json, executor, work_dir, job_ids)"
+                           " VALUES (?, ?, ?, ?, ?, ?)"),
+            {grid.name, grid.created.isValid() ? toIso(grid.created) : nowIso(), grid.specJson, grid.executor,
+                grid.workDir, tagsToJson(grid.jobIds)}))
+        return R::failure(d->sqlError(
+            QCoreApplication::translate("qb::ExperimentStore", "record a new grid"), q.lastError()));
+    return q.lastInsertId().toLongLong();
+}
+
+Status ExperimentStore::setGridJobs(qint64 gridId, const QStringList &jobIds)
+{
+    if (!d->open)
+        return d->notOpen();
+    const QString action
+        = QCoreApplication::translate("qb::ExperimentStore", "record the jobs of grid %1").arg(gridId);
+    QSqlQuery q(d->db);
+    if (!execSql(q, QStringLiteral("UPDATE grids SET job_ids = ? WHERE id = ?"), {tagsToJson(jobIds), gridId}))
+        return Status::failure(d->sqlError(action, q.lastError()));
+    if (q.numRowsAffected() == 0)
+        return Status::failure(
+            QCoreApplication::translate("qb::ExperimentStore", "Cannot %1: %2 has no grid %3.").arg(action, d->path, number(gridId)));
+    return Status();
+}
+
+Status ExperimentStore::setGridWorkDir(qint64 gridId, const QString &workDir)
+{
+    if (!d->open)
+        return d->notOpen();
+    const QString action
+        = QCoreApplication::translate("qb::ExperimentStore", "record the folder of grid %1").arg(gridId);
+    QSqlQuery q(d->db);
+    if (!execSql(q, QStringLiteral("UPDATE grids SET work_dir = ? WHERE id = ?"), {workDir, gridId}))
+        return Status::failure(d->sqlError(action, q.lastError()));
+    return Status();
+}
+
+Result<QList<GridRecord>> ExperimentStore::grids() const
+{
+    using R = Result<QList<GridRecord>>;
+    if (!d->open)
+        return R::failure(d->notOpen().error());
+    const QString action = QCoreApplication::translate("qb::ExperimentStore", "read the list of grids");
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral(
+            "SELECT id, name, created, spec_json, executor, work_dir, job_ids FROM grids ORDER BY id DESC")))
+        return R::failure(d->sqlError(action, q.lastError()));
+    QList<GridRecord> list;
+    while (q.next()) {
+        GridRecord g;
+        g.id = q.value(0).toLongLong();
+        g.name = q.value(1).toString();
+        g.created = fromIso(q.value(2));
+        g.specJson = q.value(3).toString();
+        g.executor = q.value(4).toString();
+        g.workDir = q.value(5).toString();
+        g.jobIds = tagsFromJson(q.value(6), g.id);
+        list << g;
+    }
+    if (q.lastError().isValid())
+        return R::failure(d->sqlError(action, q.lastError()));
+    return list;
+}
+
+Result<GridRecord> ExperimentStore::grid(qint64 gridId) const
+{
+    using R = Result<GridRecord>;
+    const Result<QList<GridRecord>> all = grids();
+    if (!all)
+        return R::failure(all.error());
+    for (const GridRecord &g : *all) {
+        if (g.id == gridId)
+            return g;
+    }
+    return R::failure(QCoreApplication::translate("qb::ExperimentStore", "%1 has no grid %2 (see 'quantbench-cli grid list').")
+                          .arg(d->path, number(gridId)));
 }
 
 Result<qint64> ExperimentStore::addSweep(const SweepRecord &sweep)

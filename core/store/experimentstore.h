@@ -21,7 +21,7 @@ namespace qb {
 class ExperimentStore
 {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     ExperimentStore();
     ~ExperimentStore();
@@ -54,6 +54,13 @@ public:
     Result<qint64> addArtifact(qint64 runId, const QString &kind, const QString &path);
     /// Puts a run into a group of repeated runs (group id = the first run's id).
     Status setGroup(qint64 runId, qint64 groupId);
+    /// Records a run as trial `trial` of grid `gridId`.
+    Status setGridTrial(qint64 runId, qint64 gridId, int trial);
+    Result<qint64> createGrid(const GridRecord &grid);
+    Status setGridJobs(qint64 gridId, const QStringList &jobIds);
+    Status setGridWorkDir(qint64 gridId, const QString &workDir);
+    Result<QList<GridRecord>> grids() const; ///< newest first
+    Result<GridRecord> grid(qint64 gridId) const;
     /// Stores a sweep and its points in one transaction; returns its id. The sweep's time is
     /// `sweep.created` when valid (an imported sweep), else now.
     Result<qint64> addSweep(const SweepRecord &sweep);

@@ -44,6 +44,20 @@ struct RunRecord
     QStringList tags;
     QString error; ///< why a failed run failed
     qint64 groupId = -1; ///< repeated runs (--repeat) share the id of the group's first run; -1: none
+    qint64 gridId = -1;  ///< the grid the run is a trial of; -1: none
+    int gridTrial = -1;  ///< its trial index in that grid
+};
+
+/// An experiment grid (quantbench-cli grid): its spec, and where and how its trials run.
+struct GridRecord
+{
+    qint64 id = -1;
+    QString name;
+    QDateTime created;  ///< UTC
+    QString specJson;   ///< the GridSpec, compact JSON
+    QString executor;   ///< "local" or "slurm"
+    QString workDir;    ///< the folder of its manifest, trial experiments and result folders
+    QStringList jobIds; ///< Slurm: the array jobs, then the merge job
 };
 
 /// One point of a sweep: the swept value and the accuracy over the repeated evaluations there
