@@ -52,6 +52,15 @@ wait_exit() {
   return 1
 }
 
+# A failed start: logs, then whatever did start is stopped again, then the message.
+start_failed() {
+  local dir="$1"
+  shift
+  log_tails "$dir"
+  stop "$dir" >/dev/null 2>&1 || true
+  die "$@"
+}
+
 start() {
   local dir="$1" max_array_size="${2:-1001}"
   for cmd in munged mungekey slurmctld slurmd sbatch sinfo scontrol python3; do
@@ -61,9 +70,9 @@ start() {
   dir="$(cd "$dir" && pwd)"
   [ -e "$dir/slurm.conf" ] && die "$dir already holds a cluster (stop it first)"
   mkdir -p "$dir/munge" "$dir/state" "$dir/spool" "$dir/log"
-  # munged refuses a key, socket or log directory that others can write to, or a readable key.
-  chmod 700 "$dir" "$dir/munge"
-  chmod 755 "$dir/log"
+  # munged refuses a key, socket or log directory that others can write to, or a key others can
+  # read, and warns about a socket directory others cannot search.
+  chmod 755 "$dir" "$dir/munge" "$dir/log"
 
   mungekey --create --keyfile="$dir/munge/munge.key" >/dev/null
   chmod 400 "$dir/munge/munge.key"
@@ -73,7 +82,7 @@ start() {
   # As root munged insists that the directories above DIR are root-owned; --force lets it run in
   # a temporary directory that a non-root build created.
   if [ "$(id -u)" -eq 0 ]; then munged_args+=(--force); fi
-  munged "${munged_args[@]}" || { log_tails "$dir"; die "munged failed to start"; }
+  munged "${munged_args[@]}" || start_failed "$dir" "munged failed to start"
 
   local cpus user
   # At least 8 job slots, whatever the cores (the conf's config_overrides allows it): test jobs
@@ -90,9 +99,9 @@ start() {
   export SLURM_CONF="$dir/slurm.conf"
 
   # -i: ignore any state a previous run left (there is none in a fresh DIR; it keeps restarts clean).
-  slurmctld -f "$SLURM_CONF" -i || { log_tails "$dir"; die "slurmctld failed to start"; }
+  slurmctld -f "$SLURM_CONF" -i || start_failed "$dir" "slurmctld failed to start"
   # -N: the node is "localhost" whatever this machine's host name is.
-  slurmd -f "$SLURM_CONF" -N localhost || { log_tails "$dir"; die "slurmd failed to start"; }
+  slurmd -f "$SLURM_CONF" -N localhost || start_failed "$dir" "slurmd failed to start"
 
   local i state=""
   for ((i = 0; i < kStartTimeout * 2; i++)); do
@@ -101,8 +110,7 @@ start() {
     sleep 0.5
   done
   if [ "$state" != "idle" ]; then
-    log_tails "$dir"
-    die "the node is not idle after ${kStartTimeout} s (sinfo says '${state}'); logs above"
+    start_failed "$dir" "the node is not idle after ${kStartTimeout} s (sinfo says '${state}'); logs above"
   fi
   echo "export SLURM_CONF=$dir/slurm.conf"
 }
