@@ -25,6 +25,9 @@ PACKAGES=(
   zipcmp zipmerge ziptool
   # node runs onnxruntime-web (from npm, below), an ONNX runtime independent of QuantBench
   nodejs
+  # Slurm (sbatch/squeue/scancel, slurmctld, slurmd) and MUNGE for experiment grids as job arrays; the
+  # tests start a one-node cluster of their own (tests/tools/slurm/cluster.sh), not these services
+  slurm-wlm slurm-client slurmctld slurmd munge
 )
 
 SUDO=""
@@ -44,6 +47,22 @@ else
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -q
   $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+  # Installing Slurm and MUNGE enables (and where an init system runs them, starts) their system
+  # services; QuantBench wants only the commands, so the services are switched off again here,
+  # once, when this run installed them (a machine that runs them on purpose is left alone later).
+  for unit in "${missing[@]}"; do
+    case "$unit" in
+      munge | slurmctld | slurmd) ;;
+      *) continue ;;
+    esac
+    if command -v systemctl >/dev/null 2>&1; then
+      $SUDO systemctl disable --quiet "$unit" 2>/dev/null || true
+      if [ -d /run/systemd/system ]; then $SUDO systemctl stop "$unit" 2>/dev/null || true; fi
+    fi
+    if [ -x "/etc/init.d/$unit" ] && [ ! -d /run/systemd/system ]; then
+      $SUDO "/etc/init.d/$unit" stop >/dev/null 2>&1 || true
+    fi
+  done
 fi
 
 # Debian's LibTorch calls whatever BLAS the alternatives system selects; the reference BLAS is
