@@ -45,5 +45,7 @@ int runEvaluate(const QStringList &arguments);
 int runNoiseSweep(const QStringList &arguments);
 int runExport(const QStringList &arguments);
 int runImport(const QStringList &arguments);
+int runGrid(const QStringList &arguments);
+int runGridTask(const QStringList &arguments);
 
 } // namespace qb::cli

@@ -2,10 +2,13 @@
 #include "clicommon.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QGuiApplication>
 
 #include <csignal>
 #include <memory>
+#include <unistd.h>
 
 namespace qb::cli {
 int runBench(const QStringList &arguments); // benchcommand.cpp
@@ -30,6 +33,7 @@ QString usage()
         "            noise: a nonideality parameter over simulated chips)\n"
         "  export    a trained run as ONNX, safetensors, npz, pt, a C library, a run bundle or a PDF report\n"
         "  import    a run bundle (.qbrun) into the history\n"
+        "  grid      many configurations x seeds as one experiment grid, here or on a Slurm cluster\n"
         "  bench     training, evaluation (float and bit-packed) and Monte-Carlo speed on this machine\n"
         "\n"
         "Run 'quantbench-cli COMMAND --help' for a command's options.\n"
@@ -45,9 +49,19 @@ int main(int argc, char *argv[])
     std::signal(SIGXFSZ, SIG_IGN);
     // export draws the bundle's charts and the PDF report with QPainter, which needs a
     // QGuiApplication; a command-line tool must not depend on a display, so it draws offscreen.
-    const bool drawing = argc > 1 && qstrcmp(argv[1], "export") == 0;
-    if (drawing)
+    // (grid-task leaves its trial as a run bundle, which holds the charts too.)
+    const bool drawing = argc > 1 && (qstrcmp(argv[1], "export") == 0 || qstrcmp(argv[1], "grid-task") == 0);
+    if (drawing) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
+        // What Qt would use anyway, without its warning on every start of a grid's task.
+        if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+            const QByteArray runtime = QDir::tempPath().toLocal8Bit() + "/runtime-" + QByteArray::number(uint(getuid()));
+            if (QDir().mkpath(QString::fromLocal8Bit(runtime))) {
+                QFile::setPermissions(QString::fromLocal8Bit(runtime), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+                qputenv("XDG_RUNTIME_DIR", runtime);
+            }
+        }
+    }
     const std::unique_ptr<QCoreApplication> app = drawing ? std::make_unique<QGuiApplication>(argc, argv)
                                                           : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("quantbench"));
@@ -84,6 +98,10 @@ int main(int argc, char *argv[])
         return qb::cli::runExport(args);
     if (command == QLatin1String("import"))
         return qb::cli::runImport(args);
+    if (command == QLatin1String("grid"))
+        return qb::cli::runGrid(args);
+    if (command == QLatin1String("grid-task"))
+        return qb::cli::runGridTask(args);
     if (command == QLatin1String("bench"))
         return qb::cli::runBench(args);
     qb::cli::printErr(QCoreApplication::translate("cli", "quantbench-cli: unknown command '%1'\n").arg(command)

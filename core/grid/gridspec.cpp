@@ -55,6 +55,17 @@ Result<QList<QJsonValue>> parseValues(const QString &path, const QString &text)
 
 } // namespace
 
+Status setExperimentField(QJsonObject &experiment, const QString &path, const QJsonValue &value)
+{
+    const Result<JsonPath> parsed = JsonPath::parse(fullPath(path));
+    if (!parsed)
+        return Status::failure(parsed.error());
+    const Result<int> set = parsed->set(experiment, value);
+    if (!set)
+        return Status::failure(set.error());
+    return Status();
+}
+
 Result<GridAxis> GridAxis::parse(const QString &text)
 {
     using R = Result<GridAxis>;
@@ -144,14 +155,6 @@ Result<QList<GridTrial>> GridSpec::expand() const
         if (trials > kMaxTrials)
             return R::failure(tr("the grid has more than %1 trials").arg(kMaxTrials));
     }
-    QList<JsonPath> paths;
-    for (const GridAxis &axis : axes) {
-        const Result<JsonPath> path = JsonPath::parse(fullPath(axis.path));
-        if (!path)
-            return R::failure(path.error());
-        paths.append(*path);
-    }
-
     QList<GridTrial> out;
     const QJsonObject baseJson = base.toJson();
     const int configurations = configurationCount();
@@ -165,8 +168,7 @@ Result<QList<GridTrial>> GridSpec::expand() const
         }
         QJsonObject json = baseJson;
         for (int a = 0; a < axes.size(); ++a) {
-            const Result<int> set = paths[a].set(json, values[a]);
-            if (!set)
+            if (const Status set = setExperimentField(json, axes[a].path, values[a]); !set)
                 return R::failure(tr("--vary %1: %2").arg(axes[a].path, set.error()));
         }
         const QString label = configurationLabel(values);

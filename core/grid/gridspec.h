@@ -10,6 +10,10 @@
 
 namespace qb {
 
+/// Sets the field `path` (see GridAxis) of an experiment's JSON; fails naming the path when it fits
+/// nowhere. The result still has to be read back (ExperimentSpec::fromJson) to be checked.
+Status setExperimentField(QJsonObject &experiment, const QString &path, const QJsonValue &value);
+
 /// One varied field of a grid: a field path of the experiment JSON (see JsonPath; `layers[...]`
 /// is short for `network.layers[...]`) and the values it takes.
 struct GridAxis
