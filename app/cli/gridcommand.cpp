@@ -387,25 +387,34 @@ int runGridCreate(const QCommandLineParser &parser)
         return kExitBadInput;
     }
     request.executor = executor;
+    bool threadsOk = true;
+    request.threadsPerTrial = parser.isSet(QStringLiteral("threads"))
+        ? parser.value(QStringLiteral("threads")).toInt(&threadsOk)
+        : executor == QLatin1String("slurm") ? 1 : LocalGridExecutor::threadsFor(jobs);
+    if (!threadsOk || request.threadsPerTrial < 1) {
+        printErr(tr("quantbench-cli grid: --threads must be an integer >= 1"));
+        return kExitBadInput;
+    }
     const Result<GridCreated> created = createGrid(request);
     if (!created) {
         printErr(created.error());
         return kExitBadInput;
     }
     const GridRecord &grid = created->record;
-    const int total = request.grid.trialCount();
+    const int total = created->grid.trialCount();
     if (json) {
         printJsonLine({{QStringLiteral("event"), QStringLiteral("grid_started")}, {QStringLiteral("grid_id"), double(grid.id)},
             {QStringLiteral("resumed"), created->resumed}, {QStringLiteral("trials"), total},
             {QStringLiteral("configurations"), request.grid.configurationCount()},
             {QStringLiteral("work_dir"), grid.workDir}});
     } else {
-        printOut((created->resumed ? tr("Resuming grid %1 (%2 configurations x %3 seeds = %4 trials) in %5\n")
-                                   : tr("Grid %1: %2 configurations x %3 seeds = %4 trials, in %5\n"))
+        printOut((created->resumed ? tr("Resuming grid %1 (%2 configurations x %3 seeds = %4 trials, %5 thread(s) each) in %6\n")
+                                   : tr("Grid %1: %2 configurations x %3 seeds = %4 trials, %5 thread(s) each, in %6\n"))
                      .arg(grid.id)
                      .arg(request.grid.configurationCount())
                      .arg(request.grid.seeds)
                      .arg(total)
+                     .arg(created->grid.base.train.threads)
                      .arg(grid.workDir));
     }
     const QString cli = QCoreApplication::applicationFilePath();
@@ -423,6 +432,7 @@ int runGridCreate(const QCommandLineParser &parser)
         slurm.cliPath = cli;
         slurm.partition = parser.value(QStringLiteral("partition"));
         slurm.throttle = parser.isSet(QStringLiteral("jobs")) ? jobs : 0;
+        slurm.cpusPerTask = created->grid.base.train.threads;
         for (const GridTrialStatus &t : report->trials) {
             if (t.state != GridTrialStatus::State::Merged)
                 slurm.trials.append(t.index);
@@ -532,6 +542,7 @@ int runGrid(const QStringList &arguments)
     parser.addOption({QStringLiteral("seeds"), tr("Seeds per configuration: the experiment's seed, seed+1, ... (default 1)."), tr("N")});
     parser.addOption({QStringLiteral("jobs"), tr("Trials at once (local: processes on this machine, sharing its cores; slurm: the array's %K throttle)."), tr("K")});
     parser.addOption({QStringLiteral("executor"), tr("local (default) or slurm (sbatch job arrays and a merge job)."), tr("NAME")});
+    parser.addOption({QStringLiteral("threads"), tr("Threads per trial when the experiment uses all cores (default: local, the cores shared among --jobs; slurm, 1). Frozen into the grid: a run's numbers depend on its thread count."), tr("N")});
     parser.addOption({QStringLiteral("partition"), tr("Slurm partition (default: the cluster's)."), tr("P")});
     parser.addOption({QStringLiteral("name"), tr("Name of the grid."), tr("TEXT")});
     parser.addOption({QStringLiteral("work-dir"), tr("Where the grid's manifest, trial files and results go; on a shared filesystem for slurm (default: beside the history)."), tr("DIR")});
@@ -572,15 +583,12 @@ int runGridTask(const QStringList &arguments)
                                         "the trial's result folder)."));
     parser.addOption({QStringLiteral("manifest"), tr("The grid's manifest.json."), tr("FILE")});
     parser.addOption({QStringLiteral("index"), tr("The trial's index, from 0."), tr("I")});
-    parser.addOption({QStringLiteral("threads"), tr("CPU threads for the trial (default: the experiment's)."), tr("N")});
     int exitCode = kExitOk;
     if (!parseCommandLine(parser, arguments, &exitCode))
         return exitCode;
     bool ok = false;
     const int index = parser.value(QStringLiteral("index")).toInt(&ok);
-    bool threadsOk = true;
-    const int threads = parser.isSet(QStringLiteral("threads")) ? parser.value(QStringLiteral("threads")).toInt(&threadsOk) : 0;
-    if (!parser.isSet(QStringLiteral("manifest")) || !ok || !threadsOk || threads < 0) {
+    if (!parser.isSet(QStringLiteral("manifest")) || !ok) {
         printErr(tr("quantbench-cli grid-task: --manifest FILE and --index I (an integer) are required"));
         return kExitBadInput;
     }
@@ -589,7 +597,7 @@ int runGridTask(const QStringList &arguments)
     std::signal(SIGINT, onGridInterrupt);
     std::signal(SIGTERM, onGridInterrupt);
     const GridTaskResult result
-        = qb::runGridTask(parser.value(QStringLiteral("manifest")), index, threads, nullptr, &control);
+        = qb::runGridTask(parser.value(QStringLiteral("manifest")), index, nullptr, &control);
     g_taskControl = nullptr;
     if (!result.ok)
         printErr(result.error);

@@ -116,6 +116,8 @@ Result<QString> SlurmClient::submit(const SlurmJob &job, const QStringList &extr
         args << QStringLiteral("--partition=") + job.partition;
     if (!job.outputPattern.isEmpty())
         args << QStringLiteral("--output=") + job.outputPattern;
+    if (job.cpusPerTask > 0)
+        args << QStringLiteral("--cpus-per-task=%1").arg(job.cpusPerTask);
     args << job.scriptPath;
     const Result<QString> out = run(QStringLiteral("sbatch"), args, job.environment);
     if (!out)

@@ -29,6 +29,8 @@ struct SlurmJob
     /// environment by default; they are set on sbatch's process, so values may hold any character,
     /// commas included, which --export=VAR=value could not carry).
     QMap<QString, QString> environment;
+    /// sbatch --cpus-per-task; 0: the cluster's default (one).
+    int cpusPerTask = 0;
 };
 
 /// A job array: the job above run once per task index first..last, at most `throttle` at a time.

@@ -62,7 +62,7 @@ Result<SlurmGridSubmission> submitGridToSlurm(const SlurmGridRequest &request)
         "set -eu\n"
         "line=$(( ${QB_GRID_OFFSET:-0} + SLURM_ARRAY_TASK_ID + 1 ))\n"
         "trial=$(sed -n \"${line}p\" %2)\n"
-        "exec %3 grid-task --manifest %4 --index \"$trial\" --threads \"${SLURM_CPUS_PER_TASK:-1}\"\n")
+        "exec %3 grid-task --manifest %4 --index \"$trial\"\n")
                              .arg(request.gridId)
                              .arg(quoted(trialList), quoted(request.cliPath), quoted(workspace.manifestPath()));
     const QString mergeScript = out.submissionDir + QStringLiteral("/merge.sh");
@@ -92,6 +92,7 @@ Result<SlurmGridSubmission> submitGridToSlurm(const SlurmGridRequest &request)
         job.first = 0;
         job.last = size - 1;
         job.throttle = request.throttle;
+        job.cpusPerTask = request.cpusPerTask;
         const Result<QString> id = slurm.submitArray(job);
         if (!id) {
             slurm.cancel(out.arrayJobs);

@@ -22,6 +22,7 @@ struct SlurmGridRequest
     QList<int> trials; ///< the trial indices to run
     QString partition; ///< empty: the cluster's default
     int throttle = 0;  ///< at most this many tasks at once per array (the %K of --array); 0: no limit
+    int cpusPerTask = 1; ///< the trials' thread count (frozen in their experiments)
 };
 
 struct SlurmGridSubmission

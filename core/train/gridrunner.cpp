@@ -63,18 +63,32 @@ Result<GridCreated> createGrid(const GridCreateRequest &request)
     if (const Status s = store.open(request.dbPath.isEmpty() ? ExperimentStore::defaultPath() : request.dbPath); !s)
         return R::failure(s.error());
 
-    // The same grid again (the same command after an interruption) goes on where it stopped.
-    const QString specJson = compact(request.grid.toJson());
+    // The same grid again (the same command after an interruption) goes on where it stopped, with
+    // the thread count it froze (a different --jobs does not make it another grid).
+    const QString unfrozen = compact(request.grid.toJson());
     const Result<QList<GridRecord>> existing = store.grids();
     if (!existing)
         return R::failure(existing.error());
     for (const GridRecord &g : *existing) {
-        if (g.specJson == specJson && QFileInfo::exists(GridWorkspace(g.workDir).manifestPath()))
-            return GridCreated{g, true};
+        const Result<GridSpec> spec = gridSpecOf(g);
+        if (!spec || !QFileInfo::exists(GridWorkspace(g.workDir).manifestPath()))
+            continue;
+        GridSpec compared = *spec;
+        if (request.grid.base.train.threads == 0)
+            compared.base.train.threads = 0;
+        if (compact(compared.toJson()) == unfrozen)
+            return GridCreated{g, *spec, true};
     }
+    GridSpec grid = request.grid;
+    if (grid.base.train.threads == 0)
+        grid.base.train.threads = qMax(1, request.threadsPerTrial);
+    const Result<QList<GridTrial>> frozen = grid.expand();
+    if (!frozen)
+        return R::failure(frozen.error());
+    const QString specJson = compact(grid.toJson());
 
     GridRecord record;
-    record.name = request.grid.name.isEmpty() ? request.grid.base.name : request.grid.name;
+    record.name = grid.name.isEmpty() ? grid.base.name : grid.name;
     record.specJson = specJson;
     record.executor = request.executor;
     const Result<qint64> id = store.createGrid(record);
@@ -88,13 +102,13 @@ Result<GridCreated> createGrid(const GridCreateRequest &request)
     manifest.gridId = record.id;
     manifest.dbPath = QFileInfo(store.path()).absoluteFilePath();
     manifest.dataDir = request.dataDir.isEmpty() ? QString() : QDir(request.dataDir).absolutePath();
-    manifest.trialCount = int(trials->size());
-    manifest.grid = request.grid;
-    if (const Status s = GridWorkspace(record.workDir).create(manifest, *trials); !s)
+    manifest.trialCount = int(frozen->size());
+    manifest.grid = grid;
+    if (const Status s = GridWorkspace(record.workDir).create(manifest, *frozen); !s)
         return R::failure(s.error());
     if (const Status s = store.setGridWorkDir(record.id, record.workDir); !s)
         return R::failure(s.error());
-    return GridCreated{record, false};
+    return GridCreated{record, grid, false};
 }
 
 Result<GridMergeReport> mergeGrid(const QString &dbPath, qint64 gridId)
@@ -165,8 +179,7 @@ Result<GridMergeReport> mergeGrid(const QString &dbPath, qint64 gridId)
     return report;
 }
 
-GridTaskResult runGridTask(
-    const QString &manifestPath, int index, int threads, TrainObserver *observer, TrainControl *control)
+GridTaskResult runGridTask(const QString &manifestPath, int index, TrainObserver *observer, TrainControl *control)
 {
     GridTaskResult out;
     const Result<GridWorkspace::Manifest> manifest = GridWorkspace::readManifest(manifestPath);
@@ -191,8 +204,6 @@ GridTaskResult runGridTask(
     Result<ExperimentSpec> spec = workspace.trial(index);
     if (!spec)
         return fail(spec.error());
-    if (threads > 0)
-        spec->train.threads = threads;
 
     // A private history on this node's temporary disk: the shared history is the merge's alone.
     QTemporaryDir scratch(QDir::tempPath() + QStringLiteral("/quantbench-grid-task-XXXXXX"));
@@ -267,7 +278,6 @@ Result<GridMergeReport> LocalGridExecutor::run(const ProgressFn &onProgress, con
             queue.append(t.index);
     }
     const int jobs = qMax(1, m_options.jobs);
-    const int threads = m_options.threadsPerTrial > 0 ? m_options.threadsPerTrial : threadsFor(jobs);
 
     Progress progress;
     progress.total = int(report->trials.size());
@@ -309,7 +319,7 @@ Result<GridMergeReport> LocalGridExecutor::run(const ProgressFn &onProgress, con
             process->setChildProcessModifier([]() { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
             process->start(m_options.cliPath,
                 {QStringLiteral("grid-task"), QStringLiteral("--manifest"), manifest, QStringLiteral("--index"),
-                    QString::number(index), QStringLiteral("--threads"), QString::number(threads)});
+                    QString::number(index)});
             if (!process->waitForStarted(10000)) {
                 GridTrialStatus &status = statusOf(index);
                 status.state = GridTrialStatus::State::Failed;

@@ -26,16 +26,22 @@ struct GridCreateRequest
     QString executor = QStringLiteral("local");
     QString workDir; ///< empty: <history>-grids/<id> beside the database
     QString dataDir; ///< where trials look for the dataset (empty: the usual places)
+    /// Threads of each trial when the experiment says "all cores" (train.threads 0). A run's numbers
+    /// depend on its thread count (BLAS and reductions split their sums by thread), so the grid
+    /// freezes it into every trial: whichever executor runs a trial, it computes the same numbers.
+    int threadsPerTrial = 1;
 };
 
 struct GridCreated
 {
     GridRecord record;
+    GridSpec grid;        ///< as recorded, its thread count frozen
     bool resumed = false; ///< the history already had this grid: it goes on where it stopped
 };
 
 /// Expands and checks the grid (nothing is recorded when a path or value is bad), then records it
-/// and writes its workspace. A grid with the same spec already in the history is resumed instead.
+/// and writes its workspace. A grid with the same spec already in the history (whatever its thread
+/// count) is resumed instead, with the thread count it was created with.
 Result<GridCreated> createGrid(const GridCreateRequest &request);
 
 /// One trial's state in the history and its workspace.
@@ -62,15 +68,13 @@ Result<GridMergeReport> mergeGrid(const QString &dbPath, qint64 gridId);
 
 /// Runs trial `index` of the grid whose manifest is given: trains it into a private history in a
 /// temporary folder and leaves the run as a bundle and a status in the trial's result folder.
-/// `threads` > 0 replaces the experiment's thread count (the numbers do not depend on it).
 struct GridTaskResult
 {
     bool ok = false;
     bool badInput = false; ///< the manifest or index is unusable (nothing was written)
     QString error;
 };
-GridTaskResult runGridTask(
-    const QString &manifestPath, int index, int threads, TrainObserver *observer, TrainControl *control);
+GridTaskResult runGridTask(const QString &manifestPath, int index, TrainObserver *observer, TrainControl *control);
 
 /// Runs a grid's remaining trials on this machine, `jobs` task processes at once, merging each as
 /// it finishes. Trials already merged are not run again.
@@ -79,9 +83,8 @@ class LocalGridExecutor
 public:
     struct Options
     {
-        QString cliPath;     ///< the quantbench-cli executable that runs `grid-task`
+        QString cliPath; ///< the quantbench-cli executable that runs `grid-task`
         int jobs = 1;
-        int threadsPerTrial = 0; ///< 0: the cores shared among the jobs, at least 1
     };
     struct Progress
     {
@@ -98,7 +101,7 @@ public:
 
     LocalGridExecutor(QString dbPath, qint64 gridId, Options options);
     Result<GridMergeReport> run(const ProgressFn &onProgress, const std::atomic_bool *cancel);
-    /// The threads each task gets for `jobs` parallel tasks on this machine.
+    /// The threads per trial that share this machine's cores among `jobs` parallel trials.
     static int threadsFor(int jobs);
 
 private:

@@ -12,6 +12,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <csignal>
 
@@ -57,7 +58,8 @@ QList<RunRecord> TestCliGrid::gridRuns(const QString &dbPath, qint64 gridId) con
     if (!store.open(dbPath))
         return {};
     QList<RunRecord> out;
-    for (const RunRecord &r : *store.runs()) {
+    const Result<QList<RunRecord>> all = store.runs(); // kept: a range-for over *store.runs() would dangle
+    for (const RunRecord &r : *all) {
         if (r.gridId == gridId)
             out.prepend(r);
     }
@@ -113,7 +115,9 @@ void TestCliGrid::trialsMatchSeparateTrainCommands()
     const QList<RunRecord> runs = gridRuns(history, gridId);
     QCOMPARE(runs.size(), 6);
 
-    // Each trial against its own `train` command (seed = 42 + seed offset).
+    // Each trial against its own `train` command (seed = 42 + seed offset) with the thread count the
+    // grid froze into its trials (the cores shared among the two jobs): numbers depend on it.
+    const QString threads = QString::number(qMax(1, QThread::idealThreadCount() / 2));
     const QStringList rates{QStringLiteral("1e-3"), QStringLiteral("1e-2"), QStringLiteral("5e-2")};
     const QString separate = db(QStringLiteral("separate.sqlite"));
     ExperimentStore gridStore;
@@ -124,7 +128,8 @@ void TestCliGrid::trialsMatchSeparateTrainCommands()
         const CliResult t = runCli({QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("larq-mnist-bnn"),
             QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--train-limit"), QStringLiteral("1000"),
             QStringLiteral("--test-limit"), QStringLiteral("500"), QStringLiteral("--lr"), rates[configuration],
-            QStringLiteral("--seed"), QString::number(seed), QStringLiteral("--db"), separate, QStringLiteral("--json")});
+            QStringLiteral("--seed"), QString::number(seed), QStringLiteral("--threads"), threads,
+            QStringLiteral("--db"), separate, QStringLiteral("--json")});
         QVERIFY2(t.exitCode == 0, qPrintable(t.err));
         const qint64 trainRun = qint64(t.jsonLines().last().value(QStringLiteral("run_id")).toDouble());
         ExperimentStore separateStore;
@@ -140,6 +145,7 @@ void TestCliGrid::trialsMatchSeparateTrainCommands()
             QCOMPARE(got[e].testAccuracy, expected[e].testAccuracy);
         }
         QCOMPARE(run.seed, qint64(seed));
+        QVERIFY2(run.specJson.contains(QStringLiteral("\"threads\":%1").arg(threads)), qPrintable(run.specJson));
         QCOMPARE(run.status, RunStatus::Finished);
     }
     // A configuration's seeds are one group.
