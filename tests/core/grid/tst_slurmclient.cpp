@@ -1,4 +1,5 @@
 #include "grid/slurmclient.h"
+#include "slurmtestcluster.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -66,7 +67,7 @@ private:
     QString work(const QString &name) const { return m_dir.filePath(QStringLiteral("work/") + name); }
 
     QTemporaryDir m_dir;
-    QString m_clusterScript;
+    qbtest::SlurmTestCluster m_cluster;
     QString m_missing; // why the cluster cases are skipped, when they are
     bool m_started = false;
     QString m_waitError;
@@ -81,70 +82,21 @@ private:
 
 void TestSlurmClient::initTestCase()
 {
-    const QByteArray source = qgetenv("QB_SOURCE_DIR");
-    QVERIFY2(!source.isEmpty(), "QB_SOURCE_DIR is not set (ctest sets it; see tests/CMakeLists.txt)");
-    m_clusterScript
-        = QDir(QString::fromLocal8Bit(source)).filePath(QStringLiteral("tests/tools/slurm/cluster.sh"));
-    QVERIFY2(QFileInfo::exists(m_clusterScript), qPrintable(m_clusterScript + QStringLiteral(" is missing")));
-
-    const QStringList needed{QStringLiteral("sbatch"), QStringLiteral("slurmctld"), QStringLiteral("slurmd"),
-        QStringLiteral("munged"), QStringLiteral("mungekey")};
-    QStringList missing;
-    for (const QString &program : needed) {
-        // The daemons live in /usr/sbin, which a non-root PATH may lack.
-        if (QStandardPaths::findExecutable(program).isEmpty()
-            && QStandardPaths::findExecutable(program, {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")})
-                   .isEmpty())
-            missing << program;
-    }
-    if (!missing.isEmpty()) {
-        m_missing = QStringLiteral("Slurm is not installed (%1 not found): install the Debian packages "
-                                   "slurm-wlm and munge (scripts/setup.sh)")
-                        .arg(missing.join(QStringLiteral(", ")));
+    m_missing = qbtest::SlurmTestCluster::missing();
+    if (!m_missing.isEmpty())
         return;
-    }
-
     QVERIFY(m_dir.isValid());
     QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("work")));
     QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("logs")));
-    QProcess start;
-    start.start(QStringLiteral("bash"),
-        {m_clusterScript, QStringLiteral("start"), m_dir.filePath(QStringLiteral("cluster")),
-            QString::number(kMaxArraySize)});
-    if (!start.waitForFinished(90000)) {
-        start.kill();
-        start.waitForFinished(5000);
-        m_started = true; // so that cleanupTestCase stops whatever it did start
-        QFAIL("cluster.sh start did not finish within 90 s");
-    }
-    const QString out = QString::fromLocal8Bit(start.readAllStandardOutput());
-    QVERIFY2(start.exitStatus() == QProcess::NormalExit && start.exitCode() == 0,
-        qPrintable(QStringLiteral("cluster.sh start failed:\n")
-            + QString::fromLocal8Bit(start.readAllStandardError())));
-    m_started = true;
-    // "export SLURM_CONF=..." lines, for this process and the Slurm commands it runs.
-    for (const QString &line : out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
-        if (!line.startsWith(QLatin1String("export ")))
-            continue;
-        const QString assignment = line.mid(7);
-        const int eq = assignment.indexOf(QLatin1Char('='));
-        QVERIFY(eq > 0);
-        qputenv(assignment.left(eq).toLocal8Bit().constData(), assignment.mid(eq + 1).toLocal8Bit());
-    }
-    QVERIFY2(!qgetenv("SLURM_CONF").isEmpty(), qPrintable(QStringLiteral("no SLURM_CONF in: ") + out));
+    QString error;
+    m_started = m_cluster.start(m_dir.filePath(QStringLiteral("cluster")), kMaxArraySize, &error);
+    QVERIFY2(m_started, qPrintable(error));
 }
 
 void TestSlurmClient::cleanupTestCase()
 {
-    if (!m_started)
-        return;
-    QProcess stop;
-    stop.start(QStringLiteral("bash"),
-        {m_clusterScript, QStringLiteral("stop"), m_dir.filePath(QStringLiteral("cluster"))});
-    QVERIFY2(stop.waitForFinished(60000), "cluster.sh stop did not finish within 60 s");
-    QVERIFY2(stop.exitCode() == 0,
-        qPrintable(QStringLiteral("cluster.sh stop failed:\n")
-            + QString::fromLocal8Bit(stop.readAllStandardError())));
+    QString error;
+    QVERIFY2(m_cluster.stop(&error), qPrintable(error));
 }
 
 bool TestSlurmClient::waitUntilGone(const QStringList &ids)
