@@ -81,13 +81,17 @@ Result<SlurmGridSubmission> submitGridToSlurm(const SlurmGridRequest &request)
     const Result<int> maxArraySize = slurm.maxArraySize();
     if (!maxArraySize)
         return R::failure(maxArraySize.error());
+    // Both kinds of job run in the grid's folder and log into its logs/.
+    auto describe = [&](SlurmJob &job, const QString &script, const QString &name, const QString &output) {
+        job.scriptPath = script;
+        job.workingDirectory = workspace.dir();
+        job.jobName = name;
+        job.partition = request.partition;
+        job.outputPattern = workspace.logDir() + QLatin1Char('/') + output;
+    };
     for (const auto &[offset, size] : SlurmClient::splitArray(int(request.trials.size()), *maxArraySize)) {
         SlurmArrayJob job;
-        job.scriptPath = taskScript;
-        job.workingDirectory = workspace.dir();
-        job.jobName = QStringLiteral("qb-grid-%1").arg(request.gridId);
-        job.partition = request.partition;
-        job.outputPattern = workspace.logDir() + QStringLiteral("/task-%A_%a.out");
+        describe(job, taskScript, QStringLiteral("qb-grid-%1").arg(request.gridId), QStringLiteral("task-%A_%a.out"));
         job.environment.insert(QStringLiteral("QB_GRID_OFFSET"), QString::number(offset));
         job.first = 0;
         job.last = size - 1;
@@ -101,11 +105,7 @@ Result<SlurmGridSubmission> submitGridToSlurm(const SlurmGridRequest &request)
         out.arrayJobs.append(*id);
     }
     SlurmJob mergeJob;
-    mergeJob.scriptPath = mergeScript;
-    mergeJob.workingDirectory = workspace.dir();
-    mergeJob.jobName = QStringLiteral("qb-grid-%1-merge").arg(request.gridId);
-    mergeJob.partition = request.partition;
-    mergeJob.outputPattern = workspace.logDir() + QStringLiteral("/merge-%j.out");
+    describe(mergeJob, mergeScript, QStringLiteral("qb-grid-%1-merge").arg(request.gridId), QStringLiteral("merge-%j.out"));
     const Result<QString> merged = slurm.submitDependent(mergeJob, out.arrayJobs);
     if (!merged) {
         slurm.cancel(out.arrayJobs);

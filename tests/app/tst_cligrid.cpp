@@ -3,6 +3,7 @@
 // are refused before anything runs, a failing trial is reported while the rest merge, and an
 // interrupted grid resumes without repeating finished trials.
 #include "clitestutil.h"
+#include "gridtestutil.h"
 
 #include "store/experimentstore.h"
 
@@ -19,14 +20,6 @@
 using namespace qb;
 using namespace qbtest;
 
-namespace {
-
-/// The slice every trial trains on: one epoch of 1,000 images, tested on 500.
-const QStringList kSlice{QStringLiteral("--set"), QStringLiteral("train.epochs=1"), QStringLiteral("--set"),
-    QStringLiteral("train.train_limit=1000"), QStringLiteral("--set"), QStringLiteral("train.test_limit=500")};
-
-} // namespace
-
 class TestCliGrid : public QObject
 {
     Q_OBJECT
@@ -41,7 +34,6 @@ private Q_SLOTS:
 
 private:
     QString db(const QString &name) const { return m_dir.filePath(name); }
-    QList<RunRecord> gridRuns(const QString &dbPath, qint64 gridId) const;
     QTemporaryDir m_dir;
 };
 
@@ -50,20 +42,6 @@ void TestCliGrid::initTestCase()
     if (!QDir(QStringLiteral("/usr/share/datasets/fashion-mnist")).exists())
         QSKIP("Fashion-MNIST not installed (scripts/setup.sh installs dataset-fashion-mnist)");
     QVERIFY(m_dir.isValid());
-}
-
-QList<RunRecord> TestCliGrid::gridRuns(const QString &dbPath, qint64 gridId) const
-{
-    ExperimentStore store;
-    if (!store.open(dbPath))
-        return {};
-    QList<RunRecord> out;
-    const Result<QList<RunRecord>> all = store.runs(); // kept: a range-for over *store.runs() would dangle
-    for (const RunRecord &r : *all) {
-        if (r.gridId == gridId)
-            out.prepend(r);
-    }
-    return out;
 }
 
 void TestCliGrid::badFieldsAreRefusedBeforeAnythingRuns_data()
@@ -87,7 +65,7 @@ void TestCliGrid::badFieldsAreRefusedBeforeAnythingRuns()
     const CliResult r = runCli(QStringList{QStringLiteral("grid"), QStringLiteral("--preset"),
                                    QStringLiteral("larq-mnist-bnn"), QStringLiteral("--vary"), vary,
                                    QStringLiteral("--db"), history}
-        + kSlice);
+        + kGridSlice);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(named), qPrintable(r.err));
     // Nothing was recorded or run.
@@ -106,7 +84,7 @@ void TestCliGrid::trialsMatchSeparateTrainCommands()
                                    QStringLiteral("train.learning_rate=1e-3,1e-2,5e-2"), QStringLiteral("--seeds"),
                                    QStringLiteral("2"), QStringLiteral("--jobs"), QStringLiteral("2"),
                                    QStringLiteral("--db"), history, QStringLiteral("--json")}
-        + kSlice);
+        + kGridSlice);
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     const QList<QJsonObject> lines = r.jsonLines();
     QVERIFY(!lines.isEmpty());
@@ -187,7 +165,7 @@ void TestCliGrid::aFailingTrialIsReportedAndTheRestMerge()
                                    QStringLiteral("larq-mnist-bnn"), QStringLiteral("--vary"),
                                    QStringLiteral("dataset=fashion-mnist,\"%1\"").arg(missing),
                                    QStringLiteral("--db"), history, QStringLiteral("--json")}
-        + kSlice);
+        + kGridSlice);
     QCOMPARE(r.exitCode, 1);
     bool reported = false;
     for (const QJsonObject &line : r.jsonLines()) {
@@ -219,7 +197,7 @@ void TestCliGrid::aKilledGridResumesWithoutRepeatingTrials()
                                  QStringLiteral("larq-mnist-bnn"), QStringLiteral("--vary"),
                                  QStringLiteral("train.batch_size=32,64"), QStringLiteral("--seeds"),
                                  QStringLiteral("2"), QStringLiteral("--db"), history, QStringLiteral("--json")}
-        + kSlice;
+        + kGridSlice;
     // Killed (SIGKILL, no chance to clean up) once two trials are in the history.
     QProcess grid;
     grid.start(cliPath(), args);

@@ -4,6 +4,7 @@
 // job brings them into the history, a failing trial is reported by index and reason, and grid
 // cancel stops a grid's jobs.
 #include "clitestutil.h"
+#include "gridtestutil.h"
 #include "slurmtestcluster.h"
 
 #include "store/experimentstore.h"
@@ -17,13 +18,6 @@
 
 using namespace qb;
 using namespace qbtest;
-
-namespace {
-
-const QStringList kSlice{QStringLiteral("--set"), QStringLiteral("train.epochs=1"), QStringLiteral("--set"),
-    QStringLiteral("train.train_limit=1000"), QStringLiteral("--set"), QStringLiteral("train.test_limit=500")};
-
-} // namespace
 
 class TestCliGridSlurm : public QObject
 {
@@ -39,7 +33,6 @@ private Q_SLOTS:
 private:
     /// Polls `grid status` until no job of the grid is queued; its last JSON report.
     QJsonObject waitForGrid(const QString &history, qint64 gridId, int timeoutMs = 240000);
-    QList<RunRecord> gridRuns(const QString &history, qint64 gridId) const;
     QStringList gridArgs(const QString &history, const QStringList &extra) const;
 
     QTemporaryDir m_dir;
@@ -70,7 +63,7 @@ QStringList TestCliGridSlurm::gridArgs(const QString &history, const QStringList
 {
     return QStringList{QStringLiteral("grid"), QStringLiteral("--preset"), QStringLiteral("larq-mnist-bnn"),
                QStringLiteral("--db"), history, QStringLiteral("--json")}
-        + kSlice + extra;
+        + kGridSlice + extra;
 }
 
 QJsonObject TestCliGridSlurm::waitForGrid(const QString &history, qint64 gridId, int timeoutMs)
@@ -89,20 +82,6 @@ QJsonObject TestCliGridSlurm::waitForGrid(const QString &history, qint64 gridId,
     }
     last.insert(QStringLiteral("error"), QStringLiteral("the grid's jobs were still queued after %1 s").arg(timeoutMs / 1000));
     return last;
-}
-
-QList<RunRecord> TestCliGridSlurm::gridRuns(const QString &history, qint64 gridId) const
-{
-    ExperimentStore store;
-    if (!store.open(history))
-        return {};
-    const Result<QList<RunRecord>> all = store.runs();
-    QList<RunRecord> out;
-    for (const RunRecord &r : *all) {
-        if (r.gridId == gridId)
-            out.prepend(r);
-    }
-    return out;
 }
 
 void TestCliGridSlurm::slurmTrialsMatchTheLocalExecutor()
