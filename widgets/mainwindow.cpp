@@ -6,6 +6,7 @@
 #include "document/networkdocument.h"
 #include "editor/layerpalette.h"
 #include "editor/networkcanvas.h"
+#include "grid/gridactions.h"
 #include "help/helpactions.h"
 #include "history/comparisonview.h"
 #include "history/confusionview.h"
@@ -126,6 +127,9 @@ void MainWindow::createViews()
     m_transfer->setDatabasePath(m_workbench->databasePath());
     m_transfer->setDataDirectory(m_workbench->options().dataDir);
     m_history->addContextActions({m_transfer->exportAction()});
+    m_grids = new GridActions(this);
+    m_grids->setDatabasePath(m_workbench->databasePath());
+    m_grids->setDataDirectory(m_workbench->options().dataDir);
 
     const WorkbenchOptions &options = m_workbench->options();
     AppSettings settings;
@@ -315,6 +319,9 @@ void MainWindow::createMenus()
     run->addSeparator();
     run->addActions(m_analysis->actions());
     run->addAction(m_analysis->cancelAction());
+    run->addSeparator();
+    run->addAction(m_grids->gridAction());
+    run->addAction(m_grids->cancelAction());
     run->setToolTipsVisible(true); // a disabled analysis action's tooltip says why
 
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
@@ -334,6 +341,9 @@ void MainWindow::createMenus()
             if (m_analysis->isBusy())
                 QMessageBox::information(this, tr("Language"),
                     tr("The language can be changed when the running analysis has finished."));
+            else if (m_grids->isBusy())
+                QMessageBox::information(this, tr("Language"),
+                    tr("The language can be changed when the running grid has finished."));
             else if (!m_workbench->setLanguage(code))
                 QMessageBox::information(this, tr("Language"),
                     tr("The language can be changed when the current run has finished."));
@@ -391,6 +401,21 @@ void MainWindow::connectViews()
         [this](qint64 id) { m_history->selectRuns({id}); });
     m_comparison->setRuns(m_history->runs());
     connectAnalysis();
+    connectGrids();
+}
+
+void MainWindow::connectGrids()
+{
+    // The grid varies what Train would train now: the open network and the training settings.
+    m_grids->setExperimentSource([this] {
+        m_grids->setDataDirectory(m_trainingPanel->dataDirectory());
+        return m_trainingPanel->experimentSpec();
+    });
+    connect(m_grids, &GridActions::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text); });
+    connect(m_grids, &GridActions::trialsMerged, this, [this] {
+        m_history->refresh();
+        m_comparison->setRuns(m_history->runs());
+    });
 }
 
 void MainWindow::connectAnalysis()
@@ -546,6 +571,15 @@ void MainWindow::closeEvent(QCloseEvent *event)
             return;
         }
         m_analysis->cancel();
+    }
+    if (m_grids->isBusy()) {
+        const auto answer = QMessageBox::question(this, tr("Grid in progress"),
+            tr("A grid is running. Stop its trials (start the same grid again to go on) and quit?"));
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        m_grids->cancel();
     }
     if (!m_fileActions->maybeSave()) {
         event->ignore();
