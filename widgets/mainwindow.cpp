@@ -10,6 +10,7 @@
 #include "help/helpactions.h"
 #include "history/comparisonview.h"
 #include "history/confusionview.h"
+#include "history/gridchart.h"
 #include "history/historypanel.h"
 #include "history/runtablemodel.h"
 #include "history/sweepchart.h"
@@ -530,6 +531,11 @@ void MainWindow::showView(const QString &name)
     if (name == QLatin1String("sweeps")) { // the Comparison dock's Sweeps tab
         showView(QStringLiteral("comparison"));
         m_comparison->tabs()->setCurrentWidget(m_comparison->sweepChart());
+        return;
+    }
+    if (name == QLatin1String("grids")) { // the Comparison dock's Grids tab
+        showView(QStringLiteral("comparison"));
+        m_comparison->tabs()->setCurrentWidget(m_comparison->gridChart());
         return;
     }
     for (QDockWidget *dock : std::as_const(m_docks)) {

@@ -43,7 +43,7 @@ public:
     ~MainWindow() override;
 
     /// Brings a view to the front: "editor", "training", "curves", "history", "comparison",
-    /// "details", "summary", "inspector", "sweeps" (Comparison ▸ Sweeps). Unknown names are ignored.
+    /// "details", "summary", "inspector", "sweeps" (Comparison ▸ Sweeps), "grids" (Comparison ▸ Grids). Unknown names are ignored.
     void showView(const QString &name);
 
     NetworkCanvas *canvas() const { return m_canvas; }

@@ -11,7 +11,7 @@ namespace qb {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("qb::GridField", text); }
+QString tr(const char *text) { return QCoreApplication::translate("qb::GridField", text); } // NOLINT: lupdate reads the QT_TRANSLATE_NOOP marks
 
 QString sep() { return QStringLiteral(" · "); }
 

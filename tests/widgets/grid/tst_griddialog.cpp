@@ -92,6 +92,19 @@ private Q_SLOTS:
             (QList<QJsonValue>{QStringLiteral("ste_sign"), QStringLiteral("ternary_twn")}));
         QCOMPARE(grid->seeds, 2);
         QCOMPARE(grid->trialCount(), 8);
+        // A picture for the docs and the review (QB_SCREENSHOT_DIR=folder), at its default size and
+        // at what fits a 1366x768 screen.
+        if (const QString shots = qEnvironmentVariable("QB_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            dialog.setSlurmAvailable(true);
+            dialog.show();
+            QVERIFY(dialog.grab().save(shots + QStringLiteral("/grid-dialog.png")));
+            dialog.valuesEdit(0)->setText(QStringLiteral("1e-3, oops"));
+            dialog.validate();
+            dialog.resize(dialog.minimumSizeHint());
+            QVERIFY(dialog.grab().save(shots + QStringLiteral("/grid-dialog-error-min.png")));
+            dialog.valuesEdit(0)->setText(QStringLiteral("1e-3, 1e-2"));
+            dialog.validate();
+        }
         // Ranges.
         dialog.removeAxis(second);
         dialog.fieldCombo(0)->setCurrentIndex(dialog.fieldCombo(0)->findData(QStringLiteral("train.epochs")));
