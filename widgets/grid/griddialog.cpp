@@ -52,7 +52,7 @@ GridDialog::GridDialog(const ExperimentSpec &base, QWidget *parent)
     scroll->setWidget(axesWidget);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMinimumHeight(90);
+    scroll->setMinimumHeight(2 * fontMetrics().height() * 2 + 12); // two rows stay visible
     axesOuter->addWidget(scroll, 1);
     auto *addRow = new QHBoxLayout;
     auto *add = new QPushButton(tr("&Add field"), axesBox);
@@ -128,7 +128,8 @@ GridDialog::GridDialog(const ExperimentSpec &base, QWidget *parent)
 
     setSlurmAvailable(SlurmClient::available());
     addAxis();
-    resize(640, 520);
+    setMinimumWidth(520);
+    resize(680, 500);
     validate();
 }
 
@@ -231,11 +232,15 @@ void GridDialog::removeAxis(int index)
 
 void GridDialog::relayoutRows()
 {
+    // The rows packed at the top; the empty row below them takes the spare height.
+    for (int i = 0; i <= m_rows.size() + 1 && i < m_axesLayout->rowCount(); ++i)
+        m_axesLayout->setRowStretch(i, 0);
     for (int i = 0; i < m_rows.size(); ++i) {
         m_axesLayout->addWidget(m_rows[i].field, i, 0);
         m_axesLayout->addWidget(m_rows[i].values, i, 1);
         m_axesLayout->addWidget(m_rows[i].remove, i, 2);
     }
+    m_axesLayout->setRowStretch(int(m_rows.size()), 1);
 }
 
 QComboBox *GridDialog::fieldCombo(int row) const

@@ -6,6 +6,7 @@
 
 #include <QComboBox>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -101,6 +102,8 @@ private Q_SLOTS:
             dialog.valuesEdit(0)->setText(QStringLiteral("1e-3, oops"));
             dialog.validate();
             dialog.resize(dialog.minimumSizeHint());
+            dialog.layout()->activate();
+            QCoreApplication::processEvents();
             QVERIFY(dialog.grab().save(shots + QStringLiteral("/grid-dialog-error-min.png")));
             dialog.valuesEdit(0)->setText(QStringLiteral("1e-3, 1e-2"));
             dialog.validate();
