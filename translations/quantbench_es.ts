@@ -1348,8 +1348,8 @@
         <translation>la prueba de rendimiento falló: %1</translation>
     </message>
     <message>
-        <location filename="../core/export/atomicfile.cpp" line="+17"/>
-        <location line="+5"/>
+        <location filename="../core/export/atomicfile.cpp" line="+20"/>
+        <location line="+16"/>
         <location filename="../core/export/ptwriter_torch.cpp" line="+63"/>
         <location filename="../core/export/tensorexport.cpp" line="-207"/>
         <source>cannot write %1: %2</source>
@@ -1366,7 +1366,7 @@
         <translation>no se puede crear la carpeta %1</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+122"/>
         <source>the finished file cannot be renamed into place</source>
         <translation>no se puede renombrar el archivo terminado a su ubicación final</translation>
     </message>
@@ -1574,7 +1574,7 @@
         <translation>no se puede volver a leer el archivo zip terminado</translation>
     </message>
     <message>
-        <location filename="../core/train/runexporter.cpp" line="+26"/>
+        <location filename="../core/train/runexporter.cpp" line="+25"/>
         <source>ONNX model (effective weights, input scaling in the graph)</source>
         <translation>Modelo ONNX (pesos efectivos, escalado de la entrada en el grafo)</translation>
     </message>
@@ -1609,7 +1609,7 @@
         <translation>Informe de laboratorio (PDF)</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+66"/>
         <source>no output path given</source>
         <translation>no se indicó ninguna ruta de salida</translation>
     </message>
@@ -1623,12 +1623,12 @@
         <location line="+17"/>
         <location line="+40"/>
         <location line="+8"/>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-57"/>
         <source>Reading the dataset %1</source>
         <translation>Leyendo el conjunto de datos %1</translation>
     </message>
@@ -1654,7 +1654,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Writing %1</source>
         <translation>Escribiendo %1</translation>
     </message>
@@ -1687,6 +1687,79 @@
         <location line="+3"/>
         <source>A PDF to hand in: network, model summary, curves, confusion matrix, sweeps and settings.</source>
         <translation>Un PDF para entregar: red, resumen del modelo, curvas, matriz de confusión, barridos y ajustes.</translation>
+    </message>
+</context>
+<context>
+    <name>qb</name>
+    <message>
+        <location filename="../core/grid/gridspec.cpp" line="+31"/>
+        <source>--vary %1: an empty value in &apos;%2&apos;</source>
+        <translation>--vary %1: un valor vacío en &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--vary %1: &apos;%2&apos; is not a range from a smaller to a larger integer (at most 10,000 values)</source>
+        <translation>--vary %1: &apos;%2&apos; no es un intervalo de un entero menor a uno mayor (10.000 valores como máximo)</translation>
+    </message>
+    <message>
+        <location filename="../core/grid/gridworkspace.cpp" line="+24"/>
+        <source>cannot read %1: %2</source>
+        <translation>no se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is too large (%2 bytes) for a grid file</source>
+        <translation>%1 es demasiado grande (%2 bytes) para un archivo de rejilla</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not a JSON object: %2</source>
+        <translation>%1 no es un objeto JSON: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/grid/slurmgrid.cpp" line="+39"/>
+        <source>grid %1 has no trials left to run</source>
+        <translation>a la rejilla %1 no le quedan ensayos por ejecutar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Slurm&apos;s sbatch is not on PATH: run the grid with --executor local, or on a machine of the cluster</source>
+        <translation>sbatch de Slurm no está en el PATH: ejecute la rejilla con --executor local, o en una máquina del clúster</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>cannot create %1</source>
+        <translation>no se puede crear %1</translation>
+    </message>
+    <message>
+        <location filename="../core/train/gridrunner.cpp" line="+42"/>
+        <source>grid %1 in the history: %2</source>
+        <translation>rejilla %1 del historial: %2</translation>
+    </message>
+    <message>
+        <location line="+134"/>
+        <source>trial %1 does not exist: the grid&apos;s trials are 0 to %2</source>
+        <translation>el ensayo %1 no existe: los ensayos de la rejilla van de 0 a %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>grid %1, trial %2: %3</source>
+        <translation>rejilla %1, ensayo %2: %3</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>cannot create a temporary folder in %1</source>
+        <translation>no se puede crear una carpeta temporal en %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>grid %1, trial %2: cancelled</source>
+        <translation>rejilla %1, ensayo %2: cancelado</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the run ended %1</source>
+        <translation>la ejecución terminó %1</translation>
     </message>
 </context>
 <context>
@@ -2062,7 +2135,7 @@
 <context>
     <name>qb::ComparisonView</name>
     <message>
-        <location filename="../widgets/history/comparisonview.cpp" line="+24"/>
+        <location filename="../widgets/history/comparisonview.cpp" line="+26"/>
         <source>Accuracy vs size</source>
         <translation>Exactitud y tamaño</translation>
     </message>
@@ -2077,7 +2150,12 @@
         <translation>Barridos</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+2"/>
+        <source>Grids</source>
+        <translation>Rejillas</translation>
+    </message>
+    <message>
+        <location line="+86"/>
         <source>(select runs to compare their sweeps)</source>
         <translation>(seleccionar ejecuciones para comparar sus barridos)</translation>
     </message>
@@ -2800,7 +2878,7 @@
 <context>
     <name>qb::ExperimentStore</name>
     <message>
-        <location filename="../core/store/experimentstore.cpp" line="+322"/>
+        <location filename="../core/store/experimentstore.cpp" line="+338"/>
         <source>Cannot %1: database %2 is locked by another process (gave up after %3 s).</source>
         <translation>No se puede %1: la base de datos %2 está bloqueada por otro proceso (se abandonó tras %3 s).</translation>
     </message>
@@ -2993,6 +3071,41 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>record run %1 as trial %2 of grid %3</source>
+        <translation>registrar la ejecución %1 como ensayo %2 de la rejilla %3</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>record a new grid</source>
+        <translation>registrar una rejilla nueva</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>record the jobs of grid %1</source>
+        <translation>registrar los trabajos de la rejilla %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot %1: %2 has no grid %3.</source>
+        <translation>No se puede %1: %2 no tiene la rejilla %3.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>record the folder of grid %1</source>
+        <translation>registrar la carpeta de la rejilla %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>read the list of grids</source>
+        <translation>leer la lista de rejillas</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1 has no grid %2 (see &apos;quantbench-cli grid list&apos;).</source>
+        <translation>%1 no tiene la rejilla %2 (vea &apos;quantbench-cli grid list&apos;).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>record a %1 sweep of run %2</source>
         <translation>registrar un barrido de tipo %1 de la ejecución %2</translation>
     </message>
@@ -3060,7 +3173,7 @@
         <translation>&amp;Guardar en:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Also the &amp;latent (trained float) weights</source>
         <translation>También los pesos &amp;latentes (entrenados, en punto flotante)</translation>
     </message>
@@ -3083,6 +3196,612 @@
         <location line="+6"/>
         <source>Export run</source>
         <translation>Exportar ejecución</translation>
+    </message>
+</context>
+<context>
+    <name>qb::GridActions</name>
+    <message>
+        <location filename="../widgets/grid/gridactions.cpp" line="+26"/>
+        <source>&amp;Grid…</source>
+        <translation>&amp;Rejilla…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Train every combination of chosen settings of this experiment, with several seeds</source>
+        <translation>Entrenar cada combinación de los ajustes elegidos de este experimento, con varias semillas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel g&amp;rid</source>
+        <translation>Cancelar re&amp;jilla</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop the running grid&apos;s trials; start the same grid again to go on</source>
+        <translation>Detener los ensayos de la rejilla en curso; inicie la misma rejilla de nuevo para continuar</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>A grid is running: one grid at a time.</source>
+        <translation>Hay una rejilla en curso: una rejilla cada vez.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <location line="+1"/>
+        <source>The grid was not started: %1</source>
+        <translation>La rejilla no se inició: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+49"/>
+        <location line="+15"/>
+        <location line="+5"/>
+        <location line="+91"/>
+        <source>Grid</source>
+        <translation>Rejilla</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-127"/>
+        <source>Resuming grid %1: %n trial(s)…</source>
+        <translation>
+            <numerusform>Reanudando la rejilla %1: %n ensayo…</numerusform>
+            <numerusform>Reanudando la rejilla %1: %n ensayos…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Grid %1: %n trial(s)…</source>
+        <translation>
+            <numerusform>Rejilla %1: %n ensayo…</numerusform>
+            <numerusform>Rejilla %1: %n ensayos…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Every trial of grid %1 is finished already.</source>
+        <translation>Todos los ensayos de la rejilla %1 ya han terminado.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Submitting grid %1 to Slurm failed: %2</source>
+        <translation>El envío de la rejilla %1 a Slurm falló: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Submitted %n trial(s) of grid %1 as Slurm array job(s) %2; merge job %3 imports them into the history when they end.
+Follow it with &apos;quantbench-cli grid status %1&apos;, stop it with &apos;quantbench-cli grid cancel %1&apos;; the History shows the runs once merged.</source>
+        <translation>
+            <numerusform>Se envió %n ensayo de la rejilla %1 como vector(es) de trabajos de Slurm %2; el trabajo de fusión %3 lo importa al historial cuando terminan.
+Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quantbench-cli grid cancel %1&apos;; el Historial muestra las ejecuciones una vez fusionadas.</numerusform>
+            <numerusform>Se enviaron %n ensayos de la rejilla %1 como vector(es) de trabajos de Slurm %2; el trabajo de fusión %3 los importa al historial cuando terminan.
+Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quantbench-cli grid cancel %1&apos;; el Historial muestra las ejecuciones una vez fusionadas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Grid %1 submitted to Slurm.</source>
+        <translation>Rejilla %1 enviada a Slurm.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grid submitted</source>
+        <translation>Rejilla enviada</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Grid %1: stopping the running trials…</source>
+        <translation>Rejilla %1: deteniendo los ensayos en curso…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>run %1</source>
+        <translation>ejecución %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Grid %1: %2 of %3 trials finished, %4 failed, %5 running…</source>
+        <translation>Rejilla %1: %2 de %3 ensayos terminados, %4 fallidos, %5 en curso…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Grid %1 stopped: %2 trials finished, %3 pending. Start the same grid again to go on.</source>
+        <translation>Rejilla %1 detenida: %2 ensayos terminados, %3 pendientes. Inicie la misma rejilla de nuevo para continuar.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Grid %1 ended: %2 trials finished, %3 failed.</source>
+        <translation>Rejilla %1 terminada: %2 ensayos terminados, %3 fallidos.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Grid %1 failed: %2</source>
+        <translation>La rejilla %1 falló: %2</translation>
+    </message>
+</context>
+<context>
+    <name>qb::GridAxis</name>
+    <message>
+        <location filename="../core/grid/gridspec.cpp" line="+36"/>
+        <source>--vary &apos;%1&apos;: expected PATH=V1,V2,... (e.g. train.learning_rate=1e-3,1e-4)</source>
+        <translation>--vary &apos;%1&apos;: se esperaba RUTA=V1,V2,... (p. ej. train.learning_rate=1e-3,1e-4)</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>a grid axis needs a &quot;path&quot; and a non-empty list of &quot;values&quot;</source>
+        <translation>un eje de rejilla necesita una &quot;path&quot; y una lista no vacía de &quot;values&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>qb::GridChart</name>
+    <message>
+        <location filename="../widgets/history/gridchart.cpp" line="+45"/>
+        <source>Grid:</source>
+        <translation>Rejilla:</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Final test accuracy (%)</source>
+        <translation>Precisión final de prueba (%)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+21"/>
+        <source>(no grids in the history yet: Run ▸ Grid… makes one)</source>
+        <translation>(aún no hay rejillas en el historial: Ejecutar ▸ Rejilla… crea una)</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>grid %1: %2 (%3)</source>
+        <translation>rejilla %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>(grid %1 has no configurations)</source>
+        <translation>(la rejilla %1 no tiene configuraciones)</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>final test accuracy %1 ± %2</source>
+        <translation>precisión final de prueba %1 ± %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>min %1, max %2</source>
+        <translation>mín. %1, máx. %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 of %n seed(s) finished</source>
+        <translation>
+            <numerusform>%1 de %n semilla terminadas</numerusform>
+            <numerusform>%1 de %n semillas terminadas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>mean ± std over seeds</source>
+        <translation>media ± desv. típ. sobre semillas</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(grid %1 has no finished runs yet)</source>
+        <translation>(la rejilla %1 aún no tiene ejecuciones terminadas)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+34"/>
+        <source>Grid %1%2: mean final test accuracy vs %3 (error bars: ± std over %n seed(s))</source>
+        <translation>
+            <numerusform>Rejilla %1%2: precisión final de prueba media frente a %3 (barras de error: ± desv. típ. sobre %n semilla)</numerusform>
+            <numerusform>Rejilla %1%2: precisión final de prueba media frente a %3 (barras de error: ± desv. típ. sobre %n semillas)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qb::GridDialog</name>
+    <message>
+        <location filename="../widgets/grid/griddialog.cpp" line="+29"/>
+        <source>Experiment grid</source>
+        <translation>Rejilla de experimentos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Trains every combination of the varied fields&apos; values with each seed, starting from the open network and the training settings.</source>
+        <translation>Entrena cada combinación de los valores de los campos variados con cada semilla, partiendo de la red abierta y de los ajustes de entrenamiento.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Varied fields</source>
+        <translation>Campos variados</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Add field</source>
+        <translation>&amp;Añadir campo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Values: 1e-3, 1e-2 or 2..8 (integers) or ste_sign, ternary_twn</source>
+        <translation>Valores: 1e-3, 1e-2 o 2..8 (enteros) o ste_sign, ternary_twn</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Runs</source>
+        <translation>Ejecuciones</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Seeds per configuration:</source>
+        <translation>&amp;Semillas por configuración:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each configuration is trained with the experiment&apos;s seed, seed + 1, …</source>
+        <translation>Cada configuración se entrena con la semilla del experimento, semilla + 1, …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On this &amp;computer, trials at once:</source>
+        <translation>En este &amp;ordenador, ensayos a la vez:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Trials trained at the same time, sharing this computer&apos;s cores</source>
+        <translation>Ensayos entrenados a la vez, repartiendo los núcleos de este ordenador</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On a Slurm &amp;cluster, partition:</source>
+        <translation>En un &amp;clúster Slurm, partición:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(the cluster&apos;s default)</source>
+        <translation>(la del clúster por defecto)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At most at once (0: no limit):</source>
+        <translation>Como máximo a la vez (0: sin límite):</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;Start</source>
+        <translation>&amp;Iniciar</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Submit the trials as Slurm job arrays and a merge job (sbatch)</source>
+        <translation>Enviar los ensayos como vectores de trabajos de Slurm y un trabajo de fusión (sbatch)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sbatch was not found on the PATH: no Slurm cluster to submit to</source>
+        <translation>sbatch no está en el PATH: no hay clúster Slurm al que enviar</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Remove this field</source>
+        <translation>Quitar este campo</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>now %1; values, e.g. %2</source>
+        <translation>ahora %1; valores, p. ej. %2</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Add a field to vary.</source>
+        <translation>Añada un campo que variar.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter the values of %1.</source>
+        <translation>Escriba los valores de %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is varied twice.</source>
+        <translation>%1 se varía dos veces.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>%n configuration(s)</source>
+        <translation>
+            <numerusform>%n configuración</numerusform>
+            <numerusform>%n configuraciones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n seed(s)</source>
+        <translation>
+            <numerusform>%n semilla</numerusform>
+            <numerusform>%n semillas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n trial(s)</source>
+        <translation>
+            <numerusform>%n ensayo</numerusform>
+            <numerusform>%n ensayos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qb::GridField</name>
+    <message>
+        <location filename="../widgets/grid/gridfield.cpp" line="+30"/>
+        <source>learning rate</source>
+        <translation>tasa de aprendizaje</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>batch size</source>
+        <translation>tamaño de lote</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>epochs</source>
+        <translation>épocas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>optimizer</source>
+        <translation>optimizador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>momentum</source>
+        <translation>momento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>weight decay</source>
+        <translation>decaimiento de pesos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>training images (0: all)</source>
+        <translation>imágenes de entrenamiento (0: todas)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test images (0: all)</source>
+        <translation>imágenes de prueba (0: todas)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Training</source>
+        <translation>Entrenamiento</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Layer %1 %2</source>
+        <translation>Capa %1 %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>kernel quantizer</source>
+        <translation>cuantizador de pesos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>input quantizer</source>
+        <translation>cuantizador de entrada</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>nonideality %1 (%2)</source>
+        <translation>no idealidad %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>qb::GridProgressDialog</name>
+    <message>
+        <location filename="../widgets/grid/gridprogressdialog.cpp" line="+30"/>
+        <source>Trial</source>
+        <translation>Ensayo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Configuration</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Seed</source>
+        <translation>Semilla</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Run / reason</source>
+        <translation>Ejecución / motivo</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancel grid</source>
+        <translation>Cancelar rejilla</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop the running trials; they stay pending, and starting the same grid again goes on where it stopped</source>
+        <translation>Detener los ensayos en curso; quedan pendientes, y al iniciar la misma rejilla de nuevo continúa donde se detuvo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>pending</source>
+        <translation>pendiente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>running</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>finished</source>
+        <translation>terminado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed</source>
+        <translation>fallido</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Grid %1: %2</source>
+        <translation>Rejilla %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>Starting %n trial(s)…</source>
+        <translation>
+            <numerusform>Iniciando %n ensayo…</numerusform>
+            <numerusform>Iniciando %n ensayos…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 of %2 trials finished, %3 failed, %4 running.</source>
+        <translation>%1 de %2 ensayos terminados, %3 fallidos, %4 en curso.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>About %n minute(s) left.</source>
+        <translation>
+            <numerusform>Queda %n minuto aproximadamente.</numerusform>
+            <numerusform>Quedan %n minutos aproximadamente.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qb::GridResults</name>
+    <message>
+        <location filename="../core/grid/gridresults.cpp" line="+21"/>
+        <source>grid %1 in the history: %2</source>
+        <translation>rejilla %1 del historial: %2</translation>
+    </message>
+</context>
+<context>
+    <name>qb::GridSpec</name>
+    <message>
+        <location filename="../core/grid/gridspec.cpp" line="+41"/>
+        <source>a grid needs at least one seed, got %1</source>
+        <translation>una rejilla necesita al menos una semilla, se dio %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a grid needs at least one varied field (--vary PATH=V1,V2,...)</source>
+        <translation>una rejilla necesita al menos un campo variado (--vary RUTA=V1,V2,...)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--vary %1 has no values</source>
+        <translation>--vary %1 no tiene valores</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the grid has more than %1 trials</source>
+        <translation>la rejilla tiene más de %1 ensayos</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--vary %1: %2</source>
+        <translation>--vary %1: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+3"/>
+        <source>grid configuration %1: %2</source>
+        <translation>configuración de rejilla %1: %2</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>not a QuantBench grid (&quot;format&quot; is not &quot;quantbench-grid&quot;)</source>
+        <translation>no es una rejilla de QuantBench (&quot;format&quot; no es &quot;quantbench-grid&quot;)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the grid was written by a newer QuantBench (version %1)</source>
+        <translation>la rejilla la escribió un QuantBench más reciente (versión %1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>grid experiment: %1</source>
+        <translation>experimento de la rejilla: %1</translation>
+    </message>
+</context>
+<context>
+    <name>qb::GridWorker</name>
+    <message>
+        <location filename="../widgets/grid/gridworker.cpp" line="+45"/>
+        <source>unknown error</source>
+        <translation>error desconocido</translation>
+    </message>
+</context>
+<context>
+    <name>qb::GridWorkspace</name>
+    <message>
+        <location filename="../core/grid/gridworkspace.cpp" line="+41"/>
+        <source>cannot create the grid folder %1</source>
+        <translation>no se puede crear la carpeta de la rejilla %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 is not a QuantBench grid manifest</source>
+        <translation>%1 no es un manifiesto de rejilla de QuantBench</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 was written by a newer QuantBench</source>
+        <translation>%1 lo escribió un QuantBench más reciente</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+18"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>%1: the grid has %2 trials, the manifest says %3</source>
+        <translation>%1: la rejilla tiene %2 ensayos, el manifiesto dice %3</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 says &apos;%2&apos; but the trial&apos;s bundle %3 is not there</source>
+        <translation>%1 dice &apos;%2&apos; pero el paquete del ensayo %3 no está</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>cannot remove the earlier result folder %1</source>
+        <translation>no se puede borrar la carpeta de resultados anterior %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot create the result folder %1</source>
+        <translation>no se puede crear la carpeta de resultados %1</translation>
     </message>
 </context>
 <context>
@@ -3493,6 +4212,44 @@
         <location filename="../widgets/common/issuetext.cpp" line="+11"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>qb::JsonPath</name>
+    <message>
+        <location filename="../core/grid/jsonpath.cpp" line="+23"/>
+        <source>empty field path</source>
+        <translation>ruta de campo vacía</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;%1&apos; is not a field path (keys joined by dots, [N] or [*] after a list, e.g. network.layers[3].kernel_quantizer.name): bad part &apos;%2&apos;</source>
+        <translation>&apos;%1&apos; no es una ruta de campo (claves unidas por puntos, [N] o [*] tras una lista, p. ej. network.layers[3].kernel_quantizer.name): parte incorrecta &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&apos;%1&apos; matches no field of the experiment</source>
+        <translation>&apos;%1&apos; no corresponde a ningún campo del experimento</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&apos;%1&apos;: %2 is not an object</source>
+        <translation>&apos;%1&apos;: %2 no es un objeto</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&apos;%1&apos;: there is no field %2</source>
+        <translation>&apos;%1&apos;: no existe el campo %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&apos;%1&apos;: %2 is not a list</source>
+        <translation>&apos;%1&apos;: %2 no es una lista</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&apos;%1&apos;: %2 does not exist (the list&apos;s elements are counted from 0 to %3)</source>
+        <translation>&apos;%1&apos;: %2 no existe (los elementos de la lista se cuentan de 0 a %3)</translation>
     </message>
 </context>
 <context>
@@ -4577,14 +5334,22 @@
     </message>
 </context>
 <context>
+    <name>qb::LocalGridExecutor</name>
+    <message>
+        <location filename="../core/train/gridrunner.cpp" line="+99"/>
+        <source>cannot start %1: %2</source>
+        <translation>no se puede iniciar %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>qb::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+69"/>
+        <location filename="../widgets/mainwindow.cpp" line="+70"/>
         <source>Ready. Drag layers from the palette, pick quantizers in the inspector, then press Train.</source>
         <translation>Listo. Arrastrar capas desde la paleta, elegir los cuantizadores en Propiedades y pulsar Entrenar.</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+98"/>
         <source>Layers</source>
         <translation>Capas</translation>
     </message>
@@ -4689,7 +5454,7 @@
         <translation>&amp;Detener</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>&amp;Settings</source>
         <translation>&amp;Configuración</translation>
     </message>
@@ -4706,13 +5471,19 @@
     <message>
         <location line="+7"/>
         <location line="+3"/>
+        <location line="+3"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-5"/>
         <source>The language can be changed when the running analysis has finished.</source>
         <translation>El idioma se puede cambiar cuando termine el análisis en curso.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The language can be changed when the running grid has finished.</source>
+        <translation>El idioma se puede cambiar cuando termine la rejilla en curso.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4770,7 +5541,7 @@
         <translation>Ejecución %1 finalizada: %2: %3</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+41"/>
         <location line="+70"/>
         <source>Training can start when the running analysis has finished.</source>
         <translation>El entrenamiento puede empezar cuando termine el análisis en curso.</translation>
@@ -4814,6 +5585,16 @@
         <location line="+1"/>
         <source>An evaluation or sweep is running. Cancel it (nothing is stored) and quit?</source>
         <translation>Hay una evaluación o un barrido en curso. ¿Cancelarlo (no se guarda nada) y salir?</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Grid in progress</source>
+        <translation>Rejilla en curso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A grid is running. Stop its trials (start the same grid again to go on) and quit?</source>
+        <translation>Hay una rejilla en curso. ¿Detener sus ensayos (inicie la misma rejilla de nuevo para continuar) y salir?</translation>
     </message>
 </context>
 <context>
@@ -5960,7 +6741,7 @@
         <translation>no se puede construir el archivo zip: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <location line="+280"/>
         <source>bundle %1: %2</source>
         <translation>paquete %1: %2</translation>
@@ -6410,14 +7191,29 @@
 <context>
     <name>qb::RunTableModel</name>
     <message>
-        <location filename="../widgets/history/runtablemodel.cpp" line="+180"/>
-        <source>group %1 (no finished runs)</source>
-        <translation>grupo %1 (sin ejecuciones terminadas)</translation>
+        <location filename="../widgets/history/runtablemodel.cpp" line="+194"/>
+        <source>grid %1</source>
+        <translation>rejilla %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>grid %1 · %2</source>
+        <translation>rejilla %1 · %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>group %1</source>
+        <translation>grupo %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 (no finished runs)</source>
+        <translation>%1 (sin ejecuciones terminadas)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>group %1: %2 ± %3 % (n=%4)</source>
-        <translation>grupo %1: %2 ± %3 % (n=%4)</translation>
+        <source>%1: %2 ± %3 % (n=%4)</source>
+        <translation>%1: %2 ± %3 % (n=%4)</translation>
     </message>
     <message>
         <location line="+32"/>
@@ -6761,6 +7557,59 @@
             <numerusform>Mejor exactitud de prueba frente a tamaño del modelo — %n ejecución terminada</numerusform>
             <numerusform>Mejor exactitud de prueba frente a tamaño del modelo — %n ejecuciones terminadas</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>qb::SlurmClient</name>
+    <message>
+        <location filename="../core/grid/slurmclient.cpp" line="+33"/>
+        <source>sbatch printed no job id (its output was &quot;%1&quot;).</source>
+        <translation>sbatch no mostró ningún identificador de trabajo (su salida fue &quot;%1&quot;).</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Cannot run %1: %2 (is Slurm installed and on PATH?)</source>
+        <translation>No se puede ejecutar %1: %2 (¿está Slurm instalado y en el PATH?)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 did not finish within %2 s (is the Slurm controller reachable?)</source>
+        <translation>%1 no terminó en %2 s (¿se puede alcanzar el controlador de Slurm?)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 crashed. %2</source>
+        <translation>%1 se bloqueó. %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 failed (exit status %2): %3</source>
+        <translation>%1 falló (estado de salida %2): %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no message</source>
+        <translation>sin mensaje</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>scontrol show config gave MaxArraySize = %1, not a count.</source>
+        <translation>scontrol show config dio MaxArraySize = %1, que no es un número.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No batch script was given to sbatch.</source>
+        <translation>No se dio ningún guion de lotes a sbatch.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Invalid job array range %1-%2 for %3.</source>
+        <translation>Intervalo de vector de trabajos %1-%2 no válido para %3.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Unexpected line from squeue: &quot;%1&quot;.</source>
+        <translation>Línea inesperada de squeue: &quot;%1&quot;.</translation>
     </message>
 </context>
 <context>

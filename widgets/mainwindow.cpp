@@ -6,9 +6,11 @@
 #include "document/networkdocument.h"
 #include "editor/layerpalette.h"
 #include "editor/networkcanvas.h"
+#include "grid/gridactions.h"
 #include "help/helpactions.h"
 #include "history/comparisonview.h"
 #include "history/confusionview.h"
+#include "history/gridchart.h"
 #include "history/historypanel.h"
 #include "history/runtablemodel.h"
 #include "history/sweepchart.h"
@@ -126,6 +128,9 @@ void MainWindow::createViews()
     m_transfer->setDatabasePath(m_workbench->databasePath());
     m_transfer->setDataDirectory(m_workbench->options().dataDir);
     m_history->addContextActions({m_transfer->exportAction()});
+    m_grids = new GridActions(this);
+    m_grids->setDatabasePath(m_workbench->databasePath());
+    m_grids->setDataDirectory(m_workbench->options().dataDir);
 
     const WorkbenchOptions &options = m_workbench->options();
     AppSettings settings;
@@ -315,6 +320,9 @@ void MainWindow::createMenus()
     run->addSeparator();
     run->addActions(m_analysis->actions());
     run->addAction(m_analysis->cancelAction());
+    run->addSeparator();
+    run->addAction(m_grids->gridAction());
+    run->addAction(m_grids->cancelAction());
     run->setToolTipsVisible(true); // a disabled analysis action's tooltip says why
 
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
@@ -334,6 +342,9 @@ void MainWindow::createMenus()
             if (m_analysis->isBusy())
                 QMessageBox::information(this, tr("Language"),
                     tr("The language can be changed when the running analysis has finished."));
+            else if (m_grids->isBusy())
+                QMessageBox::information(this, tr("Language"),
+                    tr("The language can be changed when the running grid has finished."));
             else if (!m_workbench->setLanguage(code))
                 QMessageBox::information(this, tr("Language"),
                     tr("The language can be changed when the current run has finished."));
@@ -391,6 +402,21 @@ void MainWindow::connectViews()
         [this](qint64 id) { m_history->selectRuns({id}); });
     m_comparison->setRuns(m_history->runs());
     connectAnalysis();
+    connectGrids();
+}
+
+void MainWindow::connectGrids()
+{
+    // The grid varies what Train would train now: the open network and the training settings.
+    m_grids->setExperimentSource([this] {
+        m_grids->setDataDirectory(m_trainingPanel->dataDirectory());
+        return m_trainingPanel->experimentSpec();
+    });
+    connect(m_grids, &GridActions::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text); });
+    connect(m_grids, &GridActions::trialsMerged, this, [this] {
+        m_history->refresh();
+        m_comparison->setRuns(m_history->runs());
+    });
 }
 
 void MainWindow::connectAnalysis()
@@ -507,6 +533,11 @@ void MainWindow::showView(const QString &name)
         m_comparison->tabs()->setCurrentWidget(m_comparison->sweepChart());
         return;
     }
+    if (name == QLatin1String("grids")) { // the Comparison dock's Grids tab
+        showView(QStringLiteral("comparison"));
+        m_comparison->tabs()->setCurrentWidget(m_comparison->gridChart());
+        return;
+    }
     for (QDockWidget *dock : std::as_const(m_docks)) {
         if (dock->objectName() == name + QLatin1String("Dock")) {
             dock->show();
@@ -546,6 +577,15 @@ void MainWindow::closeEvent(QCloseEvent *event)
             return;
         }
         m_analysis->cancel();
+    }
+    if (m_grids->isBusy()) {
+        const auto answer = QMessageBox::question(this, tr("Grid in progress"),
+            tr("A grid is running. Stop its trials (start the same grid again to go on) and quit?"));
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        m_grids->cancel();
     }
     if (!m_fileActions->maybeSave()) {
         event->ignore();

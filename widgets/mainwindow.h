@@ -12,6 +12,7 @@ class QScrollArea;
 namespace qb {
 
 class AnalysisActions;
+class GridActions;
 class RunTransferActions;
 class ComparisonView;
 class ConfusionView;
@@ -42,7 +43,7 @@ public:
     ~MainWindow() override;
 
     /// Brings a view to the front: "editor", "training", "curves", "history", "comparison",
-    /// "details", "summary", "inspector", "sweeps" (Comparison ▸ Sweeps). Unknown names are ignored.
+    /// "details", "summary", "inspector", "sweeps" (Comparison ▸ Sweeps), "grids" (Comparison ▸ Grids). Unknown names are ignored.
     void showView(const QString &name);
 
     NetworkCanvas *canvas() const { return m_canvas; }
@@ -57,6 +58,8 @@ public:
     /// Run ▸ Evaluate on chips… / Noise sweep… / Fixed-point sweep… (also in the History's menu).
     AnalysisActions *analysis() const { return m_analysis; }
     RunTransferActions *transfer() const { return m_transfer; }
+    /// Run ▸ Grid… and Cancel grid.
+    GridActions *grids() const { return m_grids; }
     /// Help ▸ reference and tour.
     HelpActions *helpActions() const { return m_helpActions; }
     TrainingToolBar *trainingToolBar() const { return m_toolBar; }
@@ -91,6 +94,7 @@ private:
     void updateTitle();
     void onHistorySelection(const QList<qint64> &runIds);
     void connectAnalysis();
+    void connectGrids();
     void showStoredSweep(qint64 runId);
     void openNetworkFromRun(const ExperimentSpec &experiment, const QString &title);
     void applyExperiment(const ExperimentSpec &experiment);
@@ -112,6 +116,7 @@ private:
     ConfusionView *m_details = nullptr;
     AnalysisActions *m_analysis = nullptr;
     RunTransferActions *m_transfer = nullptr;
+    GridActions *m_grids = nullptr;
     QList<QDockWidget *> m_docks;
     QMenu *m_viewMenu = nullptr;
     HelpActions *m_helpActions = nullptr;

@@ -119,7 +119,7 @@ int main(int argc, char *argv[])
         QStringLiteral("Save a picture of the window to FILE (after training with --train) and quit."),
         QStringLiteral("FILE"));
     const QCommandLineOption view(QStringLiteral("view"),
-        QStringLiteral("View to show for --screenshot: curves, history, comparison, sweeps, details, summary."),
+        QStringLiteral("View to show for --screenshot: curves, history, comparison, sweeps, grids, details, summary."),
         QStringLiteral("NAME"));
     const QCommandLineOption startupTime(
         QStringLiteral("startup-time"), QStringLiteral("Print when the window is first painted, then quit."));

@@ -139,6 +139,19 @@ QString GridSpec::configurationLabel(const QList<QJsonValue> &values) const
     return parts.join(QStringLiteral(", "));
 }
 
+QList<QJsonValue> GridSpec::configurationValues(int configuration) const
+{
+    QList<QJsonValue> values;
+    if (configuration < 0 || configuration >= configurationCount())
+        return values;
+    int rest = configuration;
+    for (int a = int(axes.size()) - 1; a >= 0; --a) {
+        values.prepend(axes[a].values.at(rest % axes[a].values.size()));
+        rest /= int(axes[a].values.size());
+    }
+    return values;
+}
+
 Result<QList<GridTrial>> GridSpec::expand() const
 {
     using R = Result<QList<GridTrial>>;
@@ -159,13 +172,7 @@ Result<QList<GridTrial>> GridSpec::expand() const
     const QJsonObject baseJson = base.toJson();
     const int configurations = configurationCount();
     for (int c = 0; c < configurations; ++c) {
-        // Mixed radix, the last axis fastest.
-        QList<QJsonValue> values;
-        int rest = c;
-        for (int a = int(axes.size()) - 1; a >= 0; --a) {
-            values.prepend(axes[a].values.at(rest % axes[a].values.size()));
-            rest /= int(axes[a].values.size());
-        }
+        const QList<QJsonValue> values = configurationValues(c); // mixed radix, the last axis fastest
         QJsonObject json = baseJson;
         for (int a = 0; a < axes.size(); ++a) {
             if (const Status set = setExperimentField(json, axes[a].path, values[a]); !set)

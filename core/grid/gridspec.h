@@ -59,6 +59,9 @@ struct GridSpec
     int trialCount() const { return configurationCount() * seeds; }
     /// "layers[3].kernel_quantizer.name=ternary_twn, train.learning_rate=0.001": a configuration's label.
     QString configurationLabel(const QList<QJsonValue> &values) const;
+    /// The axes' values of configuration `configuration` (mixed radix, the last axis fastest), as
+    /// expand() numbers them; empty when out of range.
+    QList<QJsonValue> configurationValues(int configuration) const;
 
     /// All trials, each checked: a path that names no field, or a value that makes an invalid
     /// experiment or network, fails before anything runs, naming the path and the value.

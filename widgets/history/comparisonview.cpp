@@ -1,5 +1,7 @@
 #include "history/comparisonview.h"
 
+#include "grid/gridresults.h"
+#include "history/gridchart.h"
 #include "history/runbarchart.h"
 #include "history/sizeaccuracychart.h"
 #include "history/sweepchart.h"
@@ -24,6 +26,9 @@ ComparisonView::ComparisonView(QWidget *parent)
     m_tabs->addTab(m_scatter, tr("Accuracy vs size"));
     m_tabs->addTab(m_bars, tr("Selected runs"));
     m_tabs->addTab(m_sweeps, tr("Sweeps"));
+    m_grids = new GridChart(m_tabs);
+    m_tabs->addTab(m_grids, tr("Grids"));
+    connect(m_grids, &GridChart::gridChosen, this, &ComparisonView::showGrid);
     layout->addWidget(m_tabs);
     connect(m_scatter, &SizeAccuracyChart::runActivated, this, &ComparisonView::runActivated);
     connect(m_bars, &RunBarChart::runActivated, this, &ComparisonView::runActivated);
@@ -43,6 +48,7 @@ Status ComparisonView::setDatabasePath(const QString &path)
         m_storeError = status.error();
     }
     reloadSweeps();
+    reloadGrids();
     return status;
 }
 
@@ -61,6 +67,33 @@ void ComparisonView::setRuns(const QList<RunRecord> &all)
     setSelectedRuns(selected);
     if (!changed)
         reloadSweeps(); // names, groups or sweeps may be new
+    reloadGrids(); // grids' runs may be new
+}
+
+void ComparisonView::reloadGrids()
+{
+    if (!m_store) {
+        m_grids->showMessage(m_storeError);
+        return;
+    }
+    const Result<QList<GridRecord>> grids = m_store->grids();
+    if (!grids) {
+        m_grids->showMessage(grids.error());
+        return;
+    }
+    m_grids->setGrids(*grids); // newest first; shows the chosen one through gridChosen()
+}
+
+void ComparisonView::showGrid(qint64 gridId)
+{
+    if (!m_store || gridId < 0)
+        return;
+    const Result<GridResults> results = gridResults(*m_store, gridId);
+    if (!results) {
+        m_grids->showMessage(results.error());
+        return;
+    }
+    m_grids->setResults(*results);
 }
 
 void ComparisonView::setSelectedRuns(const QList<qint64> &runIds)

@@ -15,6 +15,7 @@ namespace qb {
 class ExperimentStore;
 class RunBarChart;
 class SizeAccuracyChart;
+class GridChart;
 class SweepChart;
 
 /// Charts comparing runs of the history, one tab each: accuracy against model size for every finished
@@ -36,6 +37,8 @@ public:
     void setSelectedRuns(const QList<qint64> &runIds);
     /// Reads the sweeps of the selected runs again (after a sweep was added).
     void reloadSweeps();
+    /// Reads the grids of the history again, and the chosen grid's results.
+    void reloadGrids();
 
     int scatterPointCount() const;
     int barCount() const;
@@ -45,6 +48,7 @@ public:
     SizeAccuracyChart *sizeAccuracyChart() const { return m_scatter; }
     RunBarChart *runBarChart() const { return m_bars; }
     SweepChart *sweepChart() const { return m_sweeps; }
+    GridChart *gridChart() const { return m_grids; }
 
 Q_SIGNALS:
     /// A run's point (accuracy vs size) or bar was clicked.
@@ -52,6 +56,7 @@ Q_SIGNALS:
 
 private:
     QString labelOf(qint64 runId) const;
+    void showGrid(qint64 gridId);
 
     std::unique_ptr<ExperimentStore> m_store;
     QString m_storeError;
@@ -61,6 +66,7 @@ private:
     SizeAccuracyChart *m_scatter = nullptr;
     RunBarChart *m_bars = nullptr;
     SweepChart *m_sweeps = nullptr;
+    GridChart *m_grids = nullptr;
 };
 
 } // namespace qb

@@ -5,6 +5,8 @@
 #include <QBrush>
 #include <QColor>
 #include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 
 #include <algorithm>
@@ -56,8 +58,20 @@ void RunTableModel::setStore(ExperimentStore *store)
 Status RunTableModel::refresh()
 {
     Result<QList<RunRecord>> runs = m_store ? m_store->runs() : Result<QList<RunRecord>>(QList<RunRecord>());
+    // The grids' specs, to name a grid trial's configuration.
+    QHash<qint64, GridSpec> grids;
+    if (runs && std::any_of(runs->cbegin(), runs->cend(), [](const RunRecord &r) { return r.gridId >= 0; })) {
+        if (const Result<QList<GridRecord>> records = m_store->grids(); records) {
+            for (const GridRecord &g : *records) {
+                const QJsonObject json = QJsonDocument::fromJson(g.specJson.toUtf8()).object();
+                if (Result<GridSpec> spec = GridSpec::fromJson(json); spec)
+                    grids.insert(g.id, *spec);
+            }
+        }
+    }
     beginResetModel();
     m_runs = runs ? *runs : QList<RunRecord>();
+    m_grids = grids;
     rebuildRows();
     endResetModel();
     if (!runs) {
@@ -171,16 +185,34 @@ SummaryStats RunTableModel::groupFinalAccuracy(qint64 groupId) const
     return SummaryStats::of(values);
 }
 
+QString RunTableModel::gridText(const RunRecord &run) const
+{
+    if (run.gridId < 0)
+        return QString();
+    const auto it = m_grids.constFind(run.gridId);
+    if (it == m_grids.cend() || run.gridTrial < 0 || it->seeds < 1)
+        return tr("grid %1").arg(run.gridId);
+    return tr("grid %1 · %2").arg(run.gridId).arg(it->configurationLabel(it->configurationValues(run.gridTrial / it->seeds)));
+}
+
 QString RunTableModel::groupText(qint64 groupId) const
 {
     if (groupId < 0)
         return QString();
+    // A grid's configuration is its name: the group id says nothing the user chose.
+    QString name = tr("group %1").arg(groupId);
+    for (const RunRecord &run : m_runs) {
+        if (run.groupId == groupId && run.gridId >= 0) {
+            name = gridText(run);
+            break;
+        }
+    }
     const SummaryStats stats = groupFinalAccuracy(groupId);
     if (stats.count == 0)
-        return tr("group %1 (no finished runs)").arg(groupId);
+        return tr("%1 (no finished runs)").arg(name);
     // Percent, like the accuracy columns next to it.
-    return tr("group %1: %2 ± %3 % (n=%4)")
-        .arg(groupId)
+    return tr("%1: %2 ± %3 % (n=%4)")
+        .arg(name)
         .arg(percentNumber(stats.mean), percentNumber(stats.std))
         .arg(stats.count);
 }

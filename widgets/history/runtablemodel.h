@@ -1,5 +1,6 @@
 #pragma once
 
+#include "grid/gridspec.h"
 #include "history/runspecinfo.h"
 #include "store/runrecord.h"
 #include "util/result.h"
@@ -73,8 +74,11 @@ public:
     const RunSpecInfo &specInfo(qint64 runId) const;
     /// Final test accuracies of the finished runs of group `groupId` (SummaryStats::count 0: none).
     SummaryStats groupFinalAccuracy(qint64 groupId) const;
-    /// "group 12: 87.12 ± 0.40 % (n=3)": percent, like the accuracy columns.
+    /// "group 12: 87.12 ± 0.40 % (n=3)": percent, like the accuracy columns. A grid's group names its
+    /// grid and configuration instead: "grid 3 · train.learning_rate=0.01: 87.12 ± 0.40 % (n=3)".
     QString groupText(qint64 groupId) const;
+    /// "grid 3 · train.learning_rate=0.01" for a trial of a grid; empty for other runs.
+    QString gridText(const RunRecord &run) const;
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -111,6 +115,7 @@ private:
     QList<Row> m_rows;
     bool m_grouped = false;
     mutable QHash<qint64, RunSpecInfo> m_specInfo;
+    QHash<qint64, GridSpec> m_grids; ///< the grids of the listed runs, read by refresh()
 };
 
 } // namespace qb
