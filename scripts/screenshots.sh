@@ -2,8 +2,8 @@
 # Takes the README's screenshots under a virtual X display (Xvfb). From the GUI: trains larq-mnist-bnn
 # on Fashion-MNIST for two epochs (--train, the same as pressing Train), then its baseline twin
 # (--train-twin, the same as pressing Train baseline twin). Then a 10-chip noise sweep of each run
-# (weight_noise.sigma; quantbench-cli sweep noise, the same core call as Run > Noise sweep...), and
-# pictures of the window at 1600x1000 and 1366x768, in English and Spanish.
+# (weight_noise.sigma; quantbench-cli sweep noise, the same core call as Run > Noise sweep...), an
+# experiment grid, and pictures of the window at 1600x1000 and 1366x768, in English and Spanish.
 # Writes docs/screenshots/*.png. Needs the build and the packages from setup.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,3 +38,11 @@ shot details 1600x1000 --view details --select-runs 1
 shot summary 1366x768 --view summary
 shot spanish 1600x1000 --language es --view sweeps --select-runs 2
 shot spanish-1366 1366x768 --language es --view curves --select-runs 2
+# Last, so that the runs selected above stay the BNN and its twin.
+# A 3 x 2 grid (learning rate x the second conv's weight quantizer), 2 seeds, two trials at once:
+# quantbench-cli grid, the same core call as Run > Grid... (tst_gridactions runs it from the window).
+"$CLI" grid --preset larq-mnist-bnn --db "$DB" --name "lr x quantizer" --set train.epochs=1 \
+  --set train.train_limit=5000 --vary train.learning_rate=1e-4,1e-3,1e-2 \
+  --vary 'layers[3].kernel_quantizer.name=ste_sign,ternary_twn' --seeds 2 --jobs 2 >/dev/null
+shot grids 1600x1000 --view grids
+shot grids-1366 1366x768 --view grids
