@@ -16,6 +16,10 @@ if [ ! -f "$BUILD_DIR/build.ninja" ]; then
 fi
 cmake --build "$BUILD_DIR" ${FUZZ_JOBS:+-j "$FUZZ_JOBS"}
 
+# The targets that read files write each input to a file under $TMPDIR: on a disk every open costs
+# ~0.25 ms (about 275 inputs a second), in memory a few microseconds.
+if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then export TMPDIR=/dev/shm; fi
+
 supp="$PWD/tests/sanitizers"
 export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=1"
 export LSAN_OPTIONS="suppressions=$supp/lsan.supp:print_suppressions=0"
