@@ -19,13 +19,17 @@ using namespace qb;
 
 namespace {
 
-/// The source tree: QB_SOURCE_DIR under ctest, else three folders above this file.
+/// The source tree: QB_SOURCE_DIR under ctest, else three folders above this file. With ccache's
+/// base_dir, __FILE__ is relative to the build folder, which is the parent of the test's folder.
 QString sourceDir()
 {
     const QString fromEnv = qEnvironmentVariable("QB_SOURCE_DIR");
     if (!fromEnv.isEmpty())
         return fromEnv;
-    return QFileInfo(QStringLiteral(__FILE__)).absoluteDir().absoluteFilePath(QStringLiteral("../../.."));
+    QFileInfo file(QStringLiteral(__FILE__));
+    if (file.isRelative())
+        file.setFile(QDir(QCoreApplication::applicationDirPath() + QStringLiteral("/..")), file.filePath());
+    return QDir::cleanPath(file.absoluteDir().absoluteFilePath(QStringLiteral("../../..")));
 }
 
 /// The name the fuzz target gives the file it writes (empty: the input is read from memory).
