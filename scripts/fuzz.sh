@@ -11,6 +11,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET="${1:-60}"
 BUILD_DIR="${FUZZ_BUILD_DIR:-build-fuzz}"
+if ! command -v clang++-14 >/dev/null 2>&1 || [ -z "$(find /usr/lib/llvm-14 -name 'libclang_rt.fuzzer-*.a' -print -quit 2>/dev/null)" ]; then
+  echo "fuzz: clang-14 with libFuzzer is missing: run scripts/setup.sh (clang-14, libclang-rt-14-dev)" >&2
+  exit 2
+fi
 if [ ! -f "$BUILD_DIR/build.ninja" ]; then
   CC=clang-14 CXX=clang++-14 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQB_FUZZ=ON
 fi
