@@ -28,6 +28,8 @@ PACKAGES=(
   # Slurm (sbatch/squeue/scancel, slurmctld, slurmd) and MUNGE for experiment grids as job arrays; the
   # tests start a one-node cluster of their own (tests/tools/slurm/cluster.sh), not these services
   slurm-wlm slurm-client slurmctld slurmd munge
+  # fuzzing the readers (scripts/fuzz.sh, -DQB_FUZZ=ON): clang with libFuzzer and the sanitizer runtimes
+  clang-14 libclang-rt-14-dev
 )
 
 SUDO=""

@@ -104,10 +104,17 @@ Result<DatasetSplit> CifarReader::readBatches(const QStringList &paths)
     if (paths.size() == 1)
         return readBatch(paths.first());
 
-    // Reserve once from the file sizes (a bad file fails in readBatch below, whatever is reserved).
+    // Reserve once from the file sizes, but only when every file has the size of whole records: a
+    // file that readBatch will refuse (a 100 GB disk image given by mistake) must not be reserved for.
     qint64 expectedRecords = 0;
-    for (const QString &path : paths)
-        expectedRecords += QFileInfo(path).size() / kRecordSize;
+    for (const QString &path : paths) {
+        const qint64 size = QFileInfo(path).size();
+        if (size <= 0 || size % kRecordSize != 0) {
+            expectedRecords = 0;
+            break;
+        }
+        expectedRecords += size / kRecordSize;
+    }
 
     DatasetSplit all;
     for (const QString &path : paths) {

@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <climits>
+
 namespace qb {
 
 namespace {
@@ -125,10 +127,18 @@ Result<GridAxis> GridAxis::fromJson(const QJsonObject &json)
 
 int GridSpec::configurationCount() const
 {
-    int count = 1;
-    for (const GridAxis &axis : axes)
-        count *= int(axis.values.size());
-    return count;
+    qint64 count = 1;
+    for (const GridAxis &axis : axes) {
+        count *= axis.values.size(); // both factors <= INT_MAX: fits in 64 bits
+        if (count > INT_MAX)
+            return INT_MAX;
+    }
+    return int(count);
+}
+
+int GridSpec::trialCount() const
+{
+    return int(qMin<qint64>(qint64(configurationCount()) * qMax(seeds, 0), INT_MAX));
 }
 
 QString GridSpec::configurationLabel(const QList<QJsonValue> &values) const
@@ -159,7 +169,6 @@ Result<QList<GridTrial>> GridSpec::expand() const
         return R::failure(tr("a grid needs at least one seed, got %1").arg(seeds));
     if (axes.isEmpty())
         return R::failure(tr("a grid needs at least one varied field (--vary PATH=V1,V2,...)"));
-    constexpr int kMaxTrials = 100000;
     qint64 trials = seeds;
     for (const GridAxis &axis : axes) {
         if (axis.values.isEmpty())
@@ -233,6 +242,13 @@ Result<GridSpec> GridSpec::fromJson(const QJsonObject &json)
             return R::failure(axis.error());
         grid.axes.append(*axis);
     }
+    // What expand() would refuse is refused here too, so a grid read back never loops over more.
+    if (grid.seeds < 1)
+        return R::failure(tr("a grid needs at least one seed, got %1").arg(grid.seeds));
+    if (grid.axes.isEmpty())
+        return R::failure(tr("a grid needs at least one varied field (\"axes\" is empty)"));
+    if (qint64(grid.configurationCount()) * grid.seeds > kMaxTrials)
+        return R::failure(tr("the grid has more than %1 trials").arg(kMaxTrials));
     return grid;
 }
 

@@ -55,8 +55,14 @@ struct GridSpec
     QList<GridAxis> axes;
     int seeds = 1;
 
+    /// The most trials a grid may have: expand() and fromJson() refuse more.
+    static constexpr int kMaxTrials = 100000;
+
+    /// The product of the axes' sizes; INT_MAX when it is larger (a grid read from a hostile file
+    /// must not overflow an int before it is refused).
     int configurationCount() const;
-    int trialCount() const { return configurationCount() * seeds; }
+    /// configurationCount() * seeds, also saturated at INT_MAX.
+    int trialCount() const;
     /// "layers[3].kernel_quantizer.name=ternary_twn, train.learning_rate=0.001": a configuration's label.
     QString configurationLabel(const QList<QJsonValue> &values) const;
     /// The axes' values of configuration `configuration` (mixed radix, the last axis fastest), as
@@ -68,6 +74,8 @@ struct GridSpec
     Result<QList<GridTrial>> expand() const;
 
     QJsonObject toJson() const;
+    /// Refuses, besides a malformed file, a grid without seeds or axes or with more than kMaxTrials
+    /// trials: everything read back is small enough to loop over.
     static Result<GridSpec> fromJson(const QJsonObject &json);
     friend bool operator==(const GridSpec &a, const GridSpec &b)
     {
