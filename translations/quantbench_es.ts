@@ -1692,7 +1692,7 @@
 <context>
     <name>qb</name>
     <message>
-        <location filename="../core/grid/gridspec.cpp" line="+31"/>
+        <location filename="../core/grid/gridspec.cpp" line="+33"/>
         <source>--vary %1: an empty value in &apos;%2&apos;</source>
         <translation>--vary %1: un valor vacío en &apos;%2&apos;</translation>
     </message>
@@ -1737,7 +1737,7 @@
         <translation>rejilla %1 del historial: %2</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+147"/>
         <source>trial %1 does not exist: the grid&apos;s trials are 0 to %2</source>
         <translation>el ensayo %1 no existe: los ensayos de la rejilla van de 0 a %2</translation>
     </message>
@@ -1747,7 +1747,7 @@
         <translation>rejilla %1, ensayo %2: %3</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>cannot create a temporary folder in %1</source>
         <translation>no se puede crear una carpeta temporal en %1</translation>
     </message>
@@ -2127,7 +2127,7 @@
         <translation>no se indicó ningún archivo de lote de CIFAR-10</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>%1: too many records in all the batches together</source>
         <translation>%1: demasiados registros en el total de los lotes</translation>
     </message>
@@ -3474,7 +3474,7 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
         <translation>&amp;Iniciar</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Submit the trials as Slurm job arrays and a merge job (sbatch)</source>
         <translation>Enviar los ensayos como vectores de trabajos de Slurm y un trabajo de fusión (sbatch)</translation>
     </message>
@@ -3494,7 +3494,7 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
         <translation>ahora %1; valores, p. ej. %2</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+88"/>
         <source>Add a field to vary.</source>
         <translation>Añada un campo que variar.</translation>
     </message>
@@ -3706,27 +3706,29 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
 <context>
     <name>qb::GridSpec</name>
     <message>
-        <location filename="../core/grid/gridspec.cpp" line="+41"/>
+        <location filename="../core/grid/gridspec.cpp" line="+49"/>
+        <location line="+78"/>
         <source>a grid needs at least one seed, got %1</source>
         <translation>una rejilla necesita al menos una semilla, se dio %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-76"/>
         <source>a grid needs at least one varied field (--vary PATH=V1,V2,...)</source>
         <translation>una rejilla necesita al menos un campo variado (--vary RUTA=V1,V2,...)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>--vary %1 has no values</source>
         <translation>--vary %1 no tiene valores</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+73"/>
         <source>the grid has more than %1 trials</source>
         <translation>la rejilla tiene más de %1 ensayos</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-63"/>
         <source>--vary %1: %2</source>
         <translation>--vary %1: %2</translation>
     </message>
@@ -3750,6 +3752,11 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
         <location line="+7"/>
         <source>grid experiment: %1</source>
         <translation>experimento de la rejilla: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>a grid needs at least one varied field (&quot;axes&quot; is empty)</source>
+        <translation>una rejilla necesita al menos un campo variado (&quot;axes&quot; está vacío)</translation>
     </message>
 </context>
 <context>
@@ -4061,17 +4068,42 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
 <context>
     <name>qb::IdxReader</name>
     <message>
-        <location filename="../core/data/idxreader.cpp" line="+57"/>
+        <location filename="../core/data/idxreader.cpp" line="+195"/>
         <source>%1: cannot start gzip decompression</source>
         <translation>%1: no se puede iniciar la descompresión gzip</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>%1: decompresses to more than %2 bytes; this is not an IDX dataset file</source>
-        <translation>%1: descomprimido ocupa más de %2 bytes; no es un archivo de conjunto de datos IDX</translation>
+        <location line="-44"/>
+        <source>%1: implausible dimensions in the header: %2 images of %3x%4 are %5 bytes of pixel data, more than the %6 bytes QuantBench reads</source>
+        <translation>%1: dimensiones inverosímiles en la cabecera: %2 imágenes de %3x%4 son %5 bytes de píxeles, más que los %6 bytes que lee QuantBench</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+10"/>
+        <source>pixel data for %1 images of %2x%3</source>
+        <translation>datos de píxeles de %1 imágenes de %2x%3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: truncated: expected %2 bytes of %3, found %4</source>
+        <translation>%1: truncado: se esperaban %2 bytes de %3 y hay %4</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>%1: truncated: the header promises %2 bytes of %3, more than %4 bytes of gzip data can hold</source>
+        <translation>%1: truncado: la cabecera promete %2 bytes de %3, más de lo que caben en %4 bytes de datos gzip</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>%1: corrupt IDX header</source>
+        <translation>%1: cabecera IDX dañada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: trailing bytes: decompresses to more than the %2 bytes of %3 that the header promises</source>
+        <translation>%1: bytes sobrantes: se descomprime en más de los %2 bytes de %3 que promete la cabecera</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>%1: corrupt gzip file: %2 unexpected bytes after the end of the compressed data</source>
         <translation>%1: archivo gzip dañado: %2 bytes inesperados tras el final de los datos comprimidos</translation>
     </message>
@@ -4091,12 +4123,12 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
         <translation>datos comprimidos no válidos</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%1: corrupt gzip file: %2</source>
         <translation>%1: archivo gzip dañado: %2</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+26"/>
         <source>%1: file not found</source>
         <translation>%1: archivo no encontrado</translation>
     </message>
@@ -4116,17 +4148,22 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
         <translation>%1: el archivo está vacío</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>%1: cannot read the file: read %2 of %3 bytes (%4)</source>
         <translation>%1: no se puede leer el archivo: se leyeron %2 de %3 bytes (%4)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+30"/>
+        <source>%1: %2 trailing bytes after the %3 bytes of %4</source>
+        <translation>%1: %2 bytes sobrantes tras los %3 bytes de %4</translation>
+    </message>
+    <message>
+        <location line="-74"/>
         <source>%1: the file is empty once decompressed</source>
         <translation>%1: el archivo está vacío una vez descomprimido</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-236"/>
         <source>%1: wrong magic number %2 (expected %3); is this an IDX images file?</source>
         <translation>%1: número mágico incorrecto %2 (se esperaba %3); ¿es un archivo IDX de imágenes?</translation>
     </message>
@@ -4151,12 +4188,17 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
         <translation>El nombre termina en .gz, pero el contenido no está comprimido con gzip.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>%1: truncated header: %2 bytes where the header needs %3</source>
         <translation>%1: cabecera truncada: %2 bytes, pero la cabecera necesita %3</translation>
     </message>
     <message>
         <location line="+25"/>
+        <source>label data</source>
+        <translation>datos de etiquetas</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>%1: the header has a zero dimension (%2 images of %3x%4)</source>
         <translation>%1: la cabecera tiene una dimensión cero (%2 imágenes de %3x%4)</translation>
     </message>
@@ -4166,17 +4208,7 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
         <translation>%1: dimensiones inverosímiles en la cabecera (%2 imágenes de %3x%4)</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>%1: truncated: expected %2 bytes of pixel data for %3 images of %4x%5, found %6</source>
-        <translation>%1: truncado: se esperaban %2 bytes de datos de píxeles para %3 imágenes de %4x%5; se encontraron %6</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>%1: %2 trailing bytes after the %3 bytes of pixel data for %4 images of %5x%6</source>
-        <translation>%1: %2 bytes sobrantes tras los %3 bytes de datos de píxeles para %4 imágenes de %5x%6</translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location line="-21"/>
         <source>%1: the header says it holds no labels</source>
         <translation>%1: la cabecera indica que no contiene etiquetas</translation>
     </message>
@@ -4186,17 +4218,7 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
         <translation>%1: número de etiquetas inverosímil (%2) en la cabecera</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>%1: truncated: expected %2 bytes of label data, found %3</source>
-        <translation>%1: truncado: se esperaban %2 bytes de datos de etiquetas; se encontraron %3</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1: %2 trailing bytes after the %3 bytes of label data</source>
-        <translation>%1: %2 bytes sobrantes tras los %3 bytes de datos de etiquetas</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+307"/>
         <source>%1: label out of range at index %2: %3 (expected 0 to %4)</source>
         <translation>%1: etiqueta fuera de rango en el índice %2: %3 (se esperaba de 0 a %4)</translation>
     </message>
@@ -5336,7 +5358,7 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
 <context>
     <name>qb::LocalGridExecutor</name>
     <message>
-        <location filename="../core/train/gridrunner.cpp" line="+99"/>
+        <location filename="../core/train/gridrunner.cpp" line="+98"/>
         <source>cannot start %1: %2</source>
         <translation>no se puede iniciar %1: %2</translation>
     </message>
@@ -5344,7 +5366,7 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
 <context>
     <name>qb::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+70"/>
+        <location filename="../widgets/mainwindow.cpp" line="+71"/>
         <source>Ready. Drag layers from the palette, pick quantizers in the inspector, then press Train.</source>
         <translation>Listo. Arrastrar capas desde la paleta, elegir los cuantizadores en Propiedades y pulsar Entrenar.</translation>
     </message>
@@ -5567,7 +5589,7 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
         <translation>%1[*] — QuantBench</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+49"/>
         <source>Training in progress</source>
         <translation>Entrenamiento en curso</translation>
     </message>
@@ -7602,7 +7624,7 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
         <translation>No se dio ningún guion de lotes a sbatch.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Invalid job array range %1-%2 for %3.</source>
         <translation>Intervalo de vector de trabajos %1-%2 no válido para %3.</translation>
     </message>
