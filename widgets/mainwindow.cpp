@@ -598,4 +598,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
+bool MainWindow::hasBackgroundJob() const
+{
+    return m_analysis->isBusy() || m_grids->isBusy() || m_transfer->isBusy();
+}
+
 } // namespace qb

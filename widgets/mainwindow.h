@@ -60,6 +60,8 @@ public:
     RunTransferActions *transfer() const { return m_transfer; }
     /// Run ▸ Grid… and Cancel grid.
     GridActions *grids() const { return m_grids; }
+    /// An analysis, a grid or an export is running in this window.
+    bool hasBackgroundJob() const;
     /// Help ▸ reference and tour.
     HelpActions *helpActions() const { return m_helpActions; }
     TrainingToolBar *trainingToolBar() const { return m_toolBar; }

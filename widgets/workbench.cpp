@@ -12,6 +12,7 @@
 #include "training/trainingpanel.h"
 #include "training/trainingrequest.h"
 
+#include <QApplication>
 #include <QMessageBox>
 #include <QTimer>
 
@@ -56,7 +57,11 @@ void Workbench::show()
 
 bool Workbench::setLanguage(const QString &code)
 {
-    if (m_controller->isRunning())
+    // The window is rebuilt in the new language, so not while it trains, runs a job (an analysis, a
+    // grid, an export) or shows a modal dialog: those belong to the window and would be destroyed
+    // under their own feet (a dialog's exec() returning into a deleted window).
+    if (m_controller->isRunning() || QApplication::activeModalWidget()
+        || (m_window && m_window->hasBackgroundJob()))
         return false;
     AppSettings().setLanguage(code);
     m_languages->apply(code);

@@ -50,7 +50,7 @@ public:
     /// Creates and shows the main window.
     void show();
     /// Applies the language ("" = system) and rebuilds the window in it; remembers the choice.
-    /// Refused (false) while a run trains: the live curves belong to the window.
+    /// Refused (false) while a run trains, a job of the window runs or a modal dialog is open.
     bool setLanguage(const QString &code);
 
 Q_SIGNALS:
