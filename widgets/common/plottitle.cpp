@@ -37,4 +37,26 @@ void rewrapTitle(QCPTextElement *title)
 
 QString wholeTitle(const QCPTextElement *title) { return title->property(kWholeText).toString(); }
 
+QCPTextElement *addTitleRow(QCustomPlot *plot, QFont font)
+{
+    plot->plotLayout()->insertRow(0);
+    font.setBold(true);
+    auto *title = new QCPTextElement(plot, QString(), font);
+    plot->plotLayout()->addElement(0, 0, title);
+    return title;
+}
+
+void moveLegendBelow(QCustomPlot *plot)
+{
+    QCPLayoutGrid *grid = plot->plotLayout();
+    const int row = grid->rowCount();
+    plot->legend->setVisible(true);
+    plot->axisRect()->insetLayout()->take(plot->legend);
+    grid->addElement(row, 0, plot->legend);
+    grid->setRowStretchFactor(row, 0.001);
+    grid->setRowSpacing(2);
+    plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    plot->legend->setBorderPen(Qt::NoPen);
+}
+
 } // namespace qb

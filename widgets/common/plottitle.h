@@ -3,6 +3,8 @@
 #include <QString>
 
 class QCPTextElement;
+class QCustomPlot;
+class QFont;
 
 namespace qb {
 
@@ -14,5 +16,11 @@ void setWrappedTitle(QCPTextElement *title, const QString &text);
 void rewrapTitle(QCPTextElement *title);
 /// The title as set, unwrapped.
 QString wholeTitle(const QCPTextElement *title);
+
+/// A title row inserted above everything else in the plot's layout, in `font` made bold.
+QCPTextElement *addTitleRow(QCustomPlot *plot, QFont font);
+/// Moves the legend out of the axis rect into a row of its own below the last row, where it covers
+/// no data: visible, filled column by column, without a border.
+void moveLegendBelow(QCustomPlot *plot);
 
 } // namespace qb

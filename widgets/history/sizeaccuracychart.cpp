@@ -47,20 +47,9 @@ SizeAccuracyChart::SizeAccuracyChart(QWidget *parent)
         QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(QColor(200, 30, 30), 2), Qt::NoBrush, 16));
 
     // Title above, legend in a row of its own below the axes: neither covers a point.
-    QCPLayoutGrid *grid = m_plot->plotLayout();
-    grid->insertRow(0);
-    QFont titleFont = font();
-    titleFont.setBold(true);
-    m_title = new QCPTextElement(m_plot, QString(), titleFont);
-    grid->addElement(0, 0, m_title);
-    m_plot->legend->setVisible(true);
-    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
-    grid->addElement(2, 0, m_plot->legend);
-    grid->setRowStretchFactor(2, 0.001);
-    grid->setRowSpacing(2);
-    m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    m_title = addTitleRow(m_plot, font());
+    moveLegendBelow(m_plot);
     m_plot->legend->setWrap(3);
-    m_plot->legend->setBorderPen(Qt::NoPen);
 
     m_empty = new QCPItemText(m_plot);
     m_empty->position->setType(QCPItemPosition::ptAxisRectRatio);

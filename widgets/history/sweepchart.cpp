@@ -149,23 +149,12 @@ SweepChart::SweepChart(QWidget *parent)
     m_plot->yAxis->setLabel(tr("Test accuracy (%)"));
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     // Title, subtitle, the axes, and the legend in a row of its own below them, outside the data.
-    QCPLayoutGrid *grid = m_plot->plotLayout();
-    grid->insertRow(0);
-    grid->insertRow(0);
-    QFont titleFont = font();
-    titleFont.setBold(true);
-    m_title = new QCPTextElement(m_plot, QString(), titleFont);
-    grid->addElement(0, 0, m_title);
+    m_plot->plotLayout()->insertRow(0);
     m_subtitle = new QCPTextElement(m_plot, QString(), font());
     m_subtitle->setTextColor(QColor(90, 90, 90));
-    grid->addElement(1, 0, m_subtitle);
-    m_plot->legend->setVisible(true);
-    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
-    grid->addElement(3, 0, m_plot->legend);
-    grid->setRowStretchFactor(3, 0.001);
-    grid->setRowSpacing(2);
-    m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
-    m_plot->legend->setBorderPen(Qt::NoPen);
+    m_plot->plotLayout()->addElement(0, 0, m_subtitle);
+    m_title = addTitleRow(m_plot, font());
+    moveLegendBelow(m_plot);
     m_plot->legend->setMargins(QMargins(4, 0, 4, 2));
 
     m_tip = new PointToolTip(m_plot, [this](QCPAbstractPlottable *plottable, int index) {
