@@ -19,6 +19,10 @@ DatasetSplit DatasetSplit::head(int n) const
     const auto featureCount =
         std::min<std::size_t>(std::size_t(n) * std::size_t(sampleSize()), features.size());
     part.features.assign(features.begin(), features.begin() + std::ptrdiff_t(featureCount));
+    if (isEvents()) {
+        part.eventOffsets.assign(eventOffsets.begin(), eventOffsets.begin() + n + 1);
+        part.events.assign(events.begin(), events.begin() + std::ptrdiff_t(eventOffsets[std::size_t(n)]));
+    }
     const auto labelCount = std::min<std::size_t>(std::size_t(n), labels.size());
     part.labels.assign(labels.begin(), labels.begin() + std::ptrdiff_t(labelCount));
     return part;
