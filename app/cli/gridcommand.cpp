@@ -329,8 +329,7 @@ Result<ExperimentSpec> baseExperiment(const QCommandLineParser &parser)
         const Result<NetworkSpec> network = PresetLibrary::load(parser.value(QStringLiteral("preset")));
         if (!network)
             return R::failure(network.error());
-        spec.network = *network;
-        spec.name = network->name;
+        spec = ExperimentSpec::forNetwork(*network);
     }
     const QStringList fixed = parser.values(QStringLiteral("set"));
     if (fixed.isEmpty())

@@ -205,10 +205,10 @@ int runTrain(const QStringList &arguments)
                       tr("Dataset: %1, or a CSV table FILE.csv (numeric features, label in a column named label/class/target or the last one; seeded stratified 80/20 split) (default fashion-mnist).").arg(DatasetLocator::knownDatasets().join(QStringLiteral(", "))),
                       tr("NAME")});
     parser.addOption({QStringLiteral("data-dir"), tr("Folder holding the dataset's files."), tr("DIR")});
-    parser.addOption({QStringLiteral("epochs"), tr("Number of epochs (default 6)."), tr("N")});
-    parser.addOption({QStringLiteral("batch-size"), tr("Batch size (default 64)."), tr("N")});
-    parser.addOption({QStringLiteral("lr"), tr("Learning rate (default 0.001)."), tr("X")});
-    parser.addOption({QStringLiteral("optimizer"), tr("adam or sgd (default adam)."), tr("NAME")});
+    parser.addOption({QStringLiteral("epochs"), tr("Number of epochs (default 6, or the network's own training settings)."), tr("N")});
+    parser.addOption({QStringLiteral("batch-size"), tr("Batch size (default 64, or the network's)."), tr("N")});
+    parser.addOption({QStringLiteral("lr"), tr("Learning rate (default 0.001, or the network's)."), tr("X")});
+    parser.addOption({QStringLiteral("optimizer"), tr("adam or sgd (default adam, or the network's)."), tr("NAME")});
     parser.addOption({QStringLiteral("weight-decay"), tr("L2 weight decay (default 0)."), tr("X")});
     parser.addOption({QStringLiteral("patience"), tr("Early stopping patience on test loss in epochs (default 0 = off)."), tr("N")});
     parser.addOption({QStringLiteral("train-limit"), tr("Use only the first N training images."), tr("N")});
@@ -244,8 +244,7 @@ int runTrain(const QStringList &arguments)
             printErr(network.error());
             return kExitBadInput;
         }
-        spec.network = *network;
-        spec.name = network->name;
+        spec = ExperimentSpec::forNetwork(*network);
     }
 
     TrainSpec &t = spec.train;

@@ -713,6 +713,9 @@ Status Generator::other(int i)
         }
         }
         return failure(i, QObject::tr("unknown activation"));
+    case LayerType::Leaky:
+    case LayerType::Synaptic:
+        return failure(i, QObject::tr("spiking layers run over time steps, which the C export does not generate"));
     case LayerType::MaxPool:
     case LayerType::AvgPool: {
         Result<Window> g = window(i);

@@ -472,6 +472,9 @@ Result<QByteArray> buildModel(const ModelSnapshot &model)
                             .arg(elementCount(flow.dims)));
 
         switch (spec.type) {
+        case LayerType::Leaky:
+        case LayerType::Synaptic:
+            return fail(QObject::tr("spiking layers run over time steps, which this ONNX export does not express"));
         case LayerType::Conv2D:
         case LayerType::Dense: {
             if (const QString why = kernelDrawsAtEvaluation(spec.kernelQuantizer); !why.isEmpty())

@@ -319,6 +319,10 @@ QString layerDetail(const LayerSpec &l)
         return RunCharts::tr("rate %1").arg(l.rate);
     case LayerType::Activation:
         return activationName(l.function);
+    case LayerType::Leaky:
+    case LayerType::Synaptic:
+        return RunCharts::tr("%1 %2, %3 %4, %5").arg(QChar(0x03B2)).arg(l.neuron.beta).arg(QChar(0x03B8))
+            .arg(l.neuron.threshold).arg(surrogateName(l.neuron.surrogate));
     }
     return QString();
 }

@@ -229,6 +229,11 @@ Result<QJsonObject> addLayer(const LayerSnapshot &layer, const QString &prefix,
         break;
     case LayerType::Flatten:
         break;
+    case LayerType::Leaky:
+    case LayerType::Synaptic:
+        // The neuron parameters as configured (learned beta or threshold values are in the weights file).
+        record[QStringLiteral("neuron")] = spec.toJson();
+        break;
     }
     record[QStringLiteral("tensors")] = names;
     return record;

@@ -10,6 +10,20 @@ namespace {
 const QString kFormat = QStringLiteral("quantbench-experiment");
 }
 
+ExperimentSpec ExperimentSpec::forNetwork(const NetworkSpec &network)
+{
+    ExperimentSpec spec;
+    spec.network = network;
+    spec.name = network.name;
+    if (!network.trainingDefaults.isEmpty()) {
+        // NetworkSpec::fromJson checked them; a network built in code may still hold bad ones.
+        const Result<TrainSpec> train = TrainSpec::fromJson(network.trainingDefaults);
+        if (train)
+            spec.train = train.value();
+    }
+    return spec;
+}
+
 QJsonObject ExperimentSpec::toJson() const
 {
     QJsonObject json;

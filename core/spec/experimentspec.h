@@ -22,6 +22,10 @@ struct ExperimentSpec
     NetworkSpec network;
     TrainSpec train;
 
+    /// An experiment for `network` (named after it) whose training settings start from the ones
+    /// the network was published with (NetworkSpec::trainingDefaults), the defaults otherwise.
+    static ExperimentSpec forNetwork(const NetworkSpec &network);
+
     QJsonObject toJson() const;
     static Result<ExperimentSpec> fromJson(const QJsonObject &json);
     static Result<ExperimentSpec> fromFile(const QString &path);

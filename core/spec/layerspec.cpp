@@ -21,6 +21,7 @@ constexpr LayerTypeEntry kLayerTypes[] = {
     {LayerType::BatchNorm, "batchnorm"}, {LayerType::MaxPool, "maxpool"},
     {LayerType::AvgPool, "avgpool"},     {LayerType::Flatten, "flatten"},
     {LayerType::Dropout, "dropout"},     {LayerType::Activation, "activation"},
+    {LayerType::Leaky, "leaky"},         {LayerType::Synaptic, "synaptic"},
 };
 
 struct ActivationEntry
@@ -84,6 +85,10 @@ QStringList knownKeys(LayerType type)
         break;
     case LayerType::Activation:
         keys << QStringLiteral("function");
+        break;
+    case LayerType::Leaky:
+    case LayerType::Synaptic:
+        keys << specjson::neuronKeys(type == LayerType::Synaptic);
         break;
     }
     return keys;
@@ -241,6 +246,10 @@ QJsonObject LayerSpec::toJson() const
     case LayerType::Activation:
         json.insert(QStringLiteral("function"), activationName(function));
         break;
+    case LayerType::Leaky:
+    case LayerType::Synaptic:
+        specjson::writeNeuron(neuron, type == LayerType::Synaptic, &json);
+        break;
     }
     return json;
 }
@@ -277,6 +286,10 @@ bool operator==(const LayerSpec &a, const LayerSpec &b)
         return a.rate == b.rate;
     case LayerType::Activation:
         return a.function == b.function;
+    case LayerType::Leaky:
+        return a.neuron == b.neuron;
+    case LayerType::Synaptic:
+        return a.neuron == b.neuron;
     }
     return true;
 }
@@ -382,6 +395,10 @@ Result<LayerSpec> layerFromJson(const QJsonValue &value, int index)
         }
         break;
     }
+    case LayerType::Leaky:
+    case LayerType::Synaptic:
+        ok = ok && specjson::readNeuron(reader, layer.type == LayerType::Synaptic, &layer.neuron);
+        break;
     }
     if (!ok)
         return Result<LayerSpec>::failure(reader.error());

@@ -2,6 +2,7 @@
 
 #include "spec/noisespec.h"
 #include "spec/quantizerspec.h"
+#include "spec/spikingspec.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -9,7 +10,7 @@
 
 namespace qb {
 
-enum class LayerType { Conv2D, Dense, BatchNorm, MaxPool, AvgPool, Flatten, Dropout, Activation };
+enum class LayerType { Conv2D, Dense, BatchNorm, MaxPool, AvgPool, Flatten, Dropout, Activation, Leaky, Synaptic };
 enum class Padding { Valid, Same, Explicit };
 enum class ActivationFunction { None, ReLU, HardTanh, Tanh, Softmax };
 
@@ -27,6 +28,8 @@ enum class ActivationFunction { None, ReLU, HardTanh, Tanh, Softmax };
 ///   flatten:    name
 ///   dropout:    name, rate
 ///   activation: name, function ("relu"|"hardtanh"|"tanh"|"softmax"|"none")
+///   leaky:      name and the neuron keys of NeuronSpec (spec/spikingspec.h)
+///   synaptic:   the same, plus alpha and learn_alpha
 struct LayerSpec
 {
     LayerType type = LayerType::Dense;
@@ -61,7 +64,11 @@ struct LayerSpec
     // Activation
     ActivationFunction function = ActivationFunction::ReLU;
 
+    // Leaky / Synaptic
+    NeuronSpec neuron;
+
     bool hasWeights() const { return type == LayerType::Conv2D || type == LayerType::Dense; }
+    bool isSpiking() const { return type == LayerType::Leaky || type == LayerType::Synaptic; }
     bool isQuantized() const { return hasWeights() && (!inputQuantizer.isNone() || !kernelQuantizer.isNone()); }
 
     /// Writes only the fields meaningful for `type`.

@@ -1,6 +1,7 @@
 #include "spec/networkspec.h"
 
 #include "spec/specjson_p.h"
+#include "spec/trainspec.h"
 
 #include <QJsonArray>
 #include <QObject>
@@ -106,6 +107,10 @@ QJsonObject NetworkSpec::toJson() const
     json.insert(QStringLiteral("layers"), layerArray);
     if (adaptToDataset)
         json.insert(QStringLiteral("adapt_to_dataset"), true);
+    if (isSpiking() || spiking != SpikingSpec())
+        json.insert(QStringLiteral("spiking"), spiking.toJson());
+    if (!trainingDefaults.isEmpty())
+        json.insert(QStringLiteral("training"), trainingDefaults);
     return json;
 }
 
@@ -118,7 +123,8 @@ Result<NetworkSpec> NetworkSpec::fromJson(const QJsonObject &json)
     const QStringList known{QStringLiteral("format"), QStringLiteral("version"),
                             QStringLiteral("name"),   QStringLiteral("description"),
                             QStringLiteral("input"),  QStringLiteral("layers"),
-                            QStringLiteral("adapt_to_dataset")};
+                            QStringLiteral("adapt_to_dataset"), QStringLiteral("spiking"),
+                            QStringLiteral("training")};
     NetworkSpec spec;
     if (!reader.checkKnownKeys(known) || !reader.readString(QStringLiteral("name"), &spec.name)
         || !reader.readString(QStringLiteral("description"), &spec.description)
@@ -130,6 +136,24 @@ Result<NetworkSpec> NetworkSpec::fromJson(const QJsonObject &json)
         QString error;
         if (!shapeFromJson(json.value(QStringLiteral("input")), &spec.input, &error))
             return R::failure(error);
+    }
+    if (json.contains(QStringLiteral("spiking"))) {
+        Result<SpikingSpec> spiking = SpikingSpec::fromJson(json.value(QStringLiteral("spiking")),
+                                                            QObject::tr("network: spiking"));
+        if (!spiking)
+            return R::failure(spiking.error());
+        spec.spiking = spiking.value();
+    }
+    if (json.contains(QStringLiteral("training"))) {
+        const QJsonValue training = json.value(QStringLiteral("training"));
+        if (!training.isObject()) {
+            reader.failField(QStringLiteral("training"), QObject::tr("must be an object of training settings"));
+            return R::failure(reader.error());
+        }
+        const Result<TrainSpec> check = TrainSpec::fromJson(training.toObject());
+        if (!check)
+            return R::failure(QObject::tr("network: training: %1").arg(check.error()));
+        spec.trainingDefaults = training.toObject();
     }
     const QJsonValue layersValue = json.value(QStringLiteral("layers"));
     if (!layersValue.isArray()) {
@@ -185,7 +209,16 @@ Status NetworkSpec::saveToFile(const QString &path) const
 bool operator==(const NetworkSpec &a, const NetworkSpec &b)
 {
     return a.name == b.name && a.description == b.description && a.input == b.input && a.layers == b.layers
-        && a.adaptToDataset == b.adaptToDataset;
+        && a.adaptToDataset == b.adaptToDataset && a.spiking == b.spiking && a.trainingDefaults == b.trainingDefaults;
+}
+
+bool NetworkSpec::isSpiking() const
+{
+    for (const LayerSpec &layer : layers) {
+        if (layer.isSpiking())
+            return true;
+    }
+    return false;
 }
 
 } // namespace qb

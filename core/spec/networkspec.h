@@ -1,6 +1,7 @@
 #pragma once
 
 #include "spec/layerspec.h"
+#include "spec/spikingspec.h"
 #include "spec/tensorshape.h"
 #include "util/result.h"
 
@@ -28,6 +29,16 @@ struct NetworkSpec
     /// features, an image input the image shape, and a final dense layer the number of classes.
     /// For presets meant for several datasets (mlp-binary: MNIST or a small table).
     bool adaptToDataset = false;
+    /// JSON "spiking": time steps, input encoding and readout of a network with leaky or synaptic
+    /// layers (written when the network has one, or when it differs from the defaults).
+    SpikingSpec spiking;
+    /// JSON "training": training settings the network was published with (a partial TrainSpec
+    /// object, e.g. {"optimizer": "adam", "learning_rate": 5e-4, "batch_size": 128}); an
+    /// experiment made from the network starts from them, and explicit options override them.
+    QJsonObject trainingDefaults;
+
+    /// True when some layer is leaky or synaptic: the network then runs over spiking.timeSteps.
+    bool isSpiking() const;
 
     /// This network with input and output sized for samples of `sampleShape` and `numClasses`
     /// classes when adaptToDataset is set; unchanged otherwise.

@@ -57,6 +57,8 @@ private:
     TensorShape checkDense(int index, const LayerSpec &layer, const TensorShape &in);
     TensorShape checkPool(int index, const LayerSpec &layer, const TensorShape &in);
     void checkWeights(int index, const LayerSpec &layer);
+    void checkNeuron(int index, const LayerSpec &layer);
+    void checkSpiking();
     bool needsFeatureMaps(int index, const LayerSpec &layer, const TensorShape &in);
     void checkFinalOutput(int numClasses);
 
@@ -104,6 +106,70 @@ void Checker::run(int numClasses)
               QObject::tr("the network has no conv2d or dense layer, so it has nothing to learn"));
     }
     checkFinalOutput(numClasses);
+    checkSpiking();
+}
+
+/// Network-level rules of a spiking network: its time settings, and a spiking last layer whose
+/// spike counts are the class scores (the readout every snnTorch tutorial uses).
+void Checker::checkSpiking()
+{
+    if (!m_network.isSpiking())
+        return;
+    const SpikingSpec &s = m_network.spiking;
+    const QString where = QStringLiteral("spiking.");
+    if (s.timeSteps < 1 || s.timeSteps > 100000) {
+        issue(-1, where + QStringLiteral("time_steps"),
+              QObject::tr("must be between 1 and 100000; got %1").arg(s.timeSteps));
+    }
+    if (s.encoding == SpikeEncoding::Rate && !(s.gain > 0.0))
+        issue(-1, where + QStringLiteral("gain"), QObject::tr("must be greater than 0; got %1").arg(s.gain));
+    if (s.encoding == SpikeEncoding::Latency) {
+        if (!(s.tau > 0.0))
+            issue(-1, where + QStringLiteral("tau"), QObject::tr("must be greater than 0; got %1").arg(s.tau));
+        if (!(s.latencyThreshold > 0.0 && s.latencyThreshold < 1.0)) {
+            issue(-1, where + QStringLiteral("latency_threshold"),
+                  QObject::tr("must be between 0 and 1 (exclusive); got %1").arg(s.latencyThreshold));
+        }
+    }
+    if (s.encoding == SpikeEncoding::Events && (s.windowUs < 0 || s.denoiseUs < 0)) {
+        issue(-1, where + (s.windowUs < 0 ? QStringLiteral("window_us") : QStringLiteral("denoise_us")),
+              QObject::tr("must not be negative"));
+    }
+    if (s.loss == SpikeLoss::MseCount
+        && !(s.correctRate >= 0.0 && s.correctRate <= 1.0 && s.incorrectRate >= 0.0 && s.incorrectRate <= 1.0)) {
+        issue(-1, where + QStringLiteral("correct_rate"),
+              QObject::tr("correct_rate and incorrect_rate must be between 0 and 1; got %1 and %2")
+                  .arg(s.correctRate)
+                  .arg(s.incorrectRate));
+    }
+    const int last = m_network.layers.size() - 1;
+    if (!m_network.layers.at(last).isSpiking()) {
+        issue(last, QStringLiteral("type"),
+              QObject::tr("a spiking network must end in a leaky or synaptic layer: its spike counts are the "
+                          "class scores"));
+    }
+}
+
+void Checker::checkNeuron(int index, const LayerSpec &layer)
+{
+    const NeuronSpec &n = layer.neuron;
+    if (!(n.beta >= 0.0 && n.beta <= 1.0))
+        issue(index, QStringLiteral("beta"), QObject::tr("must be between 0 and 1; got %1").arg(n.beta));
+    if (layer.type == LayerType::Synaptic && !(n.alpha >= 0.0 && n.alpha <= 1.0))
+        issue(index, QStringLiteral("alpha"), QObject::tr("must be between 0 and 1; got %1").arg(n.alpha));
+    if (!(n.threshold > 0.0))
+        issue(index, QStringLiteral("threshold"), QObject::tr("must be greater than 0; got %1").arg(n.threshold));
+    if (!(n.surrogateSlope >= 0.0)) {
+        issue(index, QStringLiteral("surrogate_slope"),
+              QObject::tr("must be greater than 0, or 0 for the default; got %1").arg(n.surrogateSlope));
+    }
+    if (n.stateQuantBits < 0 || n.stateQuantBits > 16) {
+        issue(index, QStringLiteral("state_quant"),
+              QObject::tr("bits must be between 1 and 16; got %1").arg(n.stateQuantBits));
+    } else if (n.stateQuantBits > 0 && !(n.stateQuantLower > -1.0 && n.stateQuantUpper > -1.0)) {
+        issue(index, QStringLiteral("state_quant"),
+              QObject::tr("lower_limit and upper_limit must each be greater than -1"));
+    }
 }
 
 void Checker::checkFinalOutput(int numClasses)
@@ -127,7 +193,8 @@ void Checker::checkFinalOutput(int numClasses)
             const LayerType type = m_network.layers.at(i).type;
             if (type == LayerType::Dense)
                 blamed = i;
-            if (type != LayerType::BatchNorm && type != LayerType::Dropout && type != LayerType::Activation)
+            if (type != LayerType::BatchNorm && type != LayerType::Dropout && type != LayerType::Activation
+                && type != LayerType::Leaky && type != LayerType::Synaptic)
                 break;
         }
         issue(blamed, QStringLiteral("units"),
@@ -171,6 +238,10 @@ TensorShape Checker::checkLayer(int index, const LayerSpec &layer, const TensorS
                   QObject::tr("softmax is only allowed as the last layer (it turns the class scores into "
                               "probabilities)"));
         }
+        return in;
+    case LayerType::Leaky:
+    case LayerType::Synaptic:
+        checkNeuron(index, layer);
         return in;
     case LayerType::Flatten:
         if (!in.isValid())

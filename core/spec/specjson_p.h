@@ -5,6 +5,7 @@
 // that name the file. Not part of the public core API.
 
 #include "spec/layerspec.h"
+#include "spec/spikingspec.h"
 #include "util/result.h"
 
 #include <QJsonObject>
@@ -63,6 +64,12 @@ bool checkFormat(ObjectReader &reader, const QString &expectedFormat, int maxVer
 
 /// Parses one element of "layers". `index` is 0-based; messages use the 1-based number.
 Result<LayerSpec> layerFromJson(const QJsonValue &value, int index);
+
+/// The JSON keys of a leaky (synaptic = false) or synaptic layer's neurons, their writer and their
+/// strict reader (spec/spikingspec.cpp).
+QStringList neuronKeys(bool synaptic);
+void writeNeuron(const NeuronSpec &neuron, bool synaptic, QJsonObject *json);
+bool readNeuron(ObjectReader &reader, bool synaptic, NeuronSpec *out);
 
 /// "layer 3 (dense 'fc1')", "layer 3 (dense)"; 0-based index in.
 QString layerLabel(int index, const LayerSpec &layer);
