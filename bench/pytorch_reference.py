@@ -11,10 +11,8 @@ scale (momentum 0.1 in PyTorch's convention = 0.9 in Keras's, epsilon 1e-3), no 
 Prints one JSON object: {"samples_per_s": ..., "seconds": ..., "samples": ..., "test_acc": ..., ...}.
 """
 import argparse
-import gzip
 import json
 import os
-import struct
 import sys
 import time
 
@@ -23,26 +21,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-
-def read_idx(path):
-    opener = gzip.open if path.endswith(".gz") else open
-    with opener(path, "rb") as f:
-        data = f.read()
-    magic, count = struct.unpack(">II", data[:8])
-    if magic == 0x803:
-        rows, cols = struct.unpack(">II", data[8:16])
-        return np.frombuffer(data, dtype=np.uint8, offset=16).reshape(count, 1, rows, cols).copy()
-    if magic == 0x801:
-        return np.frombuffer(data, dtype=np.uint8, offset=8).astype(np.int64)
-    raise ValueError(f"{path}: not an IDX file (magic {magic:#x})")
-
-
-def find(folder, stem):
-    for name in (stem, stem + ".gz"):
-        path = os.path.join(folder, name)
-        if os.path.exists(path):
-            return path
-    raise FileNotFoundError(f"{folder}: no {stem}[.gz]")
+sys.dont_write_bytecode = True  # no bench/__pycache__ in the source tree
+from idx import load_splits  # noqa: E402  (bench/idx.py, next to this script)
 
 
 class SteSign(torch.autograd.Function):
@@ -110,10 +90,7 @@ def main():
     torch.manual_seed(args.seed)
     rng = np.random.default_rng(args.seed)
     try:
-        train_x = read_idx(find(args.data_dir, "train-images-idx3-ubyte"))
-        train_y = read_idx(find(args.data_dir, "train-labels-idx1-ubyte"))
-        test_x = read_idx(find(args.data_dir, "t10k-images-idx3-ubyte"))
-        test_y = read_idx(find(args.data_dir, "t10k-labels-idx1-ubyte"))
+        train_x, train_y, test_x, test_y = load_splits(args.data_dir)
     except (OSError, ValueError) as e:
         print(f"pytorch_reference: {e}", file=sys.stderr)
         return 2
