@@ -103,8 +103,9 @@ TrainingBench measureTraining(const QString &preset, const Dataset &data, int ba
     auto step = [&](int b) {
         auto [x, y] = batcher.batch(b % available, batchSize);
         optimizer.zero_grad();
-        const torch::Tensor logits = net->forward(x);
-        const torch::Tensor loss = torch::nn::functional::cross_entropy(logits, y);
+        const NetworkOutput out = net->run(x);
+        const torch::Tensor &logits = out.scores;
+        const torch::Tensor loss = net->loss(out, y);
         loss.backward();
         optimizer.step();
         net->applyConstraints();

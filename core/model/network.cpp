@@ -29,6 +29,9 @@ std::shared_ptr<LayerModule> makeLayer(const LayerSpec &spec, const TensorShape 
         return std::make_shared<DropoutModule>(spec.rate);
     case LayerType::Activation:
         return std::make_shared<ActivationModule>(spec.function);
+    case LayerType::Leaky:
+    case LayerType::Synaptic:
+        return std::make_shared<SpikingLayerModule>(spec);
     }
     return nullptr;
 }
@@ -63,11 +66,86 @@ Result<std::shared_ptr<NetworkModule>> NetworkModule::build(const NetworkSpec &s
 
 torch::Tensor NetworkModule::forward(torch::Tensor x)
 {
-    return forwardTimed(std::move(x), nullptr);
+    return run(std::move(x)).scores;
+}
+
+NetworkOutput NetworkModule::run(torch::Tensor x, SpikeRecording *recording)
+{
+    if (m_spec.isSpiking())
+        return runSpiking(std::move(x), recording);
+    return {forwardTimed(std::move(x), nullptr), {}, {}};
+}
+
+NetworkOutput NetworkModule::runSpiking(torch::Tensor x, SpikeRecording *recording)
+{
+    const SpikingSpec &spiking = m_spec.spiking;
+    const int steps = spiking.timeSteps;
+    const int64_t batch = x.size(0);
+    bool timed = false;
+    if (x.dim() == 5) {
+        // Event frames [B, T, C, H, W] -> time-major [T*B, C, H, W].
+        TORCH_CHECK(x.size(1) == steps, "the event frames have ", x.size(1), " time steps but the network runs ", steps);
+        x = x.transpose(0, 1).reshape({steps * batch, x.size(2), x.size(3), x.size(4)});
+        timed = true;
+    } else {
+        if (m_spec.input.isFlat() && x.dim() != 2)
+            x = x.flatten(1);
+        x = encodeInput(x, spiking, &timed);
+    }
+    if (m_activationTransform)
+        x = m_activationTransform(x);
+    NetworkOutput out;
+    for (size_t i = 0; i < m_layers.size(); ++i) {
+        auto *neurons = dynamic_cast<SpikingLayerModule *>(m_layers[i].get());
+        if (!neurons) {
+            x = m_layers[i]->forward(x);
+        } else {
+            const SpikeSequence seq = neurons->run(x, steps, timed);
+            timed = true;
+            x = seq.spikes;
+            const auto unfold = [&](const torch::Tensor &t) {
+                std::vector<int64_t> shape = t.sizes().vec();
+                shape[0] = batch;
+                shape.insert(shape.begin(), steps);
+                return t.view(shape);
+            };
+            if (recording) {
+                recording->layers.push_back(int(i));
+                recording->spikes.push_back(unfold(seq.spikes));
+                recording->membranes.push_back(unfold(seq.membrane));
+            }
+            if (i + 1 == m_layers.size()) {
+                out.spikes = unfold(seq.spikes);
+                out.membrane = unfold(seq.membrane);
+            }
+        }
+        if (m_activationTransform)
+            x = m_activationTransform(x);
+    }
+    // The validator makes the last layer spiking; the sum over time is the spike count per class.
+    out.scores = out.spikes.defined() ? out.spikes.sum(0) : x;
+    return out;
+}
+
+torch::Tensor NetworkModule::loss(const NetworkOutput &output, const torch::Tensor &labels) const
+{
+    if (output.spikes.defined())
+        return spikingLoss(m_spec.spiking, output.spikes, output.membrane, labels);
+    return torch::nn::functional::cross_entropy(output.scores, labels);
+}
+
+void NetworkModule::setFusedSpiking(bool on)
+{
+    for (const auto &layer : m_layers) {
+        if (auto *neurons = dynamic_cast<SpikingLayerModule *>(layer.get()))
+            neurons->setFused(on);
+    }
 }
 
 torch::Tensor NetworkModule::forwardTimed(torch::Tensor x, std::vector<double> *layerSeconds)
 {
+    if (m_spec.isSpiking()) // no per-layer profile: the layers run over all time steps at once
+        return runSpiking(std::move(x), nullptr).scores;
     if (layerSeconds && layerSeconds->size() < m_layers.size())
         layerSeconds->resize(m_layers.size(), 0.0);
     if (m_spec.input.isFlat() && x.dim() != 2)

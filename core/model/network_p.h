@@ -3,6 +3,7 @@
 
 #include "model/fusedbinaryevaluator_p.h"
 #include "model/layers_p.h"
+#include "model/spiking_p.h"
 #include "spec/networkspec.h"
 #include "util/result.h"
 
@@ -13,7 +14,29 @@
 
 namespace qb {
 
+/// What one forward pass gives. `scores` [B, classes]: the logits, or for a spiking network the
+/// output spike counts (summed over time: argmax is the prediction). A spiking network also gives
+/// the output layer's spikes and membrane over time, [T, B, classes], which its loss reads.
+struct NetworkOutput
+{
+    torch::Tensor scores;
+    torch::Tensor spikes;
+    torch::Tensor membrane;
+};
+
+/// The spikes and membranes of every spiking layer of one forward pass, [T, B, ...] each, in layer
+/// order (the raster and membrane plots).
+struct SpikeRecording
+{
+    std::vector<int> layers;
+    std::vector<torch::Tensor> spikes;
+    std::vector<torch::Tensor> membranes;
+};
+
 /// The torch module of a network: its layers in order. Output: class logits [batch, classes].
+/// A spiking network (NetworkSpec::isSpiking) runs over its time steps, layer by layer
+/// (model/spiking_p.h); its input is an image batch [B, C, H, W] (encoded as the network says) or
+/// event frames [B, T, C, H, W].
 class NetworkModule : public torch::nn::Module
 {
 public:
@@ -25,6 +48,14 @@ public:
 
     /// x: [batch, C, H, W] (or [batch, N] for flat-input networks); flattened as the spec needs.
     torch::Tensor forward(torch::Tensor x);
+    /// forward() with what the loss needs; `recording` (optional) receives every spiking layer's
+    /// spikes and membranes.
+    NetworkOutput run(torch::Tensor x, SpikeRecording *recording = nullptr);
+    /// The training loss of a pass, the mean over the batch: cross-entropy of the logits, or the
+    /// spiking network's readout loss (SpikingSpec::loss).
+    torch::Tensor loss(const NetworkOutput &output, const torch::Tensor &labels) const;
+    /// Fused leaky kernels (default on); off: the step-by-step torch computation (tests).
+    void setFusedSpiking(bool on);
     /// forward(), adding each layer's wall time in seconds to (*layerSeconds)[layer] (resized to
     /// layerCount() when smaller; null: no timing): the benchmark's per-layer profile. A fused
     /// run of layers counts all its time on its first layer.
@@ -73,6 +104,8 @@ public:
     Status load(const QString &path);
 
 private:
+    NetworkOutput runSpiking(torch::Tensor x, SpikeRecording *recording);
+
     NetworkSpec m_spec;
     std::vector<std::shared_ptr<LayerModule>> m_layers;
     TensorTransform m_activationTransform;

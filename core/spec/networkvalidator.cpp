@@ -166,9 +166,10 @@ void Checker::checkNeuron(int index, const LayerSpec &layer)
     if (n.stateQuantBits < 0 || n.stateQuantBits > 16) {
         issue(index, QStringLiteral("state_quant"),
               QObject::tr("bits must be between 1 and 16; got %1").arg(n.stateQuantBits));
-    } else if (n.stateQuantBits > 0 && !(n.stateQuantLower > -1.0 && n.stateQuantUpper > -1.0)) {
+    } else if (n.stateQuantBits > 0
+               && !(n.stateQuantThreshold > 0.0 && n.stateQuantLower > -1.0 && n.stateQuantUpper > -1.0)) {
         issue(index, QStringLiteral("state_quant"),
-              QObject::tr("lower_limit and upper_limit must each be greater than -1"));
+              QObject::tr("threshold must be greater than 0, and lower_limit and upper_limit greater than -1"));
     }
 }
 

@@ -106,7 +106,9 @@ bool operator==(const NeuronSpec &a, const NeuronSpec &b)
         && a.threshold == b.threshold && a.learnThreshold == b.learnThreshold && a.reset == b.reset
         && a.resetDelay == b.resetDelay && a.surrogate == b.surrogate && a.surrogateSlope == b.surrogateSlope
         && a.stateQuantBits == b.stateQuantBits
-        && (a.stateQuantBits == 0 || (a.stateQuantLower == b.stateQuantLower && a.stateQuantUpper == b.stateQuantUpper));
+        && (a.stateQuantBits == 0
+            || (a.stateQuantThreshold == b.stateQuantThreshold && a.stateQuantLower == b.stateQuantLower
+                && a.stateQuantUpper == b.stateQuantUpper));
 }
 
 QJsonObject SpikingSpec::toJson() const
@@ -207,6 +209,7 @@ void writeNeuron(const NeuronSpec &neuron, bool synaptic, QJsonObject *json)
         json->insert(QStringLiteral("surrogate_slope"), neuron.surrogateSlope);
     if (neuron.stateQuantBits > 0) {
         json->insert(kStateQuant, QJsonObject{{QStringLiteral("bits"), neuron.stateQuantBits},
+                                              {QStringLiteral("threshold"), neuron.stateQuantThreshold},
                                               {QStringLiteral("lower_limit"), neuron.stateQuantLower},
                                               {QStringLiteral("upper_limit"), neuron.stateQuantUpper}});
     } else {
@@ -235,8 +238,10 @@ bool readNeuron(ObjectReader &reader, bool synaptic, NeuronSpec *out)
         return reader.failField(kStateQuant, QObject::tr("must be null or an object such as {\"bits\": 8}"));
     ObjectReader inner(sq.toObject(), reader.context() + QStringLiteral(": ") + kStateQuant);
     out->stateQuantBits = 8;
-    const bool innerOk = inner.checkKnownKeys({QStringLiteral("bits"), QStringLiteral("lower_limit"), QStringLiteral("upper_limit")})
+    const bool innerOk = inner.checkKnownKeys({QStringLiteral("bits"), QStringLiteral("threshold"),
+                                               QStringLiteral("lower_limit"), QStringLiteral("upper_limit")})
         && inner.readInt(QStringLiteral("bits"), &out->stateQuantBits)
+        && inner.readDouble(QStringLiteral("threshold"), &out->stateQuantThreshold)
         && inner.readDouble(QStringLiteral("lower_limit"), &out->stateQuantLower)
         && inner.readDouble(QStringLiteral("upper_limit"), &out->stateQuantUpper);
     return innerOk || reader.fail(inner.error().mid(reader.context().size() + 2));

@@ -19,7 +19,8 @@ enum class SurrogateKind { ATan, FastSigmoid, Sigmoid, Ste };
 /// (synaptic only), threshold, learn_threshold, reset ("subtract"|"zero"|"none"), reset_delay,
 /// surrogate ("atan"|"fast_sigmoid"|"sigmoid"|"ste"), surrogate_slope (0 = the surrogate's
 /// default: alpha 2 for atan, k 25 for the sigmoids), state_quant (null or {"bits": 8,
-/// "lower_limit": 0, "upper_limit": 0.2}).
+/// "threshold": 1, "lower_limit": 0, "upper_limit": 0.2}: 2^bits levels evenly spaced over
+/// [-threshold(1 + lower_limit), threshold(1 + upper_limit)], the membrane rounded to the nearest).
 struct NeuronSpec
 {
     double beta = 0.95;  ///< membrane decay, clamped to [0, 1] when used
@@ -33,6 +34,7 @@ struct NeuronSpec
     SurrogateKind surrogate = SurrogateKind::ATan;
     double surrogateSlope = 0.0; ///< 0: the surrogate's default
     int stateQuantBits = 0;      ///< 0: the membrane is not quantized
+    double stateQuantThreshold = 1.0; ///< state_quant's own threshold (snnTorch's default 1)
     double stateQuantLower = 0.0;
     double stateQuantUpper = 0.2;
 

@@ -15,10 +15,16 @@ EvalResult evaluateNetwork(NetworkModule &net, const Batcher &batcher, QVector<i
     const int batches = batcher.batchCount(kEvalBatchSize);
     for (int b = 0; b < batches; ++b) {
         auto [x, y] = batcher.batch(b, kEvalBatchSize);
-        const torch::Tensor out = net.forward(x);
-        lossSum += torch::nn::functional::cross_entropy(
-                       out, y, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
-                       .item<double>();
+        const NetworkOutput pass = net.run(x);
+        const torch::Tensor &out = pass.scores;
+        if (pass.spikes.defined()) {
+            // The readout losses are means over the batch: the batch's sum is the mean times its size.
+            lossSum += net.loss(pass, y).item<double>() * double(y.size(0));
+        } else {
+            lossSum += torch::nn::functional::cross_entropy(
+                           out, y, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
+                           .item<double>();
+        }
         const torch::Tensor predicted = out.argmax(1);
         correct += predicted.eq(y).sum().item<int64_t>();
         if (predictions) {

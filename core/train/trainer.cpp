@@ -160,8 +160,9 @@ TrainResult Trainer::Private::train()
             }
             auto [x, y] = trainBatches.batch(b, ts.batchSize);
             optimizer->zero_grad();
-            const torch::Tensor logits = net->forward(x);
-            const torch::Tensor loss = torch::nn::functional::cross_entropy(logits, y);
+            const NetworkOutput out = net->run(x);
+            const torch::Tensor &logits = out.scores;
+            const torch::Tensor loss = net->loss(out, y);
             loss.backward();
             optimizer->step();
             net->applyConstraints();
