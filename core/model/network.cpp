@@ -97,6 +97,8 @@ NetworkOutput NetworkModule::runSpiking(torch::Tensor x, SpikeRecording *recordi
     NetworkOutput out;
     for (size_t i = 0; i < m_layers.size(); ++i) {
         auto *neurons = dynamic_cast<SpikingLayerModule *>(m_layers[i].get());
+        if (recording && recording->layerInput)
+            recording->layerInput(int(i), x, timed);
         if (!neurons) {
             x = m_layers[i]->forward(x);
         } else {

@@ -31,6 +31,8 @@ struct SpikeRecording
     std::vector<int> layers;
     std::vector<torch::Tensor> spikes;
     std::vector<torch::Tensor> membranes;
+    /// Called with every layer's input (index, tensor, whether it is [T*B, ...]), when set.
+    std::function<void(int, const torch::Tensor &, bool)> layerInput;
 };
 
 /// The torch module of a network: its layers in order. Output: class logits [batch, classes].

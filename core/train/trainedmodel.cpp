@@ -1,5 +1,6 @@
 #include "train/trainedmodel.h"
 
+#include "model/modelsummary.h"
 #include "model/network_p.h"
 #include "model/networksnapshot_p.h"
 #include "noise/noisemodel_p.h"
@@ -105,7 +106,7 @@ Result<EvalMetrics> TrainedModel::evaluate(const DatasetSplit &split, int limit,
             if (ptq->activations)
                 net.setActivationTransform(transform);
         }
-        Batcher batcher(split, limit, d->spec.train.normalization);
+        Batcher batcher(split, limit, d->spec);
         // Chip 0 and a fixed seed: evaluation nonidealities give the same numbers every time.
         net.setChip(0);
         torch::manual_seed(0);
@@ -124,7 +125,7 @@ Result<QVector<int>> TrainedModel::predict(const DatasetSplit &split, int limit)
 {
     NetworkModule &net = *d->net;
     try {
-        Batcher batcher(split, limit, d->spec.train.normalization);
+        Batcher batcher(split, limit, d->spec);
         net.setChip(0);
         torch::manual_seed(0);
         QVector<int> predictions;
@@ -141,7 +142,7 @@ Result<QVector<float>> TrainedModel::logits(const DatasetSplit &split, int limit
 {
     NetworkModule &net = *d->net;
     try {
-        Batcher batcher(split, limit, d->spec.train.normalization);
+        Batcher batcher(split, limit, d->spec);
         net.setChip(0);
         torch::manual_seed(0);
         QVector<float> logits;
@@ -189,7 +190,7 @@ Result<ChipEvaluation> TrainedModel::evaluateChips(const DatasetSplit &split, in
     QElapsedTimer timer;
     timer.start();
     try {
-        Batcher batcher(split, limit, d->spec.train.normalization);
+        Batcher batcher(split, limit, d->spec);
         for (int i = 0; i < chips; ++i) {
             const std::uint64_t chip = mixSeed(seed, std::uint64_t(i));
             net.setChip(chip);
@@ -227,6 +228,142 @@ void TrainedModel::setBitPackedEvaluation(bool on)
 bool TrainedModel::bitPackedEvaluation() const
 {
     return d->net->bitPacked();
+}
+
+namespace {
+
+QString layerDisplayName(const NetworkSpec &network, int index)
+{
+    const LayerSpec &l = network.layers[index];
+    return l.name.isEmpty() ? QStringLiteral("%1 %2").arg(layerTypeName(l.type)).arg(index + 1) : l.name;
+}
+
+/// Synaptic operations of conv/dense layer `layer` for an input of spikes `x` [T*B, ...]: every
+/// spike times the weights it reaches. For a conv, the count of spikes in each output's window
+/// (a convolution with a kernel of ones over the zero-padded input) times the filters.
+double synapticOps(LayerModule &layer, const LayerSpec &spec, const torch::Tensor &x)
+{
+    if (spec.type == LayerType::Dense)
+        return x.ne(0).sum().item<double>() * double(spec.units);
+    auto &conv = dynamic_cast<QuantConv2dModule &>(layer);
+    const torch::Tensor padded = torch::constant_pad_nd(
+        x.ne(0).to(torch::kFloat), {conv.padW(), conv.padRight(), conv.padH(), conv.padBottom()}, 0.0);
+    const torch::Tensor ones = torch::ones({1, x.size(1), spec.kernelH, spec.kernelW});
+    const torch::Tensor windows = torch::conv2d(padded, ones, {}, {conv.strideH(), conv.strideW()});
+    return windows.sum().item<double>() * double(spec.filters);
+}
+
+} // namespace
+
+Result<QList<SpikingLayerActivity>> TrainedModel::spikeActivity(const DatasetSplit &split, int index) const
+{
+    using R = Result<QList<SpikingLayerActivity>>;
+    const NetworkSpec &network = d->spec.network;
+    if (!network.isSpiking())
+        return R::failure(QObject::tr("network '%1' has no spiking layer").arg(network.name));
+    if (index < 0 || index >= split.count)
+        return R::failure(QObject::tr("there is no image %1: the split has %2").arg(index).arg(split.count));
+    NetworkModule &net = *d->net;
+    try {
+        torch::NoGradGuard noGrad;
+        Batcher batcher(split, 0, d->spec);
+        net.setChip(0);
+        torch::manual_seed(0);
+        SpikeRecording recording;
+        net.run(batcher.sample(index), &recording);
+        QList<SpikingLayerActivity> layers;
+        for (size_t i = 0; i < recording.layers.size(); ++i) {
+            SpikingLayerActivity a;
+            a.layer = recording.layers[i];
+            a.name = layerDisplayName(network, a.layer);
+            const torch::Tensor s = recording.spikes[i].select(1, 0).flatten(1).contiguous();
+            const torch::Tensor m = recording.membranes[i].select(1, 0).flatten(1).contiguous().to(torch::kFloat);
+            a.steps = int(s.size(0));
+            a.neurons = int(s.size(1));
+            a.threshold = dynamic_cast<SpikingLayerModule &>(net.layer(a.layer)).threshold();
+            a.spikes = QVector<float>(s.data_ptr<float>(), s.data_ptr<float>() + s.numel());
+            a.membrane = QVector<float>(m.data_ptr<float>(), m.data_ptr<float>() + m.numel());
+            layers << a;
+        }
+        return layers;
+    } catch (const std::exception &e) {
+        return R::failure(QObject::tr("recording the spikes failed: %1").arg(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0)));
+    }
+}
+
+Result<ActivityReport> TrainedModel::activity(const DatasetSplit &split, int limit) const
+{
+    using R = Result<ActivityReport>;
+    const NetworkSpec &network = d->spec.network;
+    if (!network.isSpiking())
+        return R::failure(QObject::tr("network '%1' has no spiking layer: it has no spike activity to measure").arg(network.name));
+    NetworkModule &net = *d->net;
+    const Result<ModelSummary> summarized = ModelSummary::compute(network);
+    if (!summarized)
+        return R::failure(summarized.error());
+    const ModelSummary &summary = *summarized;
+    const auto layerMacs = [&](int i) {
+        qint64 sum = 0;
+        for (qint64 m : summary.layers[i].macs)
+            sum += m;
+        return double(sum);
+    };
+    ActivityReport report;
+    report.steps = network.spiking.timeSteps;
+    for (int i = 0; i < summary.layers.size(); ++i)
+        report.annMacsPerImage += layerMacs(i);
+    try {
+        torch::NoGradGuard noGrad;
+        Batcher batcher(split, limit, d->spec);
+        net.setChip(0);
+        torch::manual_seed(0);
+        std::vector<double> spikes;
+        double synOps = 0.0;
+        double spikeFedMacs = 0.0;
+        double denseMacs = 0.0;
+        SpikeRecording recording;
+        recording.layerInput = [&](int i, const torch::Tensor &x, bool timed) {
+            const LayerSpec &spec = network.layers[i];
+            if (!spec.hasWeights())
+                return;
+            const double passes = timed ? double(report.steps) : 1.0;
+            const double images = double(x.size(0)) / passes;
+            const bool spikesIn = timed && x.eq(0).logical_or(x.eq(1)).all().item<bool>();
+            if (spikesIn) {
+                synOps += synapticOps(net.layer(i), spec, x);
+                spikeFedMacs += layerMacs(i) * images;
+            } else {
+                denseMacs += layerMacs(i) * images * passes;
+            }
+        };
+        const int batches = batcher.batchCount(250);
+        for (int b = 0; b < batches; ++b) {
+            recording.layers.clear();
+            recording.spikes.clear();
+            recording.membranes.clear();
+            net.run(batcher.batch(b, 250).first, &recording);
+            spikes.resize(recording.layers.size(), 0.0);
+            for (size_t i = 0; i < recording.layers.size(); ++i)
+                spikes[i] += recording.spikes[i].sum().item<double>();
+        }
+        report.samples = batcher.size();
+        const double n = std::max(1, report.samples);
+        for (size_t i = 0; i < spikes.size(); ++i) {
+            ActivityReport::Layer l;
+            l.layer = recording.layers[i];
+            l.name = layerDisplayName(network, l.layer);
+            l.neurons = int(recording.spikes[i][0][0].numel());
+            l.spikesPerImage = spikes[i] / n;
+            l.firingRate = l.spikesPerImage / std::max(1.0, double(l.neurons) * report.steps);
+            report.layers << l;
+        }
+        report.synapticOpsPerImage = synOps / n;
+        report.spikeDrivenMacs = spikeFedMacs / n;
+        report.denseMacsPerImage = denseMacs / n;
+        return report;
+    } catch (const std::exception &e) {
+        return R::failure(QObject::tr("measuring the spike activity failed: %1").arg(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0)));
+    }
 }
 
 QList<LayerWeights> TrainedModel::weights() const

@@ -53,6 +53,42 @@ struct LayerWeights
     QVector<float> effective;
 };
 
+/// One spiking layer's activity for one sample over the network's time steps (raster and membrane
+/// plots). Row-major [steps x neurons]; neurons in the layer's flattened (CHW) order.
+struct SpikingLayerActivity
+{
+    int layer = 0;       ///< index in the network
+    QString name;        ///< the layer's name, or "leaky 3"
+    int steps = 0;
+    int neurons = 0;
+    double threshold = 1.0;
+    QVector<float> spikes;   ///< 0 or 1
+    QVector<float> membrane; ///< after any reset, as snnTorch returns it
+};
+
+/// Spiking activity over a set of images: the energy proxy neuromorphic papers report.
+/// Synaptic operations (SynOps) count, for every conv/dense layer fed by spikes, each input spike
+/// times the number of weights it reaches (its fan-out; exact at the borders of a conv); the
+/// comparison is the MACs of the same network run once without spikes (ModelSummary).
+struct ActivityReport
+{
+    struct Layer
+    {
+        int layer = 0;
+        QString name;
+        int neurons = 0;
+        double spikesPerImage = 0.0; ///< summed over the time steps
+        double firingRate = 0.0;     ///< spikes per neuron per time step
+    };
+    QList<Layer> layers;
+    int samples = 0;
+    int steps = 0;
+    double synapticOpsPerImage = 0.0;
+    double spikeDrivenMacs = 0.0;  ///< MACs per image of the same spike-fed layers without spikes, run once
+    double denseMacsPerImage = 0.0; ///< MACs per image of the layers fed by the (non-spike) input, as computed
+    double annMacsPerImage = 0.0;   ///< MACs per image of the whole network without spikes (one pass)
+};
+
 /// A trained network ready for evaluation: a recorded run's frozen spec plus its saved weights.
 /// Evaluations may transform weights and activations on temporaries (post-training quantization);
 /// the loaded weights themselves never change, so every evaluation starts from the trained model.
@@ -96,6 +132,12 @@ public:
     /// Applies to evaluate(), predict() and evaluateChips(); withNetwork() inherits the setting.
     void setBitPackedEvaluation(bool on);
     bool bitPackedEvaluation() const;
+    /// Spiking networks: every spiking layer's spikes and membrane for sample `index` of `split`,
+    /// under the same conditions as predict(). Fails for a network without spiking layers.
+    Result<QList<SpikingLayerActivity>> spikeActivity(const DatasetSplit &split, int index) const;
+    /// Spiking networks: average spikes per image per layer and synaptic operations over the first
+    /// `limit` samples of `split` (0: all).
+    Result<ActivityReport> activity(const DatasetSplit &split, int limit) const;
     /// Latent and effective weights of every conv/dense layer.
     QList<LayerWeights> weights() const;
     /// A hash of all parameters and buffers (bit-exact comparison in tests: evaluation never edits them).

@@ -135,8 +135,8 @@ TrainResult Trainer::Private::train()
     torch::manual_seed(uint64_t(ts.seed) + 1); // dropout stream, independent of the init stream
     std::mt19937_64 shuffleRng(uint64_t(ts.seed));
 
-    Batcher trainBatches(dataset.train, ts.trainLimit, ts.normalization);
-    Batcher testBatches(dataset.test, ts.testLimit, ts.normalization);
+    Batcher trainBatches(dataset.train, ts.trainLimit, spec);
+    Batcher testBatches(dataset.test, ts.testLimit, spec);
     auto optimizer = makeOptimizer(ts, *net);
     const int batches = trainBatches.batchCount(ts.batchSize);
 
