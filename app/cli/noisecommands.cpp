@@ -2,6 +2,7 @@
 #include "clicommon.h"
 
 #include "store/experimentstore.h"
+#include "train/evaluationsession.h"
 #include "train/noisesweep.h"
 
 #include <QCoreApplication>
@@ -127,6 +128,61 @@ int finish(const NoiseSweepOutcome &outcome, const NoiseSweepRequest &request, b
     return kExitOk;
 }
 
+/// evaluate --activity: spikes per image per spiking layer and synaptic operations on the test set.
+int printActivity(const NoiseSweepRequest &request, bool json)
+{
+    EvaluationSession session;
+    if (const Status s = session.open(request.dbPath, request.runId, request.dataDir, request.threads); !s) {
+        printErr(s.error());
+        return kExitBadInput;
+    }
+    const Result<ActivityReport> measured = session.model->activity(session.dataset.test, request.testLimit);
+    if (!measured) {
+        printErr(QStringLiteral("quantbench-cli evaluate: run %1: %2").arg(request.runId).arg(measured.error()));
+        return session.model->spec().network.isSpiking() ? kExitFailure : kExitBadInput;
+    }
+    const ActivityReport &r = *measured;
+    const double ratio = r.annMacsPerImage > 0 ? r.synapticOpsPerImage / r.annMacsPerImage : 0.0;
+    if (json) {
+        for (const ActivityReport::Layer &l : r.layers) {
+            printJsonLine({{QStringLiteral("event"), QStringLiteral("layer")},
+                           {QStringLiteral("layer"), l.layer},
+                           {QStringLiteral("name"), l.name},
+                           {QStringLiteral("neurons"), l.neurons},
+                           {QStringLiteral("spikes_per_image"), l.spikesPerImage},
+                           {QStringLiteral("firing_rate"), l.firingRate}});
+        }
+        printJsonLine({{QStringLiteral("event"), QStringLiteral("done")},
+                       {QStringLiteral("run_id"), double(request.runId)},
+                       {QStringLiteral("samples"), r.samples},
+                       {QStringLiteral("time_steps"), r.steps},
+                       {QStringLiteral("synops_per_image"), r.synapticOpsPerImage},
+                       {QStringLiteral("spike_fed_macs_per_image"), r.spikeDrivenMacs},
+                       {QStringLiteral("input_macs_per_image"), r.denseMacsPerImage},
+                       {QStringLiteral("ann_macs_per_image"), r.annMacsPerImage},
+                       {QStringLiteral("synops_per_ann_mac"), ratio}});
+        return kExitOk;
+    }
+    QString out = tr("Spike activity of run %1 on %2 test images, %3 time steps\n").arg(request.runId).arg(r.samples).arg(r.steps);
+    out += QStringLiteral("%1  %2  %3  %4\n").arg(tr("layer"), -12).arg(tr("neurons"), 8).arg(tr("spikes/image"), 13).arg(tr("rate"), 7);
+    for (const ActivityReport::Layer &l : r.layers) {
+        out += QStringLiteral("%1  %2  %3  %4\n")
+                   .arg(l.name, -12)
+                   .arg(l.neurons, 8)
+                   .arg(l.spikesPerImage, 13, 'f', 1)
+                   .arg(l.firingRate, 7, 'f', 4);
+    }
+    out += tr("Synaptic operations per image: %1 (the same spike-fed layers without spikes: %2 MACs)\n")
+               .arg(r.synapticOpsPerImage, 0, 'f', 0)
+               .arg(r.spikeDrivenMacs, 0, 'f', 0);
+    out += tr("MACs per image of the layers fed by the input: %1\n").arg(r.denseMacsPerImage, 0, 'f', 0);
+    out += tr("MACs per image of the same network without spikes: %1; SynOps / MACs = %2\n")
+               .arg(r.annMacsPerImage, 0, 'f', 0)
+               .arg(ratio, 0, 'f', 3);
+    printOut(out);
+    return kExitOk;
+}
+
 } // namespace
 
 int runEvaluate(const QStringList &arguments)
@@ -137,12 +193,17 @@ int runEvaluate(const QStringList &arguments)
            "nonideality patterns (process variation, stuck-at faults, drift) and per-pass noise. Reports per-chip "
            "accuracies and their mean, std, min and max, and stores them in the history."));
     addCommonOptions(parser);
+    parser.addOption({QStringLiteral("activity"),
+        tr("Spiking networks: measure the average spikes per image of every spiking layer and the synaptic "
+           "operations (spikes x fan-out) on the test set, against the MACs of the same network without spikes.")});
     int exitCode = kExitOk;
     if (!parseCommandLine(parser, arguments, &exitCode))
         return exitCode;
     NoiseSweepRequest request;
     if (!readCommonOptions(parser, QStringLiteral("evaluate"), &request))
         return kExitBadInput;
+    if (parser.isSet(QStringLiteral("activity")))
+        return printActivity(request, parser.isSet(QStringLiteral("json")));
     return finish(NoiseSweep::run(request), request, parser.isSet(QStringLiteral("json")));
 }
 
