@@ -63,6 +63,7 @@ WeightedLayerModule::WeightedLayerModule(const LayerSpec &spec, std::uint64_t sa
     : m_inputQuantizer(makeQuantizer(spec.inputQuantizer))
     , m_kernelQuantizer(makeQuantizer(spec.kernelQuantizer))
     , m_clip(spec.kernelClip)
+    , m_init(spec.init)
 {
     for (int i = 0; i < spec.nonidealities.size(); ++i) {
         const NoiseSpec &noise = spec.nonidealities[i];
@@ -73,9 +74,18 @@ WeightedLayerModule::WeightedLayerModule(const LayerSpec &spec, std::uint64_t sa
 void WeightedLayerModule::createParameters(std::vector<int64_t> weightShape, int64_t fanIn, int64_t fanOut, bool bias)
 {
     const int64_t outputs = weightShape.front();
-    m_weight = register_parameter("weight", glorotUniform(std::move(weightShape), fanIn, fanOut));
-    if (bias)
-        m_bias = register_parameter("bias", torch::zeros({outputs}));
+    if (m_init == WeightInit::PyTorch) {
+        // torch.nn.Linear / Conv2d's reset_parameters: kaiming_uniform_(a = sqrt(5)), i.e.
+        // U(-1/sqrt(fan_in), 1/sqrt(fan_in)), for the weights and the bias alike.
+        const double bound = 1.0 / std::sqrt(double(fanIn));
+        m_weight = register_parameter("weight", torch::empty(weightShape).uniform_(-bound, bound));
+        if (bias)
+            m_bias = register_parameter("bias", torch::empty({outputs}).uniform_(-bound, bound));
+    } else {
+        m_weight = register_parameter("weight", glorotUniform(std::move(weightShape), fanIn, fanOut));
+        if (bias)
+            m_bias = register_parameter("bias", torch::zeros({outputs}));
+    }
     registerQuantizerParameters(*this, m_inputQuantizer, "input_quantizer");
     registerQuantizerParameters(*this, m_kernelQuantizer, "kernel_quantizer");
 }

@@ -55,7 +55,7 @@ void registerQuantizerParameters(torch::nn::Module &owner, const std::unique_ptr
 /// What Conv2D and Dense share: the latent weights and bias, an optional input quantizer and kernel
 /// quantizer, the weight clip constraint (Larq's QuantConv2D / QuantDense), and the layer's
 /// nonidealities. Weights start Glorot-uniform, biases at zero (the Keras defaults the presets were
-/// published with).
+/// published with), or as PyTorch's layers start (LayerSpec::init, for the snnTorch presets).
 ///
 /// The weights used in a forward pass are built on temporaries, in this order: latent weights ->
 /// nonidealities on the latent weights -> kernel quantizer -> nonidealities on the effective weights
@@ -134,6 +134,7 @@ private:
     std::unique_ptr<Quantizer> m_inputQuantizer;
     std::unique_ptr<Quantizer> m_kernelQuantizer;
     double m_clip = 0.0;
+    WeightInit m_init = WeightInit::GlorotUniform;
     std::vector<Nonideality> m_nonidealities;
     std::optional<std::uint64_t> m_chip = 0; ///< evaluation chip; training always draws fresh
     /// Evaluation of +-1 inputs and weights through the XNOR-popcount kernels (bit-exact with torch).

@@ -68,7 +68,7 @@ QStringList knownKeys(LayerType type)
             keys << QStringLiteral("units");
         keys << QStringLiteral("bias") << QStringLiteral("input_quantizer")
              << QStringLiteral("kernel_quantizer") << QStringLiteral("kernel_clip")
-             << QStringLiteral("nonidealities");
+             << QStringLiteral("nonidealities") << QStringLiteral("init");
         break;
     case LayerType::BatchNorm:
         keys << QStringLiteral("scale") << QStringLiteral("center") << QStringLiteral("momentum")
@@ -219,6 +219,8 @@ QJsonObject LayerSpec::toJson() const
         json.insert(QStringLiteral("kernel_quantizer"), kernelQuantizer.toJson());
         if (kernelClip != 0.0)
             json.insert(QStringLiteral("kernel_clip"), kernelClip);
+        if (init == WeightInit::PyTorch)
+            json.insert(QStringLiteral("init"), QStringLiteral("pytorch"));
         if (!nonidealities.isEmpty()) {
             QJsonArray list;
             for (const NoiseSpec &n : nonidealities)
@@ -265,7 +267,7 @@ bool operator==(const LayerSpec &a, const LayerSpec &b)
     const auto sameWeights = [&] {
         return a.useBias == b.useBias && a.inputQuantizer == b.inputQuantizer
             && a.kernelQuantizer == b.kernelQuantizer && a.kernelClip == b.kernelClip
-            && a.nonidealities == b.nonidealities;
+            && a.nonidealities == b.nonidealities && a.init == b.init;
     };
     switch (a.type) {
     case LayerType::Conv2D:
@@ -348,6 +350,14 @@ Result<LayerSpec> layerFromJson(const QJsonValue &value, int index)
             && readQuantizer(reader, QStringLiteral("input_quantizer"), &layer.inputQuantizer)
             && readQuantizer(reader, QStringLiteral("kernel_quantizer"), &layer.kernelQuantizer)
             && reader.readDouble(QStringLiteral("kernel_clip"), &layer.kernelClip);
+        if (ok && reader.contains(QStringLiteral("init"))) {
+            QString init;
+            ok = reader.readString(QStringLiteral("init"), &init);
+            if (ok && init == QLatin1String("pytorch"))
+                layer.init = WeightInit::PyTorch;
+            else if (ok && init != QLatin1String("glorot_uniform"))
+                ok = reader.failField(QStringLiteral("init"), QObject::tr("must be \"glorot_uniform\" or \"pytorch\""));
+        }
         if (ok && reader.contains(QStringLiteral("nonidealities"))) {
             const QJsonValue list = reader.value(QStringLiteral("nonidealities"));
             if (!list.isArray()) {

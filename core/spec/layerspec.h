@@ -13,6 +13,9 @@ namespace qb {
 enum class LayerType { Conv2D, Dense, BatchNorm, MaxPool, AvgPool, Flatten, Dropout, Activation, Leaky, Synaptic };
 enum class Padding { Valid, Same, Explicit };
 enum class ActivationFunction { None, ReLU, HardTanh, Tanh, Softmax };
+/// How conv/dense weights start: Glorot-uniform with zero bias (Keras, the default), or PyTorch's
+/// U(-1/sqrt(fan_in), 1/sqrt(fan_in)) for weights and bias (the snnTorch tutorials' layers).
+enum class WeightInit { GlorotUniform, PyTorch };
 
 /// One layer of a network: a tagged record whose meaningful fields depend on `type`.
 /// Conv2D and Dense carry an input quantizer and a kernel quantizer (both optional) and an optional
@@ -21,7 +24,8 @@ enum class ActivationFunction { None, ReLU, HardTanh, Tanh, Softmax };
 /// JSON keys (snake_case) per type, all optional except "type" (missing keys take the defaults):
 ///   conv2d:     name, filters, kernel [h,w], stride [h,w], padding ("valid"|"same"|int), bias,
 ///               input_quantizer, kernel_quantizer, kernel_clip (number, 0/absent = none),
-///               nonidealities (list of NoiseSpec objects; absent = none)
+///               nonidealities (list of NoiseSpec objects; absent = none),
+///               init ("glorot_uniform", the default, or "pytorch"; conv2d and dense)
 ///   dense:      name, units, bias, input_quantizer, kernel_quantizer, kernel_clip, nonidealities
 ///   batchnorm:  name, scale, center, momentum (Keras convention: weight of the old mean), epsilon
 ///   maxpool / avgpool: name, pool [h,w], stride [h,w] (0 = pool size), padding ("valid"|int)
@@ -47,6 +51,7 @@ struct LayerSpec
     QuantizerSpec kernelQuantizer;
     double kernelClip = 0.0; ///< > 0: latent weights clamped to [-c, c] after each step
     QList<NoiseSpec> nonidealities; ///< simulated hardware effects, applied in list order
+    WeightInit init = WeightInit::GlorotUniform;
 
     // BatchNorm
     bool scale = true;
