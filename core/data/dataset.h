@@ -53,7 +53,7 @@ struct DatasetSplit
 /// A dataset: its name, train and test splits, and the number of classes.
 struct Dataset
 {
-    QString name;        ///< "fashion-mnist", "mnist", "cifar10", or a CSV file's name ("column_3C.csv")
+    QString name;        ///< "fashion-mnist", "mnist", "cifar10", "nmnist", or a CSV file's name ("column_3C.csv")
     QString directory;   ///< where the files were found (for a CSV file: the folder holding it)
     int numClasses = 10;
     QStringList classNames;

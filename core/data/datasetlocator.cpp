@@ -3,6 +3,7 @@
 #include "data/cifarreader.h"
 #include "data/csvreader.h"
 #include "data/idxreader.h"
+#include "data/nmnistreader.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -15,14 +16,14 @@ namespace {
 
 const QLatin1String kCifarSubfolder("cifar-10-batches-bin");
 
-enum class Format { Idx, Cifar };
+enum class Format { Idx, Cifar, Nmnist };
 
 /// The files a folder must hold for one dataset, as found there, or what it lacks.
 struct Probe
 {
     QString folder;      ///< the folder the files are in (for CIFAR-10 maybe the subfolder)
     QStringList files;   ///< Idx: train images, train labels, test images, test labels;
-                         ///< Cifar: data_batch_1..5, test_batch
+                         ///< Cifar: data_batch_1..5, test_batch; Nmnist: the Train and Test folders
     QStringList missing; ///< names relative to the probed folder; empty when all are there
 };
 
@@ -38,8 +39,15 @@ QString canonicalName(const QString &name)
 
 Format formatOf(const QString &name)
 {
-    return name == QLatin1String("cifar10") ? Format::Cifar : Format::Idx;
+    if (name == QLatin1String("cifar10"))
+        return Format::Cifar;
+    if (name == QLatin1String("nmnist"))
+        return Format::Nmnist;
+    return Format::Idx;
 }
+
+/// N-MNIST's split folders, named as in the published archives and in Tonic (case matters).
+QStringList nmnistFolderNames() { return {QStringLiteral("Train"), QStringLiteral("Test")}; }
 
 QStringList idxBaseNames()
 {
@@ -130,9 +138,33 @@ Probe probeCifar(const QString &folder)
     return top;
 }
 
+/// N-MNIST: the Train/ and Test/ folders in `folder`. Only their presence is probed here; the digit
+/// folders and files in them are checked when they are read (NmnistReader), with errors naming them.
+Probe probeNmnist(const QString &folder)
+{
+    Probe probe;
+    probe.folder = folder;
+    const QDir dir(folder);
+    for (const QString &name : nmnistFolderNames()) {
+        if (QFileInfo(dir.filePath(name)).isDir())
+            probe.files << dir.filePath(name);
+        else
+            probe.missing << name + QLatin1Char('/');
+    }
+    return probe;
+}
+
 Probe probe(const QString &name, const QString &folder)
 {
-    return formatOf(name) == Format::Cifar ? probeCifar(folder) : probeIdx(folder);
+    switch (formatOf(name)) {
+    case Format::Cifar:
+        return probeCifar(folder);
+    case Format::Nmnist:
+        return probeNmnist(folder);
+    case Format::Idx:
+        break;
+    }
+    return probeIdx(folder);
 }
 
 QString unknownDatasetError(const QString &name)
@@ -178,7 +210,13 @@ Result<QString> findCsv(const QString &name, const QString &dataDir)
 QString howToAdd(const QString &name)
 {
     QString text;
-    if (formatOf(name) == Format::Cifar)
+    if (formatOf(name) == Format::Nmnist)
+        text = QCoreApplication::translate("qb::DatasetLocator",
+            "Extract N-MNIST's train.zip and test.zip (they hold the folders Train/ and Test/, each with "
+            "digit folders 0 to 9 of .bin files) into $QUANTBENCH_DATA/%1 or pass --data-dir with the "
+            "folder that holds Train/ and Test/.")
+                   .arg(name);
+    else if (formatOf(name) == Format::Cifar)
         text =
             QCoreApplication::translate("qb::DatasetLocator",
                                         "Copy data_batch_1.bin ... data_batch_5.bin and test_batch.bin (from "
@@ -258,7 +296,8 @@ QString checkSameShape(const QString &name, const DatasetSplit &train, const Dat
 
 QStringList DatasetLocator::knownDatasets()
 {
-    return {QStringLiteral("mnist"), QStringLiteral("fashion-mnist"), QStringLiteral("cifar10")};
+    return {QStringLiteral("mnist"), QStringLiteral("fashion-mnist"), QStringLiteral("cifar10"),
+        QStringLiteral("nmnist")};
 }
 
 bool DatasetLocator::isKnown(const QString &name)
@@ -332,7 +371,16 @@ Result<Dataset> DatasetLocator::load(const QString &name, const QString &dataDir
     dataset.classNames = classNamesOf(n);
 
     const QStringList &files = found->files;
-    if (formatOf(n) == Format::Cifar) {
+    if (formatOf(n) == Format::Nmnist) {
+        auto train = NmnistReader::readSplit(files.at(0));
+        if (!train)
+            return R::failure(train.error());
+        auto test = NmnistReader::readSplit(files.at(1));
+        if (!test)
+            return R::failure(test.error());
+        dataset.train = std::move(*train);
+        dataset.test = std::move(*test);
+    } else if (formatOf(n) == Format::Cifar) {
         auto train = CifarReader::readBatches(files.mid(0, 5));
         if (!train)
             return R::failure(train.error());

@@ -9,7 +9,7 @@
 
 namespace qb {
 
-/// Finds and loads the datasets QuantBench knows: "mnist", "fashion-mnist", "cifar10".
+/// Finds and loads the datasets QuantBench knows: "mnist", "fashion-mnist", "cifar10", "nmnist".
 /// Lookup order for dataset NAME (first folder that holds the files wins):
 ///   1. `dataDir` when given (the folder holding that dataset's files),
 ///   2. $QUANTBENCH_DATA/NAME,
@@ -17,6 +17,8 @@ namespace qb {
 ///      GenericDataLocation),
 ///   4. /usr/share/datasets/NAME (Debian's dataset-fashion-mnist installs Fashion-MNIST there).
 /// MNIST-style files may be plain or .gz; CIFAR-10 files may sit in a cifar-10-batches-bin/ subfolder.
+/// N-MNIST's folder is the one that holds the Train/ and Test/ folders of its archives (Tonic's layout,
+/// `Train/<digit>/*.bin`, see NmnistReader); both splits load as event splits (DatasetSplit::isEvents()).
 ///
 /// A name ending in ".csv" (any case) is a path to a table read with CsvReader: an absolute path is
 /// used as it is; a relative one is resolved against `dataDir` when given, else against the current
@@ -24,9 +26,9 @@ namespace qb {
 class DatasetLocator
 {
 public:
-    /// The image datasets known by name (CSV files are not listed: any path ending in .csv is accepted).
+    /// The datasets known by name (CSV files are not listed: any path ending in .csv is accepted).
     static QStringList knownDatasets();
-    /// True for a known image dataset name or a name ending in ".csv" (whether or not the file exists).
+    /// True for a known dataset name or a name ending in ".csv" (whether or not the file exists).
     static bool isKnown(const QString &name);
     /// True when `name` ends in ".csv" (any case), i.e. names a CSV file rather than an image dataset.
     static bool isCsvName(const QString &name);

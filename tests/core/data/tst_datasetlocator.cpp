@@ -189,9 +189,9 @@ void TestDatasetLocator::cleanupTestCase()
 
 void TestDatasetLocator::knownNames()
 {
-    QCOMPARE(
-        DatasetLocator::knownDatasets(),
-        (QStringList{QStringLiteral("mnist"), QStringLiteral("fashion-mnist"), QStringLiteral("cifar10")}));
+    QCOMPARE(DatasetLocator::knownDatasets(),
+        (QStringList{QStringLiteral("mnist"), QStringLiteral("fashion-mnist"), QStringLiteral("cifar10"),
+            QStringLiteral("nmnist")}));
     QVERIFY(DatasetLocator::isKnown(QStringLiteral("fashion-mnist")));
     QVERIFY(DatasetLocator::isKnown(QStringLiteral("Fashion-MNIST")));
     QVERIFY(!DatasetLocator::isKnown(QStringLiteral("imagenet")));
@@ -499,7 +499,7 @@ void TestDatasetLocator::csvNames()
     QCOMPARE(DatasetLocator::isCsvName(name), csv);
     if (csv) // a CSV name is accepted whether or not the file exists; it is not listed as a known set
         QVERIFY(DatasetLocator::isKnown(name));
-    QCOMPARE(DatasetLocator::knownDatasets().size(), 3);
+    QCOMPARE(DatasetLocator::knownDatasets().size(), 4);
 }
 
 void TestDatasetLocator::loadCsvByPath()
