@@ -80,6 +80,12 @@ int Trainer::applyThreadCount(int threads)
 Status Trainer::prepare()
 {
     const DatasetSplit &train = d->dataset.train;
+    // Event splits (N-MNIST) hold no pixels: the Batcher would read past the empty pixel buffer. Refused
+    // until the batcher frames events (data/eventframes.h) for the spiking layers.
+    if (train.isEvents() || d->dataset.test.isEvents())
+        return Status::failure(QObject::tr("dataset '%1' holds event recordings; training on them needs the "
+                                           "spiking layers, which are not available yet")
+                                   .arg(d->dataset.name));
     const TensorShape dataShape = train.isTabular() ? TensorShape::flat(train.channels)
                                                     : TensorShape::image(train.channels, train.height, train.width);
     d->spec.network = d->spec.network.adaptedTo(dataShape, d->dataset.numClasses);
