@@ -8,7 +8,9 @@
 
 #include "data/cifarreader.h"
 #include "data/csvreader.h"
+#include "data/eventframes.h"
 #include "data/idxreader.h"
+#include "data/nmnistreader.h"
 #include "export/runbundle.h"
 #include "grid/gridspec.h"
 #include "spec/experimentspec.h"
@@ -142,6 +144,46 @@ inline Outcome cifar(const std::uint8_t *data, std::size_t size)
     return out;
 }
 
+/// N-MNIST event files (one sample's .bin, NmnistReader::readFile), and every event list it accepts
+/// framed by bins and by windows, with and without denoise (frameEvents), so that the framing meets
+/// whatever the reader lets through. A frame set holding more counts than the sample has events aborts
+/// (a finding): framing only ever drops events.
+inline Outcome nmnist(const std::uint8_t *data, std::size_t size)
+{
+    const QString path = writeInput(data, size, "00001.bin");
+    const auto events = NmnistReader::readFile(path);
+    Outcome out{call(QStringLiteral("NmnistReader::readFile"), events)};
+    if (!events)
+        return out;
+    DatasetSplit split;
+    split.count = 1;
+    split.channels = NmnistReader::kPolarities;
+    split.height = NmnistReader::kSensorSize;
+    split.width = NmnistReader::kSensorSize;
+    split.labels = {0};
+    split.events = *events;
+    split.eventOffsets = {0, std::int64_t(events->size())};
+    // Settings from the input's size, so that the corpus reaches short and long windows and bins.
+    const int steps = 1 + int(size % 13);
+    const qint64 windows[] = {0, 1, qint64(1 + size % 997), 1000};
+    std::vector<float> frames(std::size_t(steps) * std::size_t(split.sampleSize()));
+    for (const qint64 window : windows) {
+        for (const qint64 denoise : {qint64(0), qint64(1 + size % 20000)}) {
+            EventFraming framing;
+            framing.timeSteps = steps;
+            framing.windowUs = window;
+            framing.denoiseUs = denoise;
+            frameEvents(split, 0, framing, frames.data());
+            double total = 0;
+            for (const float f : frames)
+                total += double(f);
+            if (total > double(events->size()))
+                std::abort();
+        }
+    }
+    return out;
+}
+
 /// CSV tables (CsvReader::read) with the default options, the way `--dataset file.csv` reads them.
 inline Outcome csv(const std::uint8_t *data, std::size_t size)
 {
@@ -234,6 +276,7 @@ inline const QMap<QString, Target> &targets()
         {QStringLiteral("idx_gzip"), idxGzip},
         {QStringLiteral("cifar"), cifar},
         {QStringLiteral("csv"), csv},
+        {QStringLiteral("nmnist"), nmnist},
         {QStringLiteral("network_json"), networkJson},
         {QStringLiteral("experiment_json"), experimentJson},
         {QStringLiteral("grid_json"), gridJson},

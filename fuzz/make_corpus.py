@@ -62,6 +62,36 @@ put("cifar", "batch-1", batch[:3073])
 put("cifar", "batch-truncated", batch[:3000])
 put("cifar", "bad-label", bytes([10]) + batch[1:3073])
 
+# fuzz_nmnist: N-MNIST .bin files, 5 bytes an event: x, y, polarity (bit 7) with time bits 22..16, then
+# time bits 15..0. y == 240 marks a time overflow (+8192 us for every later event). Own generator, so
+# the seeds above stay as they were.
+nm_rng = random.Random(34)
+
+
+def nm_event(x, y, p, t):
+    return bytes([x, y, (p << 7) | ((t >> 16) & 0x7F), (t >> 8) & 0xFF, t & 0xFF])
+
+
+def nm_saccade(n):
+    out, t, x, y = b"", 0, 17, 17
+    for _ in range(n):
+        t += nm_rng.randrange(0, 400)
+        x = min(33, max(0, x + nm_rng.randrange(-2, 3)))
+        y = min(33, max(0, y + nm_rng.randrange(-2, 3)))
+        out += nm_event(x, y, nm_rng.randrange(2), t)
+    return out
+
+
+saccade = nm_saccade(300)
+put("nmnist", "saccade-300.bin", saccade)
+put("nmnist", "overflow-markers.bin",
+    nm_event(3, 4, 1, 8000) + bytes([0, 240, 0, 0, 0]) + nm_event(5, 4, 0, 10) + bytes([9, 240, 255, 255, 255])
+    + nm_event(33, 33, 1, 0x7FFFFF))
+put("nmnist", "partial-event.bin", saccade[:52])
+put("nmnist", "off-sensor.bin", nm_event(1, 1, 0, 5) + nm_event(34, 2, 1, 6))
+put("nmnist", "time-backwards.bin", nm_event(1, 1, 0, 500) + nm_event(2, 1, 0, 499))
+put("nmnist", "only-markers.bin", bytes([0, 240, 0, 0, 0]) * 3)
+
 rows = ["sepal_length,sepal_width,petal_length,petal_width,class"]
 for c, name in enumerate(["setosa", "versicolor", "virginica"]):
     for _ in range(6):

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 #include <vector>
@@ -53,14 +54,17 @@ public:
         const std::uint8_t *data, qint64 size, const QString &name);
     /// Reads and parses one .bin file.
     static Result<std::vector<DvsEvent>> readFile(const QString &path);
-    /// The .bin files of one split folder (`<folder>/0` ... `<folder>/9`), sorted by name within a digit,
-    /// digits in order, with their labels; or an error naming the missing or empty folder.
+    /// The samples of one split folder, as listSplit() finds them.
     struct SplitFiles
     {
-        QStringList paths;
-        std::vector<std::uint8_t> labels;
-        qint64 totalBytes = 0;
+        QStringList paths;                ///< digit 0's files by name, then digit 1's, ...
+        std::vector<std::uint8_t> labels; ///< one per path: its digit folder
+        qint64 totalBytes = 0;            ///< the files' sizes together
     };
+    /// The .bin files of one split folder (`<folder>/0` ... `<folder>/9`; names ending in ".bin", case
+    /// as published, hidden files left out), sorted by name within a digit, digits in order. Refuses,
+    /// from the listing alone (nothing is read): a missing or empty digit folder (named), a file over
+    /// kMaxFileBytes (named), more than kMaxFilesPerSplit files, or more than 4 GiB together.
     static Result<SplitFiles> listSplit(const QString &folder);
     /// Reads one split folder (`<root>/Train` or `<root>/Test`) into an event split: count samples,
     /// channels 2, height = width = 34, labels from the digit folders.

@@ -80,6 +80,19 @@ int Trainer::applyThreadCount(int threads)
 Status Trainer::prepare()
 {
     const DatasetSplit &train = d->dataset.train;
+    // Event splits (N-MNIST) are framed for a spiking network's time steps (data/eventframes.h);
+    // any other network would read them as images they are not.
+    const bool events = train.isEvents() || d->dataset.test.isEvents();
+    const NetworkSpec &asGiven = d->spec.network;
+    const bool wantsEvents = asGiven.isSpiking() && asGiven.spiking.encoding == SpikeEncoding::Events;
+    if (events && !wantsEvents)
+        return Status::failure(QObject::tr("dataset '%1' holds event recordings: train it with a spiking network "
+                                           "whose encoding is \"events\" (e.g. the preset snn-nmnist)")
+                                   .arg(d->dataset.name));
+    if (!events && wantsEvents)
+        return Status::failure(QObject::tr("network '%1' takes event frames (encoding \"events\") but dataset '%2' "
+                                           "holds images: choose an event dataset such as nmnist, or another encoding")
+                                   .arg(asGiven.name, d->dataset.name));
     const TensorShape dataShape = train.isTabular() ? TensorShape::flat(train.channels)
                                                     : TensorShape::image(train.channels, train.height, train.width);
     d->spec.network = d->spec.network.adaptedTo(dataShape, d->dataset.numClasses);

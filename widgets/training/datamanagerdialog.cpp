@@ -1,11 +1,14 @@
 #include "training/datamanagerdialog.h"
 
 #include "data/datasetlocator.h"
+#include "data/nmnistreader.h"
 #include "training/datasetdownloader.h"
+#include "util/zipextractor.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QDirIterator>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -15,8 +18,12 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent>
+
+#include <iterator>
 
 namespace qb {
 
@@ -24,6 +31,16 @@ namespace {
 
 const QLatin1String kCifarArchive("cifar-10-binary.tar.gz");
 const QLatin1String kCifarSubfolder("cifar-10-batches-bin");
+const QLatin1String kNmnist("nmnist");
+
+/// N-MNIST's archives and the split folder each holds (as published and in Tonic).
+struct NmnistArchive
+{
+    QLatin1String archive;
+    QLatin1String split;
+};
+const NmnistArchive kNmnistArchives[] = {
+    {QLatin1String("train.zip"), QLatin1String("Train")}, {QLatin1String("test.zip"), QLatin1String("Test")}};
 
 QString native(const QString &path) { return QDir::toNativeSeparators(path); }
 
@@ -58,6 +75,75 @@ QStringList datasetFiles(const QString &name, const QString &folder)
         files << (QFileInfo(dir.filePath(names[i])).isFile() ? dir.filePath(names[i])
                                                              : dir.filePath(names[i + 1]));
     return files;
+}
+
+/// Checks every file of N-MNIST's splits in `folder` (the one holding Train/ and Test/) by reading it,
+/// one file at a time: loading the whole set would hold gigabytes of events just to check them.
+Status checkNmnist(const QString &folder)
+{
+    for (const NmnistArchive &a : kNmnistArchives) {
+        const auto files = NmnistReader::listSplit(QDir(folder).filePath(a.split));
+        if (!files)
+            return Status::failure(files.error());
+        for (const QString &path : files->paths) {
+            const auto events = NmnistReader::readFile(path);
+            if (!events)
+                return Status::failure(events.error());
+        }
+    }
+    return Status();
+}
+
+/// Copies the folder tree `source` to `destination` (which must not exist yet).
+Status copyTree(const QString &source, const QString &destination)
+{
+    if (!QDir().mkpath(destination))
+        return Status::failure(
+            QCoreApplication::translate("qb::DataManagerDialog", "Could not create the folder %1.")
+                .arg(native(destination)));
+    const QDir from(source);
+    QDirIterator it(
+        source, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QString target = QDir(destination).filePath(from.relativeFilePath(path));
+        if (it.fileInfo().isDir()) {
+            if (!QDir().mkpath(target))
+                return Status::failure(
+                    QCoreApplication::translate("qb::DataManagerDialog", "Could not create the folder %1.")
+                        .arg(native(target)));
+            continue;
+        }
+        QFile in(path);
+        if (!in.copy(target))
+            return Status::failure(
+                QCoreApplication::translate("qb::DataManagerDialog", "Could not copy %1 to %2: %3")
+                    .arg(native(path), native(target), in.errorString()));
+    }
+    return Status();
+}
+
+/// Copies N-MNIST's Train/ and Test/ from `source` into `target`, each through a hidden staging folder
+/// so that a failed copy leaves the split that was there before.
+Status copyNmnist(const QString &source, const QString &target)
+{
+    const QDir targetDir(target);
+    for (const NmnistArchive &a : kNmnistArchives) {
+        const QString staging = targetDir.filePath(QStringLiteral(".importing-") + a.split);
+        QDir(staging).removeRecursively();
+        const Status copied = copyTree(QDir(source).filePath(a.split), staging);
+        if (!copied) {
+            QDir(staging).removeRecursively();
+            return copied;
+        }
+        const QString final = targetDir.filePath(a.split);
+        QDir(final).removeRecursively();
+        if (!QDir().rename(staging, final))
+            return Status::failure(
+                QCoreApplication::translate("qb::DataManagerDialog", "Could not move %1 to %2.")
+                    .arg(native(staging), native(final)));
+    }
+    return Status();
 }
 
 } // namespace
@@ -119,6 +205,29 @@ DataManagerDialog::DataManagerDialog(QWidget *parent)
     connect(refreshButton, &QPushButton::clicked, this, &DataManagerDialog::refresh);
     connect(m_table, &QTreeWidget::currentItemChanged, this, &DataManagerDialog::updateButtons);
 
+    // N-MNIST's archives are unpacked on a worker thread; the timer shows its progress.
+    m_unpackTimer = new QTimer(this);
+    m_unpackTimer->setInterval(100);
+    connect(m_unpackTimer, &QTimer::timeout, this, [this] {
+        m_progress->setRange(0, 1000);
+        m_progress->setValue(m_unpackPermille.load());
+        m_progress->setFormat(QStringLiteral("%p%"));
+    });
+    connect(&m_unpack, &QFutureWatcher<Result<QString>>::finished, this, [this] {
+        m_unpackTimer->stop();
+        const Result<QString> result = m_unpack.result();
+        m_progress->setVisible(false);
+        setBusy(false);
+        if (!result) {
+            showMessage(result.error(), true);
+            refresh();
+            return;
+        }
+        showMessage(tr("nmnist is ready in %1.").arg(native(*result)), false);
+        refresh();
+        Q_EMIT datasetsChanged();
+    });
+
     m_table->setCurrentItem(m_table->topLevelItem(0));
     resize(720, 320);
     refresh();
@@ -126,6 +235,12 @@ DataManagerDialog::DataManagerDialog(QWidget *parent)
 
 DataManagerDialog::~DataManagerDialog()
 {
+    if (m_unpack.isRunning()) {
+        // The worker writes into members of this dialog: stop it and wait (it checks every ~1 MiB).
+        m_unpack.disconnect(this);
+        m_unpackCancel = true;
+        m_unpack.waitForFinished();
+    }
     if (m_extract) {
         m_extract->kill();
         m_extract->waitForFinished(2000);
@@ -160,9 +275,64 @@ bool DataManagerDialog::canDownload(const QString &name)
     return !DatasetDownloader::itemsFor(name).isEmpty();
 }
 
+Result<QString> DataManagerDialog::unpackNmnist(
+    const QString &folder, const std::atomic_bool *cancel, const std::function<void(int permille)> &progress)
+{
+    using R = Result<QString>;
+    const QDir dir(folder);
+    const int parts = int(std::size(kNmnistArchives));
+    for (int i = 0; i < parts; ++i) {
+        const NmnistArchive &a = kNmnistArchives[i];
+        const QString archive = dir.filePath(a.archive);
+        if (!QFileInfo(archive).isFile()) {
+            if (QFileInfo(dir.filePath(a.split)).isDir())
+                continue; // unpacked by an earlier run, which deleted the archive
+            return R::failure(
+                QCoreApplication::translate("qb::DataManagerDialog", "%1 is missing; download again.")
+                    .arg(native(archive)));
+        }
+        const auto unpacked = ZipExtractor::extract(archive, folder, cancel, [&](qint64 done, qint64 total) {
+            if (progress)
+                progress(int((i * 1000 + (total > 0 ? 1000 * done / total : 0)) / parts));
+        });
+        if (!unpacked)
+            return R::failure(unpacked.error());
+        if (!QFileInfo(dir.filePath(a.split)).isDir())
+            return R::failure(QCoreApplication::translate("qb::DataManagerDialog",
+                "%1 did not hold the %2/ folder N-MNIST's archive has (it held: %3). Extract it yourself "
+                "and use \"Import folder…\" with the folder that holds Train/ and Test/.")
+                                  .arg(native(archive), a.split, unpacked->join(QStringLiteral(", "))));
+        QFile::remove(archive);
+    }
+    auto located = DatasetLocator::locate(kNmnist, folder);
+    if (!located)
+        return R::failure(located.error());
+    return *located;
+}
+
 Result<QString> DataManagerDialog::importDataset(const QString &name, const QString &folder)
 {
     using R = Result<QString>;
+    if (name == kNmnist) {
+        // Checked file by file (see checkNmnist), then copied folder by folder.
+        auto located = DatasetLocator::locate(name, folder);
+        if (!located)
+            return R::failure(located.error());
+        const Status checked = checkNmnist(*located);
+        if (!checked)
+            return R::failure(checked.error());
+        const QString target = userDatasetFolder(name);
+        if (QFileInfo(*located).canonicalFilePath() == QFileInfo(target).canonicalFilePath())
+            return target;
+        if (!QDir().mkpath(target))
+            return R::failure(
+                QCoreApplication::translate("qb::DataManagerDialog", "Could not create the folder %1.")
+                    .arg(native(target)));
+        const Status copied = copyNmnist(*located, target);
+        if (!copied)
+            return R::failure(copied.error());
+        return target;
+    }
     // Loading reads and checks every file (magic numbers, sizes, counts); its errors name the file.
     auto loaded = DatasetLocator::load(name, folder);
     if (!loaded)
@@ -226,9 +396,9 @@ void DataManagerDialog::updateButtons()
     m_downloadButton->setEnabled(!m_busy && canDownload(name));
     m_downloadButton->setToolTip(canDownload(name)
             ? tr("Download %1 into %2").arg(name, native(userDatasetFolder(name)))
-            : tr("Only MNIST and CIFAR-10 can be downloaded here; "
+            : tr("Only MNIST, CIFAR-10 and N-MNIST can be downloaded here; "
                  "import the files from a folder instead."));
-    m_cancelButton->setVisible(m_downloader && m_downloader->isRunning());
+    m_cancelButton->setVisible((m_downloader && m_downloader->isRunning()) || m_unpack.isRunning());
 }
 
 void DataManagerDialog::setBusy(bool busy)
@@ -300,7 +470,9 @@ void DataManagerDialog::download()
 
 void DataManagerDialog::cancelDownload()
 {
-    if (m_downloader)
+    if (m_unpack.isRunning())
+        m_unpackCancel = true; // the worker stops within ~1 MiB and reports "stopped"
+    else if (m_downloader)
         m_downloader->abort();
 }
 
@@ -311,11 +483,29 @@ void DataManagerDialog::onDownloadFinished(const QString &name)
         extractCifar(folder);
         return;
     }
+    if (name == kNmnist) {
+        unpackNmnistAsync(folder);
+        return;
+    }
     m_progress->setVisible(false);
     setBusy(false);
     showMessage(tr("%1 is ready in %2.").arg(name, native(folder)), false);
     refresh();
     Q_EMIT datasetsChanged();
+}
+
+void DataManagerDialog::unpackNmnistAsync(const QString &folder)
+{
+    showMessage(tr("Unpacking train.zip and test.zip (70,000 files)…"), false);
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(0);
+    m_unpackCancel = false;
+    m_unpackPermille = 0;
+    m_unpackTimer->start();
+    m_unpack.setFuture(QtConcurrent::run([this, folder] {
+        return unpackNmnist(folder, &m_unpackCancel, [this](int permille) { m_unpackPermille = permille; });
+    }));
+    updateButtons();
 }
 
 void DataManagerDialog::extractCifar(const QString &folder)

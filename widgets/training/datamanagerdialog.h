@@ -3,12 +3,17 @@
 #include "util/result.h"
 
 #include <QDialog>
+#include <QFutureWatcher>
 #include <QString>
+
+#include <atomic>
+#include <functional>
 
 class QLabel;
 class QProcess;
 class QProgressBar;
 class QPushButton;
+class QTimer;
 class QTreeWidget;
 
 namespace qb {
@@ -17,7 +22,9 @@ class DatasetDownloader;
 
 /// Shows where each known dataset was found (or where it was looked for) and makes one available:
 /// "Import folder…" verifies a folder's files by loading them and copies them into the user's dataset
-/// folder; "Download" fetches MNIST or CIFAR-10 (checksums verified, resumable) into the same place.
+/// folder; "Download" fetches MNIST, CIFAR-10 or N-MNIST (checksums verified, resumable) into the same
+/// place and unpacks the archives (CIFAR-10's .tar.gz with tar, N-MNIST's two zips on a worker thread
+/// with ZipExtractor).
 /// That folder, $XDG_DATA_HOME/quantbench/datasets/NAME, is on the locator's search path, so the
 /// dataset is found from then on by name. Lives in the GUI thread.
 class DataManagerDialog : public QDialog
@@ -37,6 +44,12 @@ public:
     static Result<QString> importDataset(const QString &name, const QString &folder);
     /// True for the datasets "Download" can fetch.
     static bool canDownload(const QString &name);
+    /// After N-MNIST's download: unpacks train.zip and test.zip in `folder` (each replacing the Train/ or
+    /// Test/ folder it holds), deletes each archive once unpacked, and checks that both folders are
+    /// there. Blocking (the dialog runs it on a worker thread); `cancel` and `progress` as in
+    /// ZipExtractor::extract; `progress` gets thousandths of the whole job (0 ... 1000). Returns the folder.
+    static Result<QString> unpackNmnist(const QString &folder, const std::atomic_bool *cancel = nullptr,
+        const std::function<void(int permille)> &progress = {});
 
     /// The dataset of the selected row (empty when none).
     QString selectedDataset() const;
@@ -56,6 +69,7 @@ private:
     void cancelDownload();
     void onDownloadFinished(const QString &name);
     void extractCifar(const QString &folder);
+    void unpackNmnistAsync(const QString &folder);
     void setBusy(bool busy);
     void showMessage(const QString &text, bool error);
     void updateButtons();
@@ -68,6 +82,10 @@ private:
     QLabel *m_message;
     DatasetDownloader *m_downloader = nullptr;
     QProcess *m_extract = nullptr;
+    QFutureWatcher<Result<QString>> m_unpack;
+    std::atomic_bool m_unpackCancel{false};
+    std::atomic_int m_unpackPermille{0}; ///< written by the worker, shown by m_unpackTimer
+    QTimer *m_unpackTimer;
     bool m_busy = false;
 };
 

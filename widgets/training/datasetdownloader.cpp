@@ -53,12 +53,27 @@ QList<DownloadItem> DatasetDownloader::cifar10Items()
         QStringLiteral("cifar-10-binary.tar.gz"), "c32a1d4ab5d03f1284b67883e8d87530")};
 }
 
+QList<DownloadItem> DatasetDownloader::nmnistItems()
+{
+    // As Tonic's NMNIST class lists them (neuromorphs/tonic, tonic/datasets/nmnist.py, read at commit
+    // d0cb6df, 2025-02): Mendeley Data, dataset 468j46mzdv (Orchard et al.'s N-MNIST), one file each.
+    // The URLs end in "file_downloaded", so the names are Tonic's; each archive holds a Train/ or Test/
+    // folder of digit folders 0-9 of .bin files.
+    const QString base = QStringLiteral("https://data.mendeley.com/public-files/datasets/468j46mzdv/files/");
+    return {DownloadItem{QUrl(base + QStringLiteral("39c25547-014b-4137-a934-9d29fa53c7a0/file_downloaded")),
+                QStringLiteral("train.zip"), QByteArray("20959b8e626244a1b502305a9e6e2031")},
+        DownloadItem{QUrl(base + QStringLiteral("05a4d654-7e03-4c15-bdfa-9bb2bcbea494/file_downloaded")),
+            QStringLiteral("test.zip"), QByteArray("69ca8762b2fe404d9b9bad1103e97832")}};
+}
+
 QList<DownloadItem> DatasetDownloader::itemsFor(const QString &datasetName)
 {
     if (datasetName == QLatin1String("mnist"))
         return mnistItems();
     if (datasetName == QLatin1String("cifar10"))
         return cifar10Items();
+    if (datasetName == QLatin1String("nmnist"))
+        return nmnistItems();
     return {};
 }
 

@@ -41,7 +41,10 @@ public:
     /// The standard MNIST files (four *-ubyte.gz) and the CIFAR-10 binary archive.
     static QList<DownloadItem> mnistItems();
     static QList<DownloadItem> cifar10Items();
-    /// The items for a dataset name ("mnist", "cifar10"); empty for one that cannot be downloaded.
+    /// N-MNIST's two archives, train.zip and test.zip, as Tonic downloads them (Mendeley Data).
+    static QList<DownloadItem> nmnistItems();
+    /// The items for a dataset name ("mnist", "cifar10", "nmnist"); empty for one that cannot be
+    /// downloaded.
     static QList<DownloadItem> itemsFor(const QString &datasetName);
 
     QString targetDirectory() const { return m_targetDirectory; }

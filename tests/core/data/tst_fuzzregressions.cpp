@@ -43,6 +43,8 @@ QString inputFileName(const QString &target)
         return QStringLiteral("data_batch_1.bin");
     if (target == QLatin1String("csv"))
         return QStringLiteral("table.csv");
+    if (target == QLatin1String("nmnist"))
+        return QStringLiteral("00001.bin");
     if (target == QLatin1String("runbundle"))
         return QStringLiteral("input.qbrun");
     return QString();
@@ -238,6 +240,12 @@ void TestFuzzRegressions::acceptsValidSeeds_data()
     QTest::newRow("cifar") << "cifar"
                            << "batch-2"
                            << "readBatches";
+    QTest::newRow("nmnist") << "nmnist"
+                            << "saccade-300.bin"
+                            << "NmnistReader::readFile";
+    QTest::newRow("nmnist overflow") << "nmnist"
+                                     << "overflow-markers.bin"
+                                     << "NmnistReader::readFile";
     QTest::newRow("csv") << "csv"
                          << "iris-like.csv"
                          << "CsvReader::read";

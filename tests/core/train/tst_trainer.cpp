@@ -49,6 +49,7 @@ private Q_SLOTS:
     void earlyStoppingOnFlatTestLoss();
     void observerFailureFailsTheRun();
     void rejectsMismatchedInput();
+    void rejectsEventDatasets();
     void limitsAndThreads();
 
 private:
@@ -227,6 +228,27 @@ void TestTrainer::rejectsMismatchedInput()
     const Status s2 = t2.prepare();
     QVERIFY(!s2.ok());
     QVERIFY2(s2.error().contains(QLatin1String("units")), qPrintable(s2.error()));
+}
+
+void TestTrainer::rejectsEventDatasets()
+{
+    // An N-MNIST-like split (events, no pixels) must be refused, not read as images.
+    Dataset events;
+    events.name = QStringLiteral("nmnist");
+    for (DatasetSplit *split : {&events.train, &events.test}) {
+        split->count = 2;
+        split->channels = 2;
+        split->height = 34;
+        split->width = 34;
+        split->labels = {0, 1};
+        split->events = {DvsEvent{1, 2, 1, 10}, DvsEvent{3, 4, 0, 20}};
+        split->eventOffsets = {0, 1, 2};
+    }
+    Trainer t(experiment(smallNet(false), 1), events);
+    const Status s = t.prepare();
+    QVERIFY(!s.ok());
+    QVERIFY2(s.error().contains(QLatin1String("'nmnist' holds event recordings")), qPrintable(s.error()));
+    QCOMPARE(t.run().status, RunStatus::Failed);
 }
 
 void TestTrainer::limitsAndThreads()

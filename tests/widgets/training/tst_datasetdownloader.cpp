@@ -270,6 +270,20 @@ void TestDatasetDownloader::standardListsAreComplete()
     QCOMPARE(cifar.first().fileName, QStringLiteral("cifar-10-binary.tar.gz"));
     QCOMPARE(cifar.first().md5, QByteArray("c32a1d4ab5d03f1284b67883e8d87530"));
     QVERIFY(DatasetDownloader::itemsFor(QStringLiteral("fashion-mnist")).isEmpty());
+
+    // N-MNIST as Tonic fetches it: two Mendeley files named train.zip and test.zip.
+    const QList<DownloadItem> nmnist = DatasetDownloader::itemsFor(QStringLiteral("nmnist"));
+    QCOMPARE(nmnist.size(), 2);
+    QCOMPARE(nmnist.at(0).fileName, QStringLiteral("train.zip"));
+    QCOMPARE(nmnist.at(0).md5, QByteArray("20959b8e626244a1b502305a9e6e2031"));
+    QCOMPARE(nmnist.at(0).url.toString(),
+        QStringLiteral("https://data.mendeley.com/public-files/datasets/468j46mzdv/files/"
+                       "39c25547-014b-4137-a934-9d29fa53c7a0/file_downloaded"));
+    QCOMPARE(nmnist.at(1).fileName, QStringLiteral("test.zip"));
+    QCOMPARE(nmnist.at(1).md5, QByteArray("69ca8762b2fe404d9b9bad1103e97832"));
+    QCOMPARE(nmnist.at(1).url.toString(),
+        QStringLiteral("https://data.mendeley.com/public-files/datasets/468j46mzdv/files/"
+                       "05a4d654-7e03-4c15-bdfa-9bb2bcbea494/file_downloaded"));
 }
 
 QTEST_MAIN(TestDatasetDownloader)
