@@ -38,6 +38,12 @@ QString defaultReferenceScript()
     return QDir(QString::fromUtf8(kSourceDir)).filePath(QStringLiteral("bench/pytorch_reference.py"));
 }
 
+/// bench/snn_reference.py: snnTorch tutorial 5 written out in PyTorch, compared with snn-fc-mnist.
+QString snnReferenceScript()
+{
+    return QDir(QString::fromUtf8(kSourceDir)).filePath(QStringLiteral("bench/snn_reference.py"));
+}
+
 /// What the PyTorch reference printed (its JSON object), or why there is nothing.
 struct ReferenceOutcome
 {
@@ -46,7 +52,7 @@ struct ReferenceOutcome
     QString error;
 };
 
-ReferenceOutcome runReference(const QString &script, const BenchReport &report, int samples)
+ReferenceOutcome runReference(const QString &script, const BenchReport &report, int batchSize, int samples)
 {
     ReferenceOutcome outcome;
     if (!QFileInfo::exists(script)) {
@@ -56,7 +62,7 @@ ReferenceOutcome runReference(const QString &script, const BenchReport &report, 
     QProcess process;
     process.start(pythonInterpreter(),
         {script, QStringLiteral("--data-dir"), report.datasetDirectory, QStringLiteral("--threads"),
-            QString::number(report.threads), QStringLiteral("--batch-size"), QStringLiteral("64"),
+            QString::number(report.threads), QStringLiteral("--batch-size"), QString::number(batchSize),
             QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--train-limit"),
             QString::number(samples), QStringLiteral("--test-limit"), QStringLiteral("1000")});
     if (!process.waitForStarted(30000)) {
@@ -92,15 +98,26 @@ ReferenceOutcome runReference(const QString &script, const BenchReport &report, 
 
 QJsonArray toArray(const QStringList &list) { return QJsonArray::fromStringList(list); }
 
-/// larq-mnist-bnn's batch-64 training rate: what the reference is compared with.
-const TrainingBench *bnnBatch64(const BenchReport &r)
+/// The training measurement of `preset` at `batchSize`, or null.
+const TrainingBench *findTraining(const BenchReport &r, const QString &preset, int batchSize)
 {
     for (const TrainingBench &t : r.training) {
-        if (t.preset == QLatin1String("larq-mnist-bnn") && t.batchSize == 64)
+        if (t.preset == preset && t.batchSize == batchSize)
             return &t;
     }
     return nullptr;
 }
+
+/// A PyTorch reference and the measurement it is compared with: larq-mnist-bnn at batch 64
+/// (bench/pytorch_reference.py) and snn-fc-mnist at batch 128 (bench/snn_reference.py).
+struct ReferenceRun
+{
+    QString key;    ///< the JSON key of its result
+    QString preset; ///< what it is compared with
+    int batchSize = 0;
+    QString script;
+    ReferenceOutcome outcome;
+};
 
 QString layerList(const QStringList &layers)
 {
@@ -129,7 +146,7 @@ QString profileTable(const EvaluationBench &e)
     return out;
 }
 
-QJsonObject reportJson(const BenchReport &r, const ReferenceOutcome *reference)
+QJsonObject reportJson(const BenchReport &r, const QList<ReferenceRun> &references, bool skipped)
 {
     QJsonArray training;
     for (const TrainingBench &t : r.training) {
@@ -173,23 +190,25 @@ QJsonObject reportJson(const BenchReport &r, const ReferenceOutcome *reference)
                 {QStringLiteral("bitpacked_layers"), toArray(m.packedLayers)},
                 {QStringLiteral("binary_weight_layers"), toArray(m.binaryWeightLayers)}}},
         {QStringLiteral("peak_rss_mib"), r.peakRssMiB}, {QStringLiteral("seconds"), r.totalSeconds}};
-    QJsonObject ref;
-    if (!reference) {
-        ref.insert(QStringLiteral("skipped"), true);
-    } else if (!reference->ran) {
-        ref.insert(QStringLiteral("error"), reference->error);
-    } else {
-        ref = reference->result;
-        const TrainingBench *ours = bnnBatch64(r);
-        const double theirs = reference->result.value(QStringLiteral("samples_per_s")).toDouble();
-        if (ours && theirs > 0.0)
-            ref.insert(QStringLiteral("ratio"), ours->samplesPerSecond / theirs);
+    for (const ReferenceRun &run : references) {
+        QJsonObject ref;
+        if (skipped) {
+            ref.insert(QStringLiteral("skipped"), true);
+        } else if (!run.outcome.ran) {
+            ref.insert(QStringLiteral("error"), run.outcome.error);
+        } else {
+            ref = run.outcome.result;
+            const TrainingBench *ours = findTraining(r, run.preset, run.batchSize);
+            const double theirs = run.outcome.result.value(QStringLiteral("samples_per_s")).toDouble();
+            if (ours && theirs > 0.0)
+                ref.insert(QStringLiteral("ratio"), ours->samplesPerSecond / theirs);
+        }
+        json.insert(run.key, ref);
     }
-    json.insert(QStringLiteral("reference"), ref);
     return json;
 }
 
-QString reportTable(const BenchReport &r, const ReferenceOutcome *reference)
+QString reportTable(const BenchReport &r, const QList<ReferenceRun> &references, bool skipped)
 {
     QString out = tr("QuantBench benchmark on %1 (%2 training / %3 test images), %n thread(s)\n", r.threads)
                       .arg(r.dataset)
@@ -242,17 +261,24 @@ QString reportTable(const BenchReport &r, const ReferenceOutcome *reference)
     out += tr("\nPeak memory (RSS): %1 MiB. Total %2 s.\n")
                .arg(r.peakRssMiB, 0, 'f', 0)
                .arg(r.totalSeconds, 0, 'f', 1);
-    if (!reference) {
-        out += tr("PyTorch reference: skipped (--no-reference).\n");
-    } else if (!reference->ran) {
-        out += tr("PyTorch reference: not measured: %1\n").arg(reference->error);
-    } else {
-        const double theirs = reference->result.value(QStringLiteral("samples_per_s")).toDouble();
-        const TrainingBench *ours = bnnBatch64(r);
-        out += tr("PyTorch reference (%1, batch 64, %2 samples): %3 samples/s; QuantBench / PyTorch = %4\n")
-                   .arg(reference->result.value(QStringLiteral("framework")).toString())
-                   .arg(reference->result.value(QStringLiteral("samples")).toInt())
+    if (skipped)
+        out += tr("PyTorch references: skipped (--no-reference).\n");
+    for (const ReferenceRun &run : references) {
+        if (skipped)
+            break;
+        if (!run.outcome.ran) {
+            out += tr("PyTorch reference for %1: not measured: %2\n").arg(run.preset, run.outcome.error);
+            continue;
+        }
+        const double theirs = run.outcome.result.value(QStringLiteral("samples_per_s")).toDouble();
+        const TrainingBench *ours = findTraining(r, run.preset, run.batchSize);
+        out += tr("PyTorch reference for %1 (%2, batch %3, %4 samples): %5 samples/s, test accuracy %6; "
+                  "QuantBench / PyTorch = %7\n")
+                   .arg(run.preset, run.outcome.result.value(QStringLiteral("framework")).toString())
+                   .arg(run.batchSize)
+                   .arg(run.outcome.result.value(QStringLiteral("samples")).toInt())
                    .arg(theirs, 0, 'f', 0)
+                   .arg(run.outcome.result.value(QStringLiteral("test_acc")).toDouble(), 0, 'f', 4)
                    .arg(ours && theirs > 0.0 ? ours->samplesPerSecond / theirs : 0.0, 0, 'f', 2);
     }
     return out;
@@ -266,12 +292,13 @@ int runBench(const QStringList &arguments)
     parser.setApplicationDescription(tr(
         "Measures on this machine: the float GEMM and convolution ceiling, training samples/s of "
         "larq-mnist-bnn "
-        "and cnn-mnist at batch 64 and 256 (and their GFLOP/s as a share of the ceiling), evaluation "
+        "and cnn-mnist at batch 64 and 256 and of the spiking presets snn-fc-mnist, bsnn-fmnist and snn-conv-mnist at "
+        "batch 128 (and their GFLOP/s as a share of the ceiling), evaluation "
         "images/s "
         "of larq-mnist-bnn through the float and the bit-packed path (with the number of differing "
         "predictions), Monte-Carlo chips/s, and peak memory, on Fashion-MNIST. Unless --no-reference, also "
-        "runs the PyTorch eager reference script with the same threads, batch and samples, and prints the "
-        "ratio. Takes a few minutes (--quick: under one)."));
+        "runs the PyTorch eager reference scripts (larq-mnist-bnn; snnTorch tutorial 5 for snn-fc-mnist) with the "
+        "same threads, batch and samples, and prints the ratios. Takes a few minutes (--quick: under one)."));
     parser.addOption({QStringLiteral("json"), tr("Print one JSON object.")});
     parser.addOption({QStringLiteral("quick"), tr("Fewer batches (8) and chips (5): a smoke run.")});
     parser.addOption({QStringLiteral("threads"), tr("CPU threads (default: all cores)."), tr("N")});
@@ -319,22 +346,25 @@ int runBench(const QStringList &arguments)
         printErr(tr("quantbench-cli bench: %1").arg(report.error()));
         return kExitFailure;
     }
-    ReferenceOutcome reference;
-    if (withReference) {
-        const TrainingBench *ours = bnnBatch64(*report);
-        printErr(tr("bench: running the PyTorch reference %1 ...").arg(script));
-        reference = runReference(script, *report, ours ? ours->samples : 6400);
-        if (!reference.ran)
-            printErr(tr("quantbench-cli bench: warning: %1").arg(reference.error));
+    QList<ReferenceRun> references{
+        {QStringLiteral("reference"), QStringLiteral("larq-mnist-bnn"), 64, script, {}},
+        {QStringLiteral("snn_reference"), QStringLiteral("snn-fc-mnist"), 128, snnReferenceScript(), {}}};
+    for (ReferenceRun &run : references) {
+        if (!withReference)
+            break;
+        const TrainingBench *ours = findTraining(*report, run.preset, run.batchSize);
+        printErr(tr("bench: running the PyTorch reference %1 ...").arg(run.script));
+        run.outcome = runReference(run.script, *report, run.batchSize, ours ? ours->samples : 6400);
+        if (!run.outcome.ran)
+            printErr(tr("quantbench-cli bench: warning: %1").arg(run.outcome.error));
     }
-    const ReferenceOutcome *ref = withReference ? &reference : nullptr;
     if (parser.isSet(QStringLiteral("json")))
-        printJsonLine(reportJson(*report, ref));
+        printJsonLine(reportJson(*report, references, !withReference));
     else
-        printOut(reportTable(*report, ref));
+        printOut(reportTable(*report, references, !withReference));
     // An explicitly named reference that fails is a failure of the command; the default one only
     // warns (the measurements of QuantBench itself are complete).
-    return explicitReference && !reference.ran ? kExitFailure : kExitOk;
+    return explicitReference && !references.first().outcome.ran ? kExitFailure : kExitOk;
 }
 
 } // namespace qb::cli
