@@ -6,6 +6,7 @@ Imported by bench/pytorch_reference.py and bench/snn_reference.py, which find it
 import gzip
 import os
 import struct
+import sys
 
 import numpy as np
 
@@ -40,3 +41,18 @@ def load_splits(folder):
             read_idx(find(folder, "train-labels-idx1-ubyte")),
             read_idx(find(folder, "t10k-images-idx3-ubyte")),
             read_idx(find(folder, "t10k-labels-idx1-ubyte")))
+
+
+def load_limited(folder, train_limit, test_limit, program):
+    """load_splits, cut to the first train_limit / test_limit images (0: all); None after printing
+    the reason on stderr when the files cannot be read."""
+    try:
+        train_x, train_y, test_x, test_y = load_splits(folder)
+    except (OSError, ValueError) as e:
+        print(f"{program}: {e}", file=sys.stderr)
+        return None
+    if train_limit:
+        train_x, train_y = train_x[:train_limit], train_y[:train_limit]
+    if test_limit:
+        test_x, test_y = test_x[:test_limit], test_y[:test_limit]
+    return train_x, train_y, test_x, test_y

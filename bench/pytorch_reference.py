@@ -22,7 +22,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 sys.dont_write_bytecode = True  # no bench/__pycache__ in the source tree
-from idx import load_splits  # noqa: E402  (bench/idx.py, next to this script)
+from idx import load_limited  # noqa: E402  (bench/idx.py, next to this script)
 
 
 class SteSign(torch.autograd.Function):
@@ -89,15 +89,10 @@ def main():
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     rng = np.random.default_rng(args.seed)
-    try:
-        train_x, train_y, test_x, test_y = load_splits(args.data_dir)
-    except (OSError, ValueError) as e:
-        print(f"pytorch_reference: {e}", file=sys.stderr)
+    splits = load_limited(args.data_dir, args.train_limit, args.test_limit, "pytorch_reference")
+    if splits is None:
         return 2
-    if args.train_limit:
-        train_x, train_y = train_x[:args.train_limit], train_y[:args.train_limit]
-    if args.test_limit:
-        test_x, test_y = test_x[:args.test_limit], test_y[:args.test_limit]
+    train_x, train_y, test_x, test_y = splits
 
     model = larq_mnist_bnn()
     optimizer = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=1e-3)

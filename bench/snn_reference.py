@@ -31,65 +31,33 @@ import torch
 import torch.nn as nn
 
 sys.dont_write_bytecode = True  # no bench/__pycache__ in the source tree
-from idx import load_splits  # noqa: E402  (bench/idx.py, next to this script)
+from idx import load_limited  # noqa: E402  (bench/idx.py, next to this script)
 
 
 # Surrogate spike functions (snntorch.surrogate, 0.9.4): forward is the strict Heaviside step
 # H(x) = 1 where x > 0, else 0; backward replaces its derivative, x being U - threshold.
 
-class ATan(torch.autograd.Function):
-    """d/dx ~ (alpha / 2) / (1 + (pi / 2 * alpha * x)^2); peak 1 at x = 0 for alpha = 2."""
-
-    @staticmethod
-    def forward(ctx, x, alpha):
-        ctx.save_for_backward(x)
-        ctx.alpha = alpha
-        return (x > 0).to(x.dtype)
-
-    @staticmethod
-    def backward(ctx, grad):
-        (x,) = ctx.saved_tensors
-        a = ctx.alpha
-        return grad * (a / 2) / (1 + (math.pi / 2 * a * x) ** 2), None
-
-
-class FastSigmoid(torch.autograd.Function):
-    """d/dx ~ 1 / (1 + k|x|)^2."""
-
-    @staticmethod
-    def forward(ctx, x, slope):
-        ctx.save_for_backward(x)
-        ctx.slope = slope
-        return (x > 0).to(x.dtype)
-
-    @staticmethod
-    def backward(ctx, grad):
-        (x,) = ctx.saved_tensors
-        return grad / (1 + ctx.slope * x.abs()) ** 2, None
-
-
-class Sigmoid(torch.autograd.Function):
-    """d/dx ~ k e^(-kx) / (1 + e^(-kx))^2."""
-
-    @staticmethod
-    def forward(ctx, x, slope):
-        ctx.save_for_backward(x)
-        ctx.slope = slope
-        return (x > 0).to(x.dtype)
-
-    @staticmethod
-    def backward(ctx, grad):
-        (x,) = ctx.saved_tensors
-        k = ctx.slope
-        e = torch.exp(-k * x)
-        return grad * k * e / (1 + e) ** 2, None
-
-
-SURROGATES = {  # name: (Function, its default parameter in snnTorch)
-    "atan": (ATan, 2.0),
-    "fast_sigmoid": (FastSigmoid, 25.0),
-    "sigmoid": (Sigmoid, 25.0),
+SURROGATE_GRADIENTS = {  # name: (d/dx of the spike, snnTorch's default parameter a / k)
+    "atan": (lambda x, a: (a / 2) / (1 + (math.pi / 2 * a * x) ** 2), 2.0),  # peak 1 at x = 0 for a = 2
+    "fast_sigmoid": (lambda x, k: 1 / (1 + k * x.abs()) ** 2, 25.0),
+    "sigmoid": (lambda x, k: k * torch.exp(-k * x) / (1 + torch.exp(-k * x)) ** 2, 25.0),
 }
+
+
+class Spike(torch.autograd.Function):
+    """H(x) forward; backward the named surrogate's derivative at x."""
+
+    @staticmethod
+    def forward(ctx, x, name, param):
+        ctx.save_for_backward(x)
+        ctx.name, ctx.param = name, param
+        return (x > 0).to(x.dtype)
+
+    @staticmethod
+    def backward(ctx, grad):
+        (x,) = ctx.saved_tensors
+        derivative = SURROGATE_GRADIENTS[ctx.name][0]
+        return grad * derivative(x, ctx.param), None, None
 
 
 class Leaky(nn.Module):
@@ -110,11 +78,11 @@ class Leaky(nn.Module):
         self.threshold = threshold
         self.reset_mechanism = reset_mechanism
         self.reset_delay = reset_delay
-        self.surrogate, default = SURROGATES[surrogate]
-        self.surrogate_param = default if surrogate_param is None else surrogate_param
+        self.surrogate = surrogate
+        self.surrogate_param = SURROGATE_GRADIENTS[surrogate][1] if surrogate_param is None else surrogate_param
 
     def spike(self, x):
-        return self.surrogate.apply(x, self.surrogate_param)
+        return Spike.apply(x, self.surrogate, self.surrogate_param)
 
     def init_leaky(self):
         """The starting membrane: zero (snnTorch broadcasts its zero to the first input's shape)."""
@@ -207,9 +175,9 @@ def check_formulas():
     print("# surrogates at x = U - threshold: forward H(x) (strict, x > 0) and d/dx for an incoming "
           "gradient of 1")
     print(f"x                       = {fmt(xs)}")
-    for name, (function, param) in SURROGATES.items():
+    for name, (_, param) in SURROGATE_GRADIENTS.items():
         x = torch.tensor(xs, requires_grad=True)
-        out = function.apply(x, param)
+        out = Spike.apply(x, name, param)
         out.sum().backward()
         label = f"{name}({'alpha' if name == 'atan' else 'k'}={param:g})"
         print(f"{label + ' H':<24}= {fmt(out.tolist())}")
@@ -240,15 +208,10 @@ def main():
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     rng = np.random.default_rng(args.seed)
-    try:
-        train_x, train_y, test_x, test_y = load_splits(args.data_dir)
-    except (OSError, ValueError) as e:
-        print(f"snn_reference: {e}", file=sys.stderr)
+    splits = load_limited(args.data_dir, args.train_limit, args.test_limit, "snn_reference")
+    if splits is None:
         return 2
-    if args.train_limit:
-        train_x, train_y = train_x[:args.train_limit], train_y[:args.train_limit]
-    if args.test_limit:
-        test_x, test_y = test_x[:args.test_limit], test_y[:args.test_limit]
+    train_x, train_y, test_x, test_y = splits
     full_batches = len(train_x) // args.batch_size
     if full_batches == 0:
         print(f"snn_reference: {len(train_x)} training images make no batch of {args.batch_size}",
