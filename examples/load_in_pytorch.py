@@ -19,7 +19,11 @@ How the network is rebuilt (the same computation QuantBench's evaluation does):
   * convolutions pad like TensorFlow's "same" (an odd total puts the extra row / column at the
     bottom / right), batch norm uses its running statistics and its own epsilon, dense layers
     take the CHW-flattened feature maps, softmax is left out (the outputs are logits);
-  * input quantizers act as in evaluation: the sign family is sign(x) with sign(0) = +1.
+  * input quantizers act as in evaluation: the sign family is sign(x) with sign(0) = +1;
+  * a spiking network (leaky / synaptic layers) runs step by step over its time steps with
+    snnTorch 0.9.4's equations and the neuron values in effect (learned ones included), every
+    layer recomputed at every step; its outputs are the output spike counts (direct and latency
+    encodings; rate encoding draws random spikes and is refused).
 Simulated hardware nonidealities are never exported: a run trained or evaluated with them is
 reproduced here as ideal hardware (the script says so).
 
@@ -215,6 +219,104 @@ class BatchNormEval(nn.Module):
                             training=False, eps=self.eps)
 
 
+class SpikingNeurons(nn.Module):
+    """A leaky or synaptic layer, one time step per call; reset_state() before a new sequence."""
+
+    def __init__(self, neuron, synaptic):
+        super().__init__()
+        f32 = lambda v: torch.tensor(v, dtype=torch.float32)
+        self.beta = f32(min(max(neuron.get("beta", 0.95), 0.0), 1.0))
+        self.alpha = f32(min(max(neuron.get("alpha", 0.9), 0.0), 1.0))
+        self.threshold = f32(neuron.get("threshold", 1.0))
+        self.reset = neuron.get("reset", "subtract")
+        self.reset_delay = neuron.get("reset_delay", True)
+        self.synaptic = synaptic
+        self.quant = neuron.get("state_quant")
+        self.reset_state()
+
+    def reset_state(self):
+        self.mem = None
+        self.syn = None
+
+    def quantize(self, u):
+        t = self.quant.get("threshold", 1.0)
+        lo, hi = -t * (1 + self.quant.get("lower_limit", 0.0)), t * (1 + self.quant.get("upper_limit", 0.2))
+        levels = 2.0 ** self.quant.get("bits", 8)
+        step = (hi - lo) / (levels - 1)
+        return ((u - lo) / step).round().clamp(0, levels - 1) * step + lo
+
+    def forward(self, current):
+        if self.mem is None:
+            self.mem = torch.zeros_like(current)
+            self.syn = torch.zeros_like(current)
+        b, th, mem = self.beta, self.threshold, self.mem
+        r = (mem - th > 0).to(current.dtype)  # the reset decided by the previous membrane
+        if self.synaptic:
+            self.syn = self.alpha * self.syn + current
+            drive = self.syn
+            mem = {"subtract": lambda: b * mem + drive - r * th, "zero": lambda: (1 - r) * (b * mem + drive),
+                   "none": lambda: b * mem + drive}[self.reset]()
+        else:
+            mem = {"subtract": lambda: b * mem + current - r * th, "zero": lambda: b * ((1 - r) * mem) + current,
+                   "none": lambda: b * mem + current}[self.reset]()
+        if self.quant:
+            mem = self.quantize(mem)
+            if self.synaptic:
+                self.syn = self.quantize(self.syn)
+        s = (mem - th > 0).to(current.dtype)
+        if not self.reset_delay:
+            if self.reset == "subtract":
+                mem = mem - (s - r) * th
+            elif self.reset == "zero":
+                mem = mem - (s - r) * mem
+        self.mem = mem
+        return s
+
+
+class SpikingNetwork(nn.Module):
+    """The layers run once per time step on the encoded input; the output spikes are counted."""
+
+    def __init__(self, layers, spiking):
+        super().__init__()
+        self.layers = nn.ModuleList(layers)
+        self.spiking = spiking
+        self.steps = spiking.get("time_steps", 25)
+        encoding = spiking.get("encoding", "direct")
+        if encoding not in ("direct", "latency"):
+            raise Unsupported(f"the '{encoding}' input encoding is not reproduced by this example "
+                              "(rate draws random spikes; events need event frames)")
+
+    def latency_steps(self, x):
+        s, steps = self.spiking, self.steps
+        tau, th, eps = s.get("tau", 1.0), s.get("latency_threshold", 0.01), 1e-7
+        if not s.get("linear", False):
+            xc = x.clamp_min(th + eps)
+            times = tau * torch.log(xc / (xc - th))
+            if s.get("normalize", False):
+                times = times * float(steps - 1) / (tau * float(np.log((th + eps) / eps)))
+        else:
+            tau = float(steps - 1) if s.get("normalize", False) else tau
+            times = (-tau * (x - 1.0)).clamp_max(-tau * (th - 1.0))
+        return times.clamp_max(float(steps - 1)).round()
+
+    def forward(self, x):
+        for m in self.layers:
+            if isinstance(m, SpikingNeurons):
+                m.reset_state()
+        latency = self.latency_steps(x) if self.spiking.get("encoding") == "latency" else None
+        counts = 0
+        for t in range(self.steps):
+            h = x
+            if latency is not None:
+                h = (latency == t).to(x.dtype)
+                if self.spiking.get("clip", False):
+                    h = h * (x >= self.spiking.get("latency_threshold", 0.01)).to(x.dtype)
+            for m in self.layers:
+                h = m(h)
+            counts = counts + h
+        return counts
+
+
 def same_padding(size, kernel, stride):
     """TensorFlow's "same": the output has ceil(size / stride) positions; the total padding is
     split with the extra one after (bottom / right)."""
@@ -292,8 +394,13 @@ def build_model(tensors, meta):
             modules.append({"relu": nn.ReLU(), "hardtanh": nn.Hardtanh(), "tanh": nn.Tanh(),
                             # softmax is applied for predictions only: the network outputs logits
                             "softmax": nn.Identity(), "none": nn.Identity()}[function])
+        elif kind in ("leaky", "synaptic"):
+            # the record holds the values in effect (learned ones), the network JSON the settings
+            modules.append(SpikingNeurons(record.get("neuron", layer), kind == "synaptic"))
         else:
             raise Unsupported(f"{where}: unknown layer type")
+    if any(isinstance(m, SpikingNeurons) for m in modules):
+        return SpikingNetwork(modules, network.get("spiking", {})).eval()
     return nn.Sequential(*modules).eval()
 
 

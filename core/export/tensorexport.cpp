@@ -231,7 +231,7 @@ Result<QJsonObject> addLayer(const LayerSnapshot &layer, const QString &prefix,
         break;
     case LayerType::Leaky:
     case LayerType::Synaptic:
-        // The neuron parameters as configured (learned beta or threshold values are in the weights file).
+        // The neuron settings with the values in effect (learned beta, threshold and alpha included).
         record[QStringLiteral("neuron")] = spec.toJson();
         break;
     }

@@ -76,6 +76,13 @@ ModelSnapshot snapshotNetwork(NetworkModule &net)
         l.output = report.outputShapes.value(i);
         m.nonidealitiesDropped = m.nonidealitiesDropped || !l.spec.nonidealities.isEmpty();
         LayerModule &module = net.layer(i);
+        if (auto *neurons = dynamic_cast<SpikingLayerModule *>(&module)) {
+            // The values in effect: learned ones after training, beta and alpha clamped as used.
+            l.spec.neuron.beta = neurons->beta();
+            l.spec.neuron.threshold = neurons->threshold();
+            if (neurons->synaptic())
+                l.spec.neuron.alpha = neurons->alpha();
+        }
         if (auto *w = dynamic_cast<WeightedLayerModule *>(&module)) {
             const auto params = w->named_parameters(false);
             const torch::Tensor latent = params["weight"];

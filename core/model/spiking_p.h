@@ -54,6 +54,7 @@ public:
     /// The parameters in effect (beta and alpha clamped to [0, 1] as they are used).
     double beta() const;
     double threshold() const;
+    double alpha() const; ///< synaptic layers only
 
 private:
     SpikeSequence runStepwise(const torch::Tensor &current, int steps, bool timed);

@@ -60,7 +60,8 @@ torch::Tensor quantizeState(const torch::Tensor &u, const NeuronSpec &n)
     const double levels = std::ldexp(1.0, n.stateQuantBits);
     const double step = (hi - lo) / (levels - 1.0);
     const torch::Tensor q = (((u.detach() - lo) / step).round().clamp(0.0, levels - 1.0) * step + lo);
-    return u + (q - u.detach());
+    // Straight through in training; in evaluation the level itself (u + (q - u) can miss it by an ulp).
+    return u.requires_grad() ? u + (q - u.detach()) : q;
 }
 
 /// What the fused leaky kernel needs to know about the neuron.
@@ -299,6 +300,11 @@ torch::Tensor SpikingLayerModule::registerValue(const std::string &name, double 
 double SpikingLayerModule::beta() const
 {
     return std::clamp(m_beta.item<double>(), 0.0, 1.0);
+}
+
+double SpikingLayerModule::alpha() const
+{
+    return m_alpha.defined() ? std::clamp(m_alpha.item<double>(), 0.0, 1.0) : 0.0;
 }
 
 double SpikingLayerModule::threshold() const

@@ -324,6 +324,32 @@ NetworkSpec floatNet()
     return n;
 }
 
+/// Spiking: dense -> leaky (learned beta) -> dense -> synaptic (zero reset in the firing step,
+/// 6-bit membrane, learned threshold) -> dense -> leaky, 6 steps of the direct image.
+NetworkSpec spikingNet()
+{
+    NetworkSpec n;
+    n.name = QStringLiteral("spiking");
+    LayerSpec hidden = makeLayer(LayerType::Dense);
+    hidden.units = 24;
+    LayerSpec lif = makeLayer(LayerType::Leaky);
+    lif.neuron.beta = 0.9;
+    lif.neuron.learnBeta = true;
+    LayerSpec second = hidden;
+    second.units = 16;
+    LayerSpec syn = makeLayer(LayerType::Synaptic);
+    syn.neuron.alpha = 0.7;
+    syn.neuron.reset = ResetMechanism::Zero;
+    syn.neuron.resetDelay = false;
+    syn.neuron.stateQuantBits = 6;
+    syn.neuron.learnThreshold = true;
+    LayerSpec out = hidden;
+    out.units = 10;
+    n.layers << makeLayer(LayerType::Flatten) << hidden << lif << second << syn << out << makeLayer(LayerType::Leaky);
+    n.spiking.timeSteps = 6;
+    return n;
+}
+
 /// Ternary and multi-bit: a ternary_twn conv (int8 codes with a per-channel scale), stride 2, and
 /// a dense layer with LSQ inputs (a trained step size) and ste_tern weights (codes, unit scale).
 NetworkSpec ternaryNet()
@@ -746,6 +772,7 @@ void TestTensorExport::trainedRunReproducedInPytorch_data()
     QTest::newRow("ternary + lsq, pt") << QStringLiteral("ternary") << QStringLiteral("pt");
     QTest::newRow("fixed point + dorefa + uniform, pt") << QStringLiteral("multibit") << QStringLiteral("pt");
     QTest::newRow("uniform + ste_tern + heaviside, pt") << QStringLiteral("variants") << QStringLiteral("pt");
+    QTest::newRow("spiking: leaky + synaptic over 6 steps, pt") << QStringLiteral("spiking") << QStringLiteral("pt");
 }
 
 void TestTensorExport::trainedRunReproducedInPytorch()
@@ -758,7 +785,7 @@ void TestTensorExport::trainedRunReproducedInPytorch()
         const QString dir = m_dir.filePath(QStringLiteral("run-") + network);
         const QMap<QString, NetworkSpec> nets{{QStringLiteral("float"), floatNet()},
             {QStringLiteral("ternary"), ternaryNet()}, {QStringLiteral("multibit"), multiBitNet()},
-            {QStringLiteral("variants"), signVariantsNet()}};
+            {QStringLiteral("variants"), signVariantsNet()}, {QStringLiteral("spiking"), spikingNet()}};
         const NetworkSpec net = nets.value(network);
         runs[network] = testdata::trainSmallRun(dir, network == QLatin1String("binary") ? nullptr : &net);
     }
@@ -800,7 +827,7 @@ void TestTensorExport::trainedRunReproducedInPytorch()
     } else if (network == QLatin1String("float")) {
         QVERIFY(int8Tensors.isEmpty());
         QCOMPARE(snapshot->layers[0].padTop + 1, snapshot->layers[0].padBottom); // asymmetric
-    } else if (network == QLatin1String("multibit")) {
+    } else if (network == QLatin1String("multibit") || network == QLatin1String("spiking")) {
         QVERIFY(int8Tensors.isEmpty());
     } else if (network == QLatin1String("variants")) {
         QCOMPARE(int8Tensors,
@@ -867,8 +894,8 @@ void TestTensorExport::trainedRunReproducedInPytorch()
                              .arg(run.testAccuracy)
                              .arg(QString::fromUtf8(r.out).trimmed());
     QVERIFY2(maxScaledDiff <= 1e-5, qPrintable(QString::number(maxScaledDiff)));
-    if (network == QLatin1String("binary"))
-        QCOMPARE(maxDiff, 0.0); // integer logits: exact
+    if (network == QLatin1String("binary") || network == QLatin1String("spiking"))
+        QCOMPARE(maxDiff, 0.0); // integer logits (spike counts): exact
     QCOMPARE(agree, samples);
     QVERIFY2(r.out.contains(QStringLiteral("(%1/%2)")
                                 .arg(int(std::lround(run.testAccuracy * samples)))
