@@ -1348,7 +1348,7 @@
     <message>
         <location line="+81"/>
         <source>network &apos;%1&apos; has no spiking layer</source>
-        <translation>la red '%1' no tiene ninguna capa de impulsos</translation>
+        <translation>la red &apos;%1&apos; no tiene ninguna capa de impulsos</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1363,7 +1363,7 @@
     <message>
         <location line="+9"/>
         <source>network &apos;%1&apos; has no spiking layer: it has no spike activity to measure</source>
-        <translation>la red '%1' no tiene ninguna capa de impulsos: no tiene actividad de impulsos que medir</translation>
+        <translation>la red &apos;%1&apos; no tiene ninguna capa de impulsos: no tiene actividad de impulsos que medir</translation>
     </message>
     <message>
         <location line="+66"/>
@@ -1783,12 +1783,12 @@
     <message>
         <location filename="../core/spec/spikingspec.cpp" line="+74"/>
         <source>%1 must be an object such as {&quot;time_steps&quot;: 25, &quot;encoding&quot;: &quot;direct&quot;}; got %2</source>
-        <translation>%1 debe ser un objeto como {"time_steps": 25, "encoding": "direct"}; es %2</translation>
+        <translation>%1 debe ser un objeto como {&quot;time_steps&quot;: 25, &quot;encoding&quot;: &quot;direct&quot;}; es %2</translation>
     </message>
     <message>
         <location line="+88"/>
         <source>must be null or an object such as {&quot;bits&quot;: 8}</source>
-        <translation>debe ser null o un objeto como {"bits": 8}</translation>
+        <translation>debe ser null o un objeto como {&quot;bits&quot;: 8}</translation>
     </message>
 </context>
 <context>
@@ -5021,7 +5021,7 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
         <translation> (aprendido)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>output: %1</source>
         <translation>salida: %1</translation>
     </message>
@@ -5200,7 +5200,7 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
         <translation>Neuronas LIF de segundo orden (Synaptic de snnTorch): la entrada carga primero una corriente sináptica que decae por α y que alimenta una membrana con fugas (β, umbral θ).</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>As the first layer, a binary layer keeps a float input (no input quantizer): Larq&apos;s tutorial keeps the first layer&apos;s input in full precision, because binarizing the raw image throws most of it away. Its weights stay binary.</source>
         <translation>Como primera capa, una capa binaria conserva una entrada en punto flotante (sin cuantizador de entrada): el tutorial de Larq mantiene la entrada de la primera capa en precisión completa, porque binarizar la imagen original descarta la mayor parte de su información. Sus pesos siguen siendo binarios.</translation>
     </message>
@@ -5208,7 +5208,7 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
 <context>
     <name>qb::LayerPropertiesForm</name>
     <message>
-        <location filename="../widgets/inspector/layerpropertiesform.cpp" line="+30"/>
+        <location filename="../widgets/inspector/layerpropertiesform.cpp" line="+29"/>
         <source>2-D convolution: slides &apos;filters&apos; learned kernels over the feature maps; each output channel is one kernel&apos;s response.</source>
         <translation>Convolución 2D: desliza sobre los mapas de características tantos núcleos aprendidos como indica &apos;Filtros&apos;; cada canal de salida es la respuesta de un núcleo.</translation>
     </message>
@@ -5721,7 +5721,7 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
         <translation>Los ajustes de entrenamiento son aquellos con los que se publicó %1.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>run %1 (seed %2 of %3)</source>
         <translation>ejecución %1 (semilla %2 de %3)</translation>
     </message>
@@ -5751,13 +5751,13 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
         <translation>Ejecución %1 finalizada: %2: %3</translation>
     </message>
     <message>
-        <location line="+41"/>
-        <location line="+72"/>
+        <location line="+43"/>
+        <location line="+69"/>
         <source>Training can start when the running analysis has finished.</source>
         <translation>El entrenamiento puede empezar cuando termine el análisis en curso.</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-59"/>
         <source>Export waits until training has finished</source>
         <translation>La exportación espera a que termine el entrenamiento</translation>
     </message>
@@ -5767,7 +5767,7 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
         <translation>La exportación espera a que termine el análisis en curso</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+46"/>
         <source>Opened %1: its network, training settings and dataset</source>
         <translation>Abierta %1: su red, sus ajustes de entrenamiento y su conjunto de datos</translation>
     </message>
@@ -6111,7 +6111,7 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
 <context>
     <name>qb::NeuronPropertiesForm</name>
     <message>
-        <location filename="../widgets/inspector/neuronpropertiesform.cpp" line="+54"/>
+        <location filename="../widgets/inspector/neuronpropertiesform.cpp" line="+56"/>
         <location line="+6"/>
         <location line="+5"/>
         <source>learned</source>
@@ -6120,22 +6120,22 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
     <message>
         <location line="-10"/>
         <source>Beta (β)</source>
-        <translation>Beta (β)</translation>
+        <translation>Factor β</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Membrane decay per time step: the membrane keeps β of its value (0: no memory, 1: a perfect integrator). &apos;learned&apos; trains it with the weights.</source>
-        <translation>Decaimiento de la membrana por paso de tiempo: la membrana conserva β de su valor (0: sin memoria, 1: un integrador perfecto). 'aprendido' lo entrena junto con los pesos.</translation>
+        <translation>Decaimiento de la membrana por paso de tiempo: la membrana conserva β de su valor (0: sin memoria, 1: un integrador perfecto). &apos;aprendido&apos; lo entrena junto con los pesos.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Alpha (α)</source>
-        <translation>Alfa (α)</translation>
+        <translation>Factor α</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Synaptic current decay per time step (synaptic neurons only). &apos;learned&apos; trains it.</source>
-        <translation>Decaimiento de la corriente sináptica por paso de tiempo (solo neuronas sinápticas). 'aprendido' lo entrena.</translation>
+        <translation>Decaimiento de la corriente sináptica por paso de tiempo (solo neuronas sinápticas). &apos;aprendido&apos; lo entrena.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -6145,12 +6145,12 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
     <message>
         <location line="+1"/>
         <source>A neuron spikes when its membrane exceeds the threshold. &apos;learned&apos; trains it.</source>
-        <translation>Una neurona dispara cuando su membrana supera el umbral. 'aprendido' lo entrena.</translation>
+        <translation>Una neurona dispara cuando su membrana supera el umbral. &apos;aprendido&apos; lo entrena.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>subtract the threshold</source>
-        <translation>restar el umbral</translation>
+        <source>subtract θ</source>
+        <translation>restar θ</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6210,7 +6210,7 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
     <message>
         <location line="+1"/>
         <source>Steepness of the surrogate gradient; 0 (&apos;default&apos;) takes the surrogate&apos;s own: 2 for atan, 25 for the sigmoids.</source>
-        <translation>Pendiente del gradiente sustituto; 0 ('por defecto') toma la propia del sustituto: 2 para atan, 25 para las sigmoides.</translation>
+        <translation>Pendiente del gradiente sustituto; 0 (&apos;por defecto&apos;) toma la propia del sustituto: 2 para atan, 25 para las sigmoides.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -6230,7 +6230,7 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
     <message>
         <location line="+1"/>
         <source>Quantize the membrane to 2^bits levels evenly spaced over [-t(1 + lower), t(1 + upper)], as snnTorch&apos;s state_quant does. 0 (&apos;off&apos;): a float membrane.</source>
-        <translation>Cuantiza la membrana a 2^bits niveles repartidos por igual en [-t(1 + inferior), t(1 + superior)], como hace state_quant de snnTorch. 0 ('desactivado'): una membrana en coma flotante.</translation>
+        <translation>Cuantiza la membrana a 2^bits niveles repartidos por igual en [-t(1 + inferior), t(1 + superior)], como hace state_quant de snnTorch. 0 (&apos;desactivado&apos;): una membrana en coma flotante.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -8131,7 +8131,7 @@ Ejecución B: %2</translation>
         <translation>la ejecución %1 no tiene capas de impulsos</translation>
     </message>
     <message>
-        <location filename="../widgets/history/spikesview.cpp" line="+65"/>
+        <location filename="../widgets/history/spikesview.cpp" line="+70"/>
         <source>Select a finished run of a spiking network in the history to see its spikes.</source>
         <translation>Seleccione en el historial una ejecución terminada de una red de impulsos para ver sus impulsos.</translation>
     </message>
@@ -8161,17 +8161,12 @@ Ejecución B: %2</translation>
         <translation>neurona </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>One neuron&apos;s membrane, or the first %1 neurons&apos; (the lowest value)</source>
         <translation>La membrana de una neurona, o las de las primeras %1 neuronas (el valor más bajo)</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Measure activity on the test set</source>
-        <translation>Medir la actividad en el conjunto de prueba</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Average spikes per image of every spiking layer and the synaptic operations over the run&apos;s test images (takes a while)</source>
         <translation>Impulsos medios por imagen de cada capa de impulsos y las operaciones sinápticas sobre las imágenes de prueba de la ejecución (tarda un rato)</translation>
     </message>
@@ -8181,34 +8176,49 @@ Ejecución B: %2</translation>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+16"/>
+        <location line="+18"/>
+        <location line="+30"/>
         <source>membrane</source>
         <translation>membrana</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-26"/>
         <source>firing-rates</source>
         <translation>tasas-de-disparo</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+205"/>
+        <location line="+25"/>
+        <location line="+237"/>
         <source>time step</source>
         <translation>paso de tiempo</translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-224"/>
         <source>Firing rate per layer</source>
         <translation>Tasa de disparo por capa</translation>
     </message>
     <message>
+        <location line="-67"/>
+        <source>Measure on the test set</source>
+        <translation>Medir en el conjunto de prueba</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>firing rate</source>
+        <translation>tasa de disparo</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>spikes per neuron per step</source>
-        <translation>impulsos por neurona y paso</translation>
+        <source>Spikes per neuron per time step of every spiking layer</source>
+        <translation>Impulsos por neurona y paso de tiempo de cada capa de impulsos</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>The chosen neurons&apos; membrane over the time steps against the layer&apos;s threshold (dashed); on the output layer, the thick line is the true class</source>
+        <translation>La membrana de las neuronas elegidas a lo largo de los pasos de tiempo frente al umbral de la capa (discontinuo); en la capa de salida, la línea gruesa es la clase verdadera</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>this image</source>
         <translation>esta imagen</translation>
     </message>
@@ -8218,7 +8228,7 @@ Ejecución B: %2</translation>
         <translation>conjunto de prueba</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+109"/>
         <source>Loading run %1 and its test images…</source>
         <translation>Cargando la ejecución %1 y sus imágenes de prueba…</translation>
     </message>
@@ -8241,7 +8251,7 @@ Ejecución B: %2</translation>
         </translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>class: %1</source>
         <translation>clase: %1</translation>
     </message>
@@ -8251,7 +8261,7 @@ Ejecución B: %2</translation>
         <translation>raster-de-impulsos</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>neuron</source>
         <translation>neurona</translation>
     </message>
@@ -8293,8 +8303,8 @@ Ejecución B: %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Membrane of the output layer %1 (thick: the true class)</source>
-        <translation>Membrana de la capa de salida %1 (gruesa: la clase verdadera)</translation>
+        <source>Membrane of %1</source>
+        <translation>Membrana de %1</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
@@ -8305,7 +8315,7 @@ Ejecución B: %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+76"/>
+        <location line="+77"/>
         <source>Measuring the activity on %n test image(s)…</source>
         <translation>
             <numerusform>Midiendo la actividad en %n imagen de prueba…</numerusform>
@@ -8332,7 +8342,7 @@ Ejecución B: %2</translation>
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1: %2 spikes per image, rate %3</source>
         <translation>%1: %2 impulsos por imagen, tasa %3</translation>
     </message>
@@ -8360,7 +8370,7 @@ Ejecución B: %2</translation>
         <translation>Pasos de tiempo</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>T: how many steps every sample runs. More steps: finer spike counts, slower training.</source>
         <translation>T: cuántos pasos dura cada muestra. Más pasos: recuentos de impulsos más finos, entrenamiento más lento.</translation>
     </message>
@@ -8417,10 +8427,10 @@ Ejecución B: %2</translation>
     <message>
         <location line="+2"/>
         <source>Tau</source>
-        <translation>Tau</translation>
+        <translation>Constante τ</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Latency encoding: the time constant of the RC model, spike time = tau·ln(x / (x − threshold)).</source>
         <translation>Codificación por latencia: la constante de tiempo del modelo RC, instante del impulso = tau·ln(x / (x − umbral)).</translation>
     </message>
@@ -8430,12 +8440,12 @@ Ejecución B: %2</translation>
         <translation>Umbral de latencia</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Latency encoding: inputs at or below it never spike (between 0 and 1).</source>
         <translation>Codificación por latencia: las entradas iguales o inferiores nunca disparan (entre 0 y 1).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>linear</source>
         <translation>lineal</translation>
     </message>
@@ -8561,12 +8571,12 @@ Ejecución B: %2</translation>
         <translation>Fijar los pasos de tiempo en %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Set encoding to %1</source>
         <translation>Fijar la codificación en %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Set spiking loss to %1</source>
         <translation>Fijar la pérdida de impulsos en %1</translation>
     </message>

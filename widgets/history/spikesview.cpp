@@ -5,6 +5,7 @@
 #include "common/qcp.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -50,7 +51,7 @@ QWidget *plotBox(QCustomPlot **plot, const QString &suggestedName, QWidget *pare
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     *plot = new QCustomPlot(box);
-    (*plot)->setMinimumSize(240, 150);
+    (*plot)->setMinimumSize(160, 150);
     layout->addWidget(*plot, 1);
     auto *row = new QHBoxLayout;
     row->addStretch(1);
@@ -107,19 +108,16 @@ SpikesView::SpikesView(QWidget *parent)
     controls->addWidget(m_membraneLayer);
     controls->addWidget(m_neuron);
     controls->addStretch(1);
-    m_measureButton = new QPushButton(tr("Measure activity on the test set"), this);
+    m_measureButton = new QPushButton(tr("Measure on the test set"), this);
     m_measureButton->setObjectName(QStringLiteral("measureActivityButton"));
     m_measureButton->setToolTip(tr("Average spikes per image of every spiking layer and the synaptic "
                                    "operations over the run's test images (takes a while)"));
     m_progress = new QProgressBar(this);
-    m_progress->setMaximumWidth(160);
+    m_progress->setMaximumWidth(100);
     m_progress->hide();
     m_cancelButton = new QPushButton(tr("Cancel"), this);
     m_cancelButton->setObjectName(QStringLiteral("cancelActivityButton"));
     m_cancelButton->hide();
-    controls->addWidget(m_measureButton);
-    controls->addWidget(m_progress);
-    controls->addWidget(m_cancelButton);
     layout->addLayout(controls);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
@@ -134,32 +132,53 @@ SpikesView::SpikesView(QWidget *parent)
     rasterScroll->setWidget(rasterContent);
     splitter->addWidget(rasterScroll);
 
+    rasterScroll->setMinimumWidth(200);
+    splitter->addWidget(plotBox(&m_membranePlot, tr("membrane"), splitter));
     auto *right = new QWidget(splitter);
-    auto *rightLayout = new QHBoxLayout(right);
-    rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(plotBox(&m_membranePlot, tr("membrane"), right), 3);
-    auto *rateColumn = new QVBoxLayout;
+    auto *rateColumn = new QVBoxLayout(right);
+    rateColumn->setContentsMargins(0, 0, 0, 0);
     rateColumn->addWidget(plotBox(&m_ratePlot, tr("firing-rates"), right), 1);
+    // The test-set measurement sits with the chart it adds to (the row above stays narrow, so
+    // that the dock does not squeeze the side columns of a 1366-pixel window).
+    auto *measureRow = new QHBoxLayout;
+    m_measureButton->setParent(right);
+    m_progress->setParent(right);
+    m_cancelButton->setParent(right);
+    measureRow->addWidget(m_measureButton, 1);
+    measureRow->addWidget(m_progress);
+    measureRow->addWidget(m_cancelButton);
+    rateColumn->addLayout(measureRow);
     m_activityLabel = new QLabel(right);
     m_activityLabel->setObjectName(QStringLiteral("activityLabel"));
     m_activityLabel->setWordWrap(true);
     m_activityLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     rateColumn->addWidget(m_activityLabel);
-    rightLayout->addLayout(rateColumn, 2);
     splitter->addWidget(right);
-    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(2, 2);
+    splitter->setSizes({300, 300, 200});
     layout->addWidget(splitter, 1);
 
     m_membraneTitle = addTitleRow(m_membranePlot, font());
+    m_membranePlot->installEventFilter(this);
     m_membranePlot->xAxis->setLabel(tr("time step"));
     m_membranePlot->yAxis->setLabel(tr("membrane"));
-    m_membranePlot->legend->setFont(QFont(font().family(), std::max(7, font().pointSize() - 2)));
-    moveLegendBelow(m_membranePlot);
+    // The legend in a column right of the axes: ten traces listed below would take the plot's height.
+    QFont small = font();
+    small.setPointSizeF(std::max(6.5, font().pointSizeF() - 2));
+    m_membranePlot->legend->setFont(small);
+    m_membranePlot->legend->setRowSpacing(-2);
+    m_membranePlot->legend->setBorderPen(Qt::NoPen);
+    m_membranePlot->axisRect()->insetLayout()->take(m_membranePlot->legend);
     m_membranePlot->legend->setVisible(false);
 
     addTitleRow(m_ratePlot, font())->setText(tr("Firing rate per layer"));
-    m_ratePlot->yAxis->setLabel(tr("spikes per neuron per step"));
+    m_ratePlot->yAxis->setLabel(tr("firing rate"));
+    m_ratePlot->setToolTip(tr("Spikes per neuron per time step of every spiking layer"));
+    m_membranePlot->setToolTip(
+        tr("The chosen neurons' membrane over the time steps against the layer's "
+           "threshold (dashed); on the output layer, the thick line is the true class"));
     m_imageBars = new QCPBars(m_ratePlot->xAxis, m_ratePlot->yAxis);
     m_imageBars->setName(tr("this image"));
     m_imageBars->setPen(QPen(QColor(0x8e, 0x44, 0xad)));
@@ -175,6 +194,7 @@ SpikesView::SpikesView(QWidget *parent)
     m_testBars->setWidth(0.35);
     m_ratePlot->legend->setVisible(true);
     m_ratePlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    m_ratePlot->legend->setFont(small);
 
     connect(m_index, &QSpinBox::valueChanged, this, &SpikesView::setImageIndex);
     connect(m_membraneLayer, &QComboBox::currentIndexChanged, this, [this] {
@@ -203,6 +223,10 @@ SpikesView::~SpikesView()
     m_probeWatcher.disconnect(this);
     m_measureWatcher.disconnect(this);
     m_measureWatcher.cancel();
+    // QCustomPlot deletes its legend with the layout that holds it: give a hidden one back.
+    QCPLayoutGrid *grid = m_membranePlot->plotLayout();
+    if (!(grid->columnCount() > 1 && grid->hasElement(1, 1) && grid->element(1, 1) == m_membranePlot->legend))
+        grid->addElement(1, 1, m_membranePlot->legend);
 }
 
 void SpikesView::setDatabasePath(const QString &path)
@@ -240,6 +264,23 @@ void SpikesView::setImageIndex(int index)
 }
 
 bool SpikesView::isBusy() const { return m_probing || m_measureWatcher.isRunning(); }
+
+bool SpikesView::eventFilter(QObject *watched, QEvent *event)
+{
+    // Titles wrap to the plot's width: wrap them again when a plot is resized.
+    if (event->type() == QEvent::Resize) {
+        if (watched == m_membranePlot) {
+            placeMembraneLegend();
+            rewrapTitle(m_membraneTitle);
+        } else {
+            for (const Raster &raster : std::as_const(m_rasters)) {
+                if (watched == raster.plot)
+                    rewrapTitle(raster.title);
+            }
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
 
 void SpikesView::showEvent(QShowEvent *event)
 {
@@ -358,8 +399,9 @@ SpikesView::Raster SpikesView::addRaster()
 {
     Raster raster;
     raster.box = plotBox(&raster.plot, tr("spike-raster"), this);
-    raster.box->setMinimumHeight(190);
+    raster.box->setMinimumHeight(170);
     raster.title = addTitleRow(raster.plot, font());
+    raster.plot->installEventFilter(this);
     raster.plot->xAxis->setLabel(tr("time step"));
     raster.plot->yAxis->setLabel(tr("neuron"));
     QCPGraph *dots = raster.plot->addGraph();
@@ -416,7 +458,7 @@ void SpikesView::fillMembrane()
     const int index = m_membraneLayer->currentIndex();
     if (index < 0 || index >= m_result.layers.size()) {
         setWrappedTitle(m_membraneTitle, tr("Membrane"));
-        m_membranePlot->legend->setVisible(false);
+        placeMembraneLegend();
         m_membranePlot->replot(QCustomPlot::rpQueuedReplot);
         return;
     }
@@ -456,10 +498,30 @@ void SpikesView::fillMembrane()
     m_membranePlot->yAxis->setRange(lo - margin, hi + margin);
     setWrappedTitle(m_membraneTitle,
         chosen.size() == 1 ? tr("Membrane of %1, neuron %2").arg(layer.name).arg(chosen.first())
-            : output       ? tr("Membrane of the output layer %1 (thick: the true class)").arg(layer.name)
+            : output       ? tr("Membrane of %1").arg(layer.name)
                      : tr("Membrane of %1, the first %n neuron(s)", "", int(chosen.size())).arg(layer.name));
-    m_membranePlot->legend->setVisible(true);
+    placeMembraneLegend();
     m_membranePlot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SpikesView::placeMembraneLegend()
+{
+    // A column right of the axes when the plot is wide enough for it; in a narrow dock the traces
+    // need the width more (the tooltip and the title say what they are).
+    QCPLayoutGrid *grid = m_membranePlot->plotLayout();
+    QCPLegend *legend = m_membranePlot->legend;
+    const bool show = m_membranePlot->graphCount() > 0 && m_membranePlot->width() >= 400;
+    const bool placed = grid->columnCount() > 1 && grid->hasElement(1, 1) && grid->element(1, 1) == legend;
+    if (show && !placed) {
+        grid->addElement(1, 1, legend);
+        grid->setColumnStretchFactor(1, 0.001);
+    } else if (!show && placed) {
+        grid->take(legend);
+        grid->simplify();
+    }
+    legend->setVisible(show);
+    if (show != placed)
+        m_membranePlot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void SpikesView::fillRates()
@@ -490,8 +552,9 @@ void SpikesView::fillRates()
     m_testBars->removeFromLegend();
     if (!testKeys.isEmpty())
         m_testBars->addToLegend();
+    m_ratePlot->legend->setVisible(!testKeys.isEmpty()); // one series needs no legend
     m_ratePlot->xAxis->setRange(-0.6, std::max(1, int(m_result.layers.size())) - 0.4);
-    m_ratePlot->yAxis->setRange(0, top > 0 ? top * 1.25 : 1.0);
+    m_ratePlot->yAxis->setRange(0, top > 0 ? top * 1.6 : 1.0); // room for the legend above the bars
     m_ratePlot->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -81,6 +81,7 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     struct Raster
@@ -97,6 +98,7 @@ private:
     void fillMembrane();
     void fillRates();
     void fillMembraneLayers();
+    void placeMembraneLegend();
     void updateButtons();
     Raster addRaster();
 

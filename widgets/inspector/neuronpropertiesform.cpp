@@ -6,7 +6,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
-#include <QHBoxLayout>
+#include <QVBoxLayout>
 #include <QLabel>
 #include <QSpinBox>
 
@@ -27,15 +27,17 @@ void setCombo(QComboBox *combo, int data)
         combo->setCurrentIndex(index);
 }
 
-/// A value spin box and its "learned" check box side by side.
+/// A value spin box with its "learned" check box below (side by side they would not fit the
+/// inspector's width on a 1366-pixel screen).
 QWidget *withLearned(QWidget *parent, QDoubleSpinBox *spin, QCheckBox *learned)
 {
     auto *row = new QWidget(parent);
-    auto *layout = new QHBoxLayout(row);
+    auto *layout = new QVBoxLayout(row);
+    layout->setSpacing(2);
     layout->setContentsMargins(0, 0, 0, 0);
     spin->setParent(row);
     learned->setParent(row);
-    layout->addWidget(spin, 1);
+    layout->addWidget(spin);
     layout->addWidget(learned);
     row->setFocusProxy(spin);
     return row;
@@ -69,7 +71,7 @@ NeuronPropertiesForm::NeuronPropertiesForm(QWidget *parent)
 
     m_reset = new QComboBox(this);
     m_reset->setObjectName(QStringLiteral("reset"));
-    m_reset->addItem(tr("subtract the threshold"), int(ResetMechanism::Subtract));
+    m_reset->addItem(tr("subtract θ"), int(ResetMechanism::Subtract));
     m_reset->addItem(tr("to zero"), int(ResetMechanism::Zero));
     m_reset->addItem(tr("none"), int(ResetMechanism::None));
     addRow(tr("Reset"),
