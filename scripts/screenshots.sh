@@ -46,3 +46,16 @@ shot spanish-1366 1366x768 --language es --view curves --select-runs 2
   --vary 'layers[3].kernel_quantizer.name=ste_sign,ternary_twn' --seeds 2 --jobs 2 >/dev/null
 shot grids 1600x1000 --view grids
 shot grids-1366 1366x768 --view grids
+# Spiking networks: snn-fc-mnist in the editor (its first leaky layer selected) and the spikes of a
+# short run of it (5000 Fashion-MNIST images, one epoch) at 1366x768, in a history of their own.
+SNN_DB="$WORK/snn.sqlite"
+"$CLI" train --preset snn-fc-mnist --dataset fashion-mnist --train-limit 5000 --test-limit 1000 --epochs 1 \
+  --db "$SNN_DB" >/dev/null
+snn_shot() { # NAME ARGS...
+  local name=$1; shift
+  XDG_CONFIG_HOME="$WORK/config-snn-$name" xvfb-run -a -s "-screen 0 1366x768x24" "$BIN" --preset snn-fc-mnist \
+    --dataset fashion-mnist --db "$SNN_DB" --screenshot "$OUT/$name.png" "$@"
+  echo "saved $OUT/$name.png"
+}
+snn_shot snn-editor --view editor --select-layer 3
+snn_shot snn-spikes --view spikes --select-runs 1

@@ -67,12 +67,12 @@
 </translation>
     </message>
     <message>
-        <location filename="../core/model/network.cpp" line="+60"/>
+        <location filename="../core/model/network.cpp" line="+63"/>
         <source>could not build network &apos;%1&apos;: %2</source>
         <translation>no se pudo construir la red &apos;%1&apos;: %2</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+171"/>
         <source>could not write weights file %1: %2</source>
         <translation>no se pudo escribir el archivo de pesos %1: %2</translation>
     </message>
@@ -494,7 +494,7 @@
         <translation>cuantizador &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/spec/experimentspec.cpp" line="+28"/>
+        <location filename="../core/spec/experimentspec.cpp" line="+42"/>
         <source>experiment</source>
         <translation>experimento</translation>
     </message>
@@ -510,11 +510,12 @@
     </message>
     <message>
         <location line="+12"/>
+        <location filename="../core/spec/networkspec.cpp" line="+150"/>
         <source>must be an object of training settings</source>
         <translation>debe ser un objeto con la configuración de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../core/spec/layerspec.cpp" line="+117"/>
+        <location filename="../core/spec/layerspec.cpp" line="+122"/>
         <source>must be &quot;valid&quot;, &quot;same&quot; or a non-negative integer</source>
         <translation>debe ser &quot;valid&quot;, &quot;same&quot; o un entero no negativo</translation>
     </message>
@@ -536,7 +537,7 @@
     <message>
         <location filename="../core/export/cwriter.cpp" line="+196"/>
         <location filename="../core/export/onnxwriter.cpp" line="+45"/>
-        <location filename="../core/spec/layerspec.cpp" line="+146"/>
+        <location filename="../core/spec/layerspec.cpp" line="+154"/>
         <source>layer %1 (%2)</source>
         <translation>capa %1 (%2)</translation>
     </message>
@@ -760,6 +761,11 @@
         <translation>activación desconocida</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>spiking layers run over time steps, which the C export does not generate</source>
+        <translation>las capas de impulsos funcionan a lo largo de pasos de tiempo, que la exportación a C no genera</translation>
+    </message>
+    <message>
         <location line="+29"/>
         <source>max over the integers</source>
         <translation>máximo sobre los enteros</translation>
@@ -832,7 +838,7 @@
     </message>
     <message>
         <location filename="../core/spec/layerspec.cpp" line="+5"/>
-        <location filename="../core/spec/networkvalidator.cpp" line="+349"/>
+        <location filename="../core/spec/networkvalidator.cpp" line="+421"/>
         <source>layer %1</source>
         <translation>capa %1</translation>
     </message>
@@ -853,11 +859,12 @@
     </message>
     <message>
         <location line="+40"/>
+        <location filename="../core/spec/spikingspec.cpp" line="+76"/>
         <source>must be one of %1</source>
         <translation>debe ser uno de %1</translation>
     </message>
     <message>
-        <location filename="../core/spec/networkspec.cpp" line="+40"/>
+        <location filename="../core/spec/networkspec.cpp" line="-109"/>
         <source>network: field &apos;input&apos;</source>
         <translation>red: campo &apos;input&apos;</translation>
     </message>
@@ -877,7 +884,7 @@
         <translation> (la entrada es {&quot;channels&quot;, &quot;height&quot;, &quot;width&quot;} o {&quot;features&quot;})</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <location filename="../core/spec/networkvalidator.cpp" line="-4"/>
         <source>network</source>
         <translation>red</translation>
@@ -888,12 +895,22 @@
         <translation>archivo de red</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
+        <source>network: spiking</source>
+        <translation>red: spiking</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>network: training: %1</source>
+        <translation>red: training: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>must be a list of layers</source>
         <translation>debe ser una lista de capas</translation>
     </message>
     <message>
-        <location filename="../core/spec/networkvalidator.cpp" line="-271"/>
+        <location filename="../core/spec/networkvalidator.cpp" line="-341"/>
         <source>must be channels x height x width or a number of features, each at least 1; got %1</source>
         <translation>debe ser canales x alto x ancho o un número de características, cada uno al menos 1; se obtuvo %1</translation>
     </message>
@@ -913,12 +930,12 @@
         <translation>la red no tiene ninguna capa conv2d ni dense, así que no tiene nada que aprender</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+78"/>
         <source>the network must end in a flat vector of class scores; got feature maps %1: add a flatten and a dense layer at the end</source>
         <translation>la red debe terminar en un vector plano de puntuaciones de clase; se obtuvieron mapas de características %1: añadir una capa flatten y una capa dense al final</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>the network ends with %1 outputs but the dataset has %2 classes</source>
         <translation>la red termina con %1 salidas, pero el conjunto de datos tiene %2 clases</translation>
     </message>
@@ -928,12 +945,56 @@
         <translation>debe ser al menos 0 y menor que 1 (el peso de la media móvil anterior); se obtuvo %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-97"/>
+        <location line="+3"/>
+        <location line="+33"/>
+        <location line="+66"/>
         <source>must be greater than 0; got %1</source>
         <translation>debe ser mayor que 0; se obtuvo %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-105"/>
+        <source>must be between 1 and 100000; got %1</source>
+        <translation>debe estar entre 1 y 100000; es %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>must be between 0 and 1 (exclusive); got %1</source>
+        <translation>debe estar entre 0 y 1 (sin incluirlos); es %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>correct_rate and incorrect_rate must be between 0 and 1; got %1 and %2</source>
+        <translation>correct_rate e incorrect_rate deben estar entre 0 y 1; son %1 y %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a spiking network must end in a leaky or synaptic layer: its spike counts are the class scores</source>
+        <translation>una red de impulsos debe terminar en una capa leaky o synaptic: sus recuentos de impulsos son las puntuaciones de las clases</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+2"/>
+        <source>must be between 0 and 1; got %1</source>
+        <translation>debe estar entre 0 y 1; es %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>must be greater than 0, or 0 for the default; got %1</source>
+        <translation>debe ser mayor que 0, o 0 para el valor por defecto; es %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>bits must be between 1 and 16; got %1</source>
+        <translation>bits debe estar entre 1 y 16; es %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>threshold must be greater than 0, and lower_limit and upper_limit greater than -1</source>
+        <translation>threshold debe ser mayor que 0, y lower_limit y upper_limit mayores que -1</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>must be at least 0 and less than 1; got %1</source>
         <translation>debe ser al menos 0 y menor que 1; se obtuvo %1</translation>
     </message>
@@ -943,7 +1004,7 @@
         <translation>softmax solo se permite como última capa (convierte las puntuaciones de clase en probabilidades)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>flatten needs feature maps; its input is already a flat vector of %1</source>
         <translation>flatten necesita mapas de características; su entrada ya es un vector plano de %1</translation>
     </message>
@@ -1013,8 +1074,8 @@
         <translation>la ventana de pooling %1 es mayor que su entrada de %2</translation>
     </message>
     <message>
-        <location filename="../core/export/cwriter.cpp" line="-770"/>
-        <location filename="../core/export/tensorexport.cpp" line="+274"/>
+        <location filename="../core/export/cwriter.cpp" line="-773"/>
+        <location filename="../core/export/tensorexport.cpp" line="+279"/>
         <location filename="../core/spec/networkvalidator.cpp" line="+26"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
@@ -1190,12 +1251,13 @@
         <translation>debe ser al menos 0 y menor que 1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../core/spec/networkvalidator.cpp" line="-288"/>
+        <location filename="../core/spec/trainspec.cpp" line="+2"/>
         <source>must not be negative</source>
         <translation>no debe ser negativo</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../core/spec/trainspec.cpp" line="+2"/>
         <source>must not be negative (0 turns it off)</source>
         <translation>no debe ser negativo (0 lo desactiva)</translation>
     </message>
@@ -1252,7 +1314,7 @@
         <translation>los bits fraccionarios (%1) no caben en una palabra con signo de %2 bits (se requiere 0 &lt;= frac &lt; word &lt;= 32)</translation>
     </message>
     <message>
-        <location filename="../core/train/trainedmodel.cpp" line="+56"/>
+        <location filename="../core/train/trainedmodel.cpp" line="+57"/>
         <source>run %1: its stored experiment cannot be read: %2</source>
         <translation>ejecución %1: no se puede leer su experimento almacenado: %2</translation>
     </message>
@@ -1284,6 +1346,31 @@
         <translation>no se puede leer la red entrenada: %1</translation>
     </message>
     <message>
+        <location line="+81"/>
+        <source>network &apos;%1&apos; has no spiking layer</source>
+        <translation>la red &apos;%1&apos; no tiene ninguna capa de impulsos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>there is no image %1: the split has %2</source>
+        <translation>no hay imagen %1: la partición tiene %2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>recording the spikes failed: %1</source>
+        <translation>no se pudieron registrar los impulsos: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>network &apos;%1&apos; has no spiking layer: it has no spike activity to measure</source>
+        <translation>la red &apos;%1&apos; no tiene ninguna capa de impulsos: no tiene actividad de impulsos que medir</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>measuring the spike activity failed: %1</source>
+        <translation>no se pudo medir la actividad de impulsos: %1</translation>
+    </message>
+    <message>
         <location filename="../core/train/trainer.cpp" line="+89"/>
         <source>network &apos;%1&apos; expects inputs of %2 but dataset &apos;%3&apos; has images of %4</source>
         <translation>la red &apos;%1&apos; espera entradas de %2, pero el conjunto de datos &apos;%3&apos; tiene imágenes de %4</translation>
@@ -1299,7 +1386,7 @@
         <translation>falló el entrenamiento: %1</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+109"/>
         <source>no trained network to save</source>
         <translation>no hay ninguna red entrenada que guardar</translation>
     </message>
@@ -1309,7 +1396,7 @@
         <translation>Redes de QuantBench (*.json);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../core/bench/benchmark.cpp" line="+332"/>
+        <location filename="../core/bench/benchmark.cpp" line="+333"/>
         <source>measuring the float GEMM and convolution ceiling</source>
         <translation>midiendo el techo de GEMM y convolución en punto flotante</translation>
     </message>
@@ -1452,7 +1539,12 @@
         <translation>recibe %1 valores por muestra, pero las capas anteriores dan %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>spiking layers run over time steps, which this ONNX export does not express</source>
+        <translation>las capas de impulsos funcionan a lo largo de pasos de tiempo, que esta exportación ONNX no expresa</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>the kernel quantizer &apos;%1&apos; cannot be expressed in ONNX: %2</source>
         <translation>el cuantizador de pesos &apos;%1&apos; no se puede expresar en ONNX: %2</translation>
     </message>
@@ -1517,7 +1609,7 @@
         <translation>LibTorch no pudo escribir el diccionario: %1</translation>
     </message>
     <message>
-        <location filename="../core/export/tensorexport.cpp" line="-217"/>
+        <location filename="../core/export/tensorexport.cpp" line="-222"/>
         <source>layer %1 (%2): %3</source>
         <translation>capa %1 (%2): %3</translation>
     </message>
@@ -1547,7 +1639,7 @@
         <translation>gamma, beta, la media móvil y la varianza tienen longitudes distintas</translation>
     </message>
     <message>
-        <location line="+215"/>
+        <location line="+220"/>
         <source>cannot create the zip buffer: %1</source>
         <translation>no se puede crear el búfer zip: %1</translation>
     </message>
@@ -1687,6 +1779,16 @@
         <location line="+3"/>
         <source>A PDF to hand in: network, model summary, curves, confusion matrix, sweeps and settings.</source>
         <translation>Un PDF para entregar: red, resumen del modelo, curvas, matriz de confusión, barridos y ajustes.</translation>
+    </message>
+    <message>
+        <location filename="../core/spec/spikingspec.cpp" line="+74"/>
+        <source>%1 must be an object such as {&quot;time_steps&quot;: 25, &quot;encoding&quot;: &quot;direct&quot;}; got %2</source>
+        <translation>%1 debe ser un objeto como {&quot;time_steps&quot;: 25, &quot;encoding&quot;: &quot;direct&quot;}; es %2</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>must be null or an object such as {&quot;bits&quot;: 8}</source>
+        <translation>debe ser null o un objeto como {&quot;bits&quot;: 8}</translation>
     </message>
 </context>
 <context>
@@ -2801,7 +2903,7 @@
 <context>
     <name>qb::DatasetLocator</name>
     <message>
-        <location filename="../core/data/datasetlocator.cpp" line="+140"/>
+        <location filename="../core/data/datasetlocator.cpp" line="+172"/>
         <source>unknown dataset &apos;%1&apos; (known: %2, or the path of a .csv file)</source>
         <translation>conjunto de datos desconocido &apos;%1&apos; (conocidos: %2, o la ruta de un archivo .csv)</translation>
     </message>
@@ -2826,7 +2928,12 @@
         <translation>no se encontró el archivo de conjunto de datos %1 (un nombre terminado en .csv es la ruta de un archivo CSV; una ruta relativa se resuelve respecto a %2)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
+        <source>Extract N-MNIST&apos;s train.zip and test.zip (they hold the folders Train/ and Test/, each with digit folders 0 to 9 of .bin files) into $QUANTBENCH_DATA/%1 or pass --data-dir with the folder that holds Train/ and Test/.</source>
+        <translation>Extraiga train.zip y test.zip de N-MNIST (contienen las carpetas Train/ y Test/, cada una con las carpetas de dígitos 0 a 9 de archivos .bin) en $QUANTBENCH_DATA/%1 o indique con --data-dir la carpeta que contiene Train/ y Test/.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Copy data_batch_1.bin ... data_batch_5.bin and test_batch.bin (from the CIFAR-10 binary version, cifar-10-binary.tar.gz) into $QUANTBENCH_DATA/%1 or pass --data-dir with the folder that holds them.</source>
         <translation>Copiar data_batch_1.bin ... data_batch_5.bin y test_batch.bin (de la versión binaria de CIFAR-10, cifar-10-binary.tar.gz) en $QUANTBENCH_DATA/%1 o pasar --data-dir con la carpeta que los contiene.</translation>
     </message>
@@ -3344,7 +3451,7 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
         <translation>Precisión final de prueba (%)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+15"/>
         <location line="+21"/>
         <source>(no grids in the history yet: Run ▸ Grid… makes one)</source>
         <translation>(aún no hay rejillas en el historial: Ejecutar ▸ Rejilla… crea una)</translation>
@@ -4843,7 +4950,32 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
         <translation>tasa %1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+10"/>
+        <source>α %1</source>
+        <translation>α %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>β %1</source>
+        <translation>β %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>θ %1</source>
+        <translation>θ %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reset %1</source>
+        <translation>reinicio %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>state %1b</source>
+        <translation>estado %1b</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>in: %1</source>
         <translation>ent: %1</translation>
     </message>
@@ -4878,6 +5010,17 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
         <translation>no idealidad: %1, fase %2 %3</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>neurons: beta %1%2, threshold %3%4, reset %5, surrogate %6</source>
+        <translation>neuronas: beta %1%2, umbral %3%4, reinicio %5, sustituto %6</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+2"/>
+        <source> (learned)</source>
+        <translation> (aprendido)</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>output: %1</source>
         <translation>salida: %1</translation>
@@ -4906,7 +5049,12 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
         <translation>Problema: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector/layerinspector.cpp" line="+30"/>
+        <location filename="../widgets/inspector/layerinspector.cpp" line="+33"/>
+        <source>Neurons</source>
+        <translation>Neuronas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Quantization</source>
         <translation>Cuantización</translation>
     </message>
@@ -4936,12 +5084,12 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
         <translation>Efectos del hardware analógico o de memorias emergentes simulados en esta capa: ruido, variación, precisión limitada, fallos y deriva. Actúan en el orden de la lista.</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+152"/>
         <source>Network %1</source>
         <translation>Red %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Layer %1: %2</source>
         <translation>Capa %1: %2</translation>
     </message>
@@ -4972,7 +5120,7 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
         <translation>Filtrar capas…</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+68"/>
         <source>QuantConv2D (binary)</source>
         <translation>QuantConv2D (binaria)</translation>
     </message>
@@ -4980,6 +5128,16 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
         <location line="+2"/>
         <source>QuantDense (binary)</source>
         <translation>QuantDense (binaria)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leaky (LIF)</source>
+        <translation>Leaky (LIF)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Synaptic</source>
+        <translation>Synaptic</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -5032,7 +5190,17 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
         <translation>No linealidad elemento a elemento (ReLU, hard tanh, tanh) o la softmax final.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+2"/>
+        <source>Leaky integrate-and-fire neurons (snnTorch&apos;s Leaky): each value is a membrane that decays by β every time step, adds its input and spikes when it crosses the threshold θ. Makes the network spiking: it then runs over the network&apos;s time steps.</source>
+        <translation>Neuronas de integración y disparo con fugas (Leaky de snnTorch): cada valor es una membrana que decae por β en cada paso de tiempo, suma su entrada y dispara un impulso cuando cruza el umbral θ. Convierte la red en una red de impulsos: entonces funciona a lo largo de los pasos de tiempo de la red.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Second-order LIF neurons (snnTorch&apos;s Synaptic): the input first charges a synaptic current that decays by α, which then feeds a leaky membrane (β, threshold θ).</source>
+        <translation>Neuronas LIF de segundo orden (Synaptic de snnTorch): la entrada carga primero una corriente sináptica que decae por α y que alimenta una membrana con fugas (β, umbral θ).</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>As the first layer, a binary layer keeps a float input (no input quantizer): Larq&apos;s tutorial keeps the first layer&apos;s input in full precision, because binarizing the raw image throws most of it away. Its weights stay binary.</source>
         <translation>Como primera capa, una capa binaria conserva una entrada en punto flotante (sin cuantizador de entrada): el tutorial de Larq mantiene la entrada de la primera capa en precisión completa, porque binarizar la imagen original descarta la mayor parte de su información. Sus pesos siguen siendo binarios.</translation>
     </message>
@@ -5080,7 +5248,17 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
         <translation>Activación: aplica una función a cada valor.</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+2"/>
+        <source>Leaky integrate-and-fire neurons: every value is a membrane that decays by beta each time step, adds its input, and emits a spike (1) when it crosses the threshold.</source>
+        <translation>Neuronas de integración y disparo con fugas: cada valor es una membrana que decae por beta en cada paso de tiempo, suma su entrada y emite un impulso (1) cuando cruza el umbral.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Synaptic neurons: the input charges a synaptic current that decays by alpha; the current feeds a leaky membrane that spikes at the threshold.</source>
+        <translation>Neuronas sinápticas: la entrada carga una corriente sináptica que decae por alfa; la corriente alimenta una membrana con fugas que dispara al llegar al umbral.</translation>
+    </message>
+    <message>
+        <location line="+99"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
@@ -5366,12 +5544,12 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
 <context>
     <name>qb::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+71"/>
+        <location filename="../widgets/mainwindow.cpp" line="+72"/>
         <source>Ready. Drag layers from the palette, pick quantizers in the inspector, then press Train.</source>
         <translation>Listo. Arrastrar capas desde la paleta, elegir los cuantizadores en Propiedades y pulsar Entrenar.</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+104"/>
         <source>Layers</source>
         <translation>Capas</translation>
     </message>
@@ -5411,7 +5589,12 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
         <translation>Detalles de la ejecución</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+1"/>
+        <source>Spikes</source>
+        <translation>Impulsos</translation>
+    </message>
+    <message>
+        <location line="+111"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -5533,7 +5716,12 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
         <translation>&lt;b&gt;QuantBench&lt;/b&gt; %1&lt;br&gt;Un banco de trabajo para redes neuronales binarias, ternarias y de pocos bits, y para simular no idealidades del hardware.&lt;br&gt;Qt %2.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
+        <source>The training settings are those %1 was published with.</source>
+        <translation>Los ajustes de entrenamiento son aquellos con los que se publicó %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>run %1 (seed %2 of %3)</source>
         <translation>ejecución %1 (semilla %2 de %3)</translation>
     </message>
@@ -5563,8 +5751,8 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
         <translation>Ejecución %1 finalizada: %2: %3</translation>
     </message>
     <message>
-        <location line="+41"/>
-        <location line="+70"/>
+        <location line="+43"/>
+        <location line="+69"/>
         <source>Training can start when the running analysis has finished.</source>
         <translation>El entrenamiento puede empezar cuando termine el análisis en curso.</translation>
     </message>
@@ -5774,12 +5962,12 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
         <translation>Abrir red</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Open preset</source>
         <translation>Abrir preajuste</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <location line="+14"/>
         <source>Save network</source>
         <translation>Guardar red</translation>
@@ -5918,6 +6106,241 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
         <location line="+11"/>
         <source>Edit network description</source>
         <translation>Editar la descripción de la red</translation>
+    </message>
+</context>
+<context>
+    <name>qb::NeuronPropertiesForm</name>
+    <message>
+        <location filename="../widgets/inspector/neuronpropertiesform.cpp" line="+56"/>
+        <location line="+6"/>
+        <location line="+5"/>
+        <source>learned</source>
+        <translation>aprendido</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Beta (β)</source>
+        <translation>Factor β</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Membrane decay per time step: the membrane keeps β of its value (0: no memory, 1: a perfect integrator). &apos;learned&apos; trains it with the weights.</source>
+        <translation>Decaimiento de la membrana por paso de tiempo: la membrana conserva β de su valor (0: sin memoria, 1: un integrador perfecto). &apos;aprendido&apos; lo entrena junto con los pesos.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Alpha (α)</source>
+        <translation>Factor α</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Synaptic current decay per time step (synaptic neurons only). &apos;learned&apos; trains it.</source>
+        <translation>Decaimiento de la corriente sináptica por paso de tiempo (solo neuronas sinápticas). &apos;aprendido&apos; lo entrena.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Threshold (θ)</source>
+        <translation>Umbral (θ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A neuron spikes when its membrane exceeds the threshold. &apos;learned&apos; trains it.</source>
+        <translation>Una neurona dispara cuando su membrana supera el umbral. &apos;aprendido&apos; lo entrena.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>subtract θ</source>
+        <translation>restar θ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to zero</source>
+        <translation>a cero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset</source>
+        <translation>Reinicio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What a spike does to the membrane: subtract the threshold (snnTorch&apos;s default), set it to zero, or nothing.</source>
+        <translation>Lo que un impulso hace a la membrana: restarle el umbral (por defecto en snnTorch), ponerla a cero o nada.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>reset at the next step</source>
+        <translation>reiniciar en el paso siguiente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset delay</source>
+        <translation>Retardo del reinicio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checked (snnTorch&apos;s default): the reset of a spike applies at the next time step, so the returned membrane still shows the crossing. Unchecked: it applies at once.</source>
+        <translation>Marcado (por defecto en snnTorch): el reinicio de un impulso se aplica en el paso de tiempo siguiente, de modo que la membrana devuelta aún muestra el cruce. Sin marcar: se aplica de inmediato.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Surrogate</source>
+        <translation>Sustituto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The smooth stand-in for the spike&apos;s step function used by the backward pass: arctangent (snnTorch&apos;s default), fast sigmoid, sigmoid, or straight-through.</source>
+        <translation>La función suave que sustituye al escalón del impulso en el paso hacia atrás: arcotangente (por defecto en snnTorch), sigmoide rápida, sigmoide o straight-through.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>default</source>
+        <translation>por defecto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slope</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steepness of the surrogate gradient; 0 (&apos;default&apos;) takes the surrogate&apos;s own: 2 for atan, 25 for the sigmoids.</source>
+        <translation>Pendiente del gradiente sustituto; 0 (&apos;por defecto&apos;) toma la propia del sustituto: 2 para atan, 25 para las sigmoides.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>off</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> bits</source>
+        <translation> bits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Membrane bits</source>
+        <translation>Bits de la membrana</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantize the membrane to 2^bits levels evenly spaced over [-t(1 + lower), t(1 + upper)], as snnTorch&apos;s state_quant does. 0 (&apos;off&apos;): a float membrane.</source>
+        <translation>Cuantiza la membrana a 2^bits niveles repartidos por igual en [-t(1 + inferior), t(1 + superior)], como hace state_quant de snnTorch. 0 (&apos;desactivado&apos;): una membrana en coma flotante.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Levels threshold</source>
+        <translation>Umbral de los niveles</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>t: the threshold the quantization levels are spaced around.</source>
+        <translation>t: el umbral en torno al cual se reparten los niveles de cuantización.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lower limit</source>
+        <translation>Límite inferior</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>How far below -t the levels reach, as a fraction of t.</source>
+        <translation>Hasta dónde llegan los niveles por debajo de -t, como fracción de t.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Upper limit</source>
+        <translation>Límite superior</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>How far above t the levels reach, as a fraction of t.</source>
+        <translation>Hasta dónde llegan los niveles por encima de t, como fracción de t.</translation>
+    </message>
+</context>
+<context>
+    <name>qb::NmnistReader</name>
+    <message>
+        <location filename="../core/data/nmnistreader.cpp" line="+27"/>
+        <location line="+79"/>
+        <location line="+89"/>
+        <source>%1: %2 bytes is more than an N-MNIST file may have (%3 bytes, %4 events); is this an N-MNIST .bin file?</source>
+        <translation>%1: %2 bytes son más de los que puede tener un archivo de N-MNIST (%3 bytes, %4 eventos); ¿es un archivo .bin de N-MNIST?</translation>
+    </message>
+    <message>
+        <location line="-161"/>
+        <source>%1: %2 bytes is not a whole number of 5-byte events: the last event, at byte %3, has only %4 bytes; is this an N-MNIST .bin file?</source>
+        <translation>%1: %2 bytes no son un número entero de eventos de 5 bytes: el último evento, en el byte %3, solo tiene %4 bytes; ¿es un archivo .bin de N-MNIST?</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1: the event at byte %2 has x = %3, y = %4, outside the %5x%5 sensor (only y = %6, a time overflow marker, may lie outside it)</source>
+        <translation>%1: el evento del byte %2 tiene x = %3, y = %4, fuera del sensor de %5x%5 (solo y = %6, una marca de desbordamiento del tiempo, puede quedar fuera)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: the event at byte %2 has time %3 us after the overflow markers before it, more than 32 bits hold</source>
+        <translation>%1: el evento del byte %2 tiene el tiempo %3 us tras las marcas de desbordamiento anteriores, más de lo que caben en 32 bits</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: the event at byte %2 has time %3 us, before the %4 us of the event before it (events must be in time order)</source>
+        <translation>%1: el evento del byte %2 tiene el tiempo %3 us, anterior a los %4 us del evento previo (los eventos deben estar en orden temporal)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1: file not found</source>
+        <translation>%1: no se encontró el archivo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: is a folder, not an N-MNIST .bin file</source>
+        <translation>%1: es una carpeta, no un archivo .bin de N-MNIST</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: cannot read the file: %2</source>
+        <translation>%1: no se puede leer el archivo: %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1: cannot read the file: read %2 of %3 bytes (%4)</source>
+        <translation>%1: no se puede leer el archivo: leídos %2 de %3 bytes (%4)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>%1: folder not found (an N-MNIST split folder holds the digit folders 0 to 9 of .bin files)</source>
+        <translation>%1: no se encontró la carpeta (una carpeta de partición de N-MNIST contiene las carpetas de dígitos 0 a 9 con archivos .bin)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: is a file, not an N-MNIST split folder</source>
+        <translation>%1: es un archivo, no una carpeta de partición de N-MNIST</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: folder not found (N-MNIST keeps the samples of digit %2 there)</source>
+        <translation>%1: no se encontró la carpeta (N-MNIST guarda ahí las muestras del dígito %2)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: the folder holds no .bin files (N-MNIST keeps the samples of digit %2 there)</source>
+        <translation>%1: la carpeta no contiene archivos .bin (N-MNIST guarda ahí las muestras del dígito %2)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: more than %2 files in the split</source>
+        <translation>%1: más de %2 archivos en la partición</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: the .bin files of the split add up to more than %2 bytes</source>
+        <translation>%1: los archivos .bin de la partición suman más de %2 bytes</translation>
     </message>
 </context>
 <context>
@@ -7034,7 +7457,12 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
         <translation>tasa %1</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+5"/>
+        <source>%1 %2, %3 %4, %5</source>
+        <translation>%1 %2, %3 %4, %5</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>No epoch was recorded for this run.</source>
         <translation>No se registró ninguna época para esta ejecución.</translation>
     </message>
@@ -7523,7 +7951,7 @@ Sígalo con &apos;quantbench-cli grid status %1&apos;, deténgalo con &apos;quan
         <translation>Seleccionada</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+11"/>
         <source>(no finished runs yet)</source>
         <translation>(aún no hay ejecuciones terminadas)</translation>
     </message>
@@ -7693,6 +8121,480 @@ Ejecución B: %2</translation>
         <location line="+0"/>
         <source>Run B</source>
         <translation>Ejecución B</translation>
+    </message>
+</context>
+<context>
+    <name>qb::SpikesView</name>
+    <message>
+        <location filename="../widgets/history/spikessource.cpp" line="+16"/>
+        <source>run %1 has no spiking layers</source>
+        <translation>la ejecución %1 no tiene capas de impulsos</translation>
+    </message>
+    <message>
+        <location filename="../widgets/history/spikesview.cpp" line="+70"/>
+        <source>Select a finished run of a spiking network in the history to see its spikes.</source>
+        <translation>Seleccione en el historial una ejecución terminada de una red de impulsos para ver sus impulsos.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Test image</source>
+        <translation>Imagen de prueba</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Index of the test image whose spikes are shown</source>
+        <translation>Índice de la imagen de prueba cuyos impulsos se muestran</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Membrane of</source>
+        <translation>Membrana de</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>first %1</source>
+        <translation>primeras %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>neuron </source>
+        <translation>neurona </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One neuron&apos;s membrane, or the first %1 neurons&apos; (the lowest value)</source>
+        <translation>La membrana de una neurona, o las de las primeras %1 neuronas (el valor más bajo)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Average spikes per image of every spiking layer and the synaptic operations over the run&apos;s test images (takes a while)</source>
+        <translation>Impulsos medios por imagen de cada capa de impulsos y las operaciones sinápticas sobre las imágenes de prueba de la ejecución (tarda un rato)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+30"/>
+        <source>membrane</source>
+        <translation>membrana</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>firing-rates</source>
+        <translation>tasas-de-disparo</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+237"/>
+        <source>time step</source>
+        <translation>paso de tiempo</translation>
+    </message>
+    <message>
+        <location line="-224"/>
+        <source>Firing rate per layer</source>
+        <translation>Tasa de disparo por capa</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <source>Measure on the test set</source>
+        <translation>Medir en el conjunto de prueba</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>firing rate</source>
+        <translation>tasa de disparo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spikes per neuron per time step of every spiking layer</source>
+        <translation>Impulsos por neurona y paso de tiempo de cada capa de impulsos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The chosen neurons&apos; membrane over the time steps against the layer&apos;s threshold (dashed); on the output layer, the thick line is the true class</source>
+        <translation>La membrana de las neuronas elegidas a lo largo de los pasos de tiempo frente al umbral de la capa (discontinuo); en la capa de salida, la línea gruesa es la clase verdadera</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>this image</source>
+        <translation>esta imagen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>test set</source>
+        <translation>conjunto de prueba</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>Loading run %1 and its test images…</source>
+        <translation>Cargando la ejecución %1 y sus imágenes de prueba…</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Run %1 is not a spiking network: it has no spikes to show.</source>
+        <translation>La ejecución %1 no es una red de impulsos: no tiene impulsos que mostrar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot show the spikes of run %1: %2</source>
+        <translation>No se pueden mostrar los impulsos de la ejecución %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Run %1, test image %2 of %3: %n spike(s) in %4 time steps.</source>
+        <translation>
+            <numerusform>Ejecución %1, imagen de prueba %2 de %3: %n impulso en %4 pasos de tiempo.</numerusform>
+            <numerusform>Ejecución %1, imagen de prueba %2 de %3: %n impulsos en %4 pasos de tiempo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>class: %1</source>
+        <translation>clase: %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>spike-raster</source>
+        <translation>raster-de-impulsos</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>neuron</source>
+        <translation>neurona</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+39"/>
+        <source>%1: the first %2 of %3 neurons, %n spike(s) in all</source>
+        <translation>
+            <numerusform>%1: las primeras %2 de %3 neuronas, %n impulso en total</numerusform>
+            <numerusform>%1: las primeras %2 de %3 neuronas, %n impulsos en total</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%1: %2 neurons, %n spike(s)</source>
+        <translation>
+            <numerusform>%1: %2 neuronas, %n impulso</numerusform>
+            <numerusform>%1: %2 neuronas, %n impulsos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Membrane</source>
+        <translation>Membrana</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>neuron %1</source>
+        <translation>neurona %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>threshold θ = %1</source>
+        <translation>umbral θ = %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Membrane of %1, neuron %2</source>
+        <translation>Membrana de %1, neurona %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Membrane of %1</source>
+        <translation>Membrana de %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Membrane of %1, the first %n neuron(s)</source>
+        <translation>
+            <numerusform>Membrana de %1, la primera neurona</numerusform>
+            <numerusform>Membrana de %1, las primeras %n neuronas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+77"/>
+        <source>Measuring the activity on %n test image(s)…</source>
+        <translation>
+            <numerusform>Midiendo la actividad en %n imagen de prueba…</numerusform>
+            <numerusform>Midiendo la actividad en %n imágenes de prueba…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+4"/>
+        <source>Measuring the activity was cancelled.</source>
+        <translation>Se canceló la medida de la actividad.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot measure the activity: %1</source>
+        <translation>No se puede medir la actividad: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Test set, %n image(s) of %1 time steps:</source>
+        <translation>
+            <numerusform>Conjunto de prueba, %n imagen de %1 pasos de tiempo:</numerusform>
+            <numerusform>Conjunto de prueba, %n imágenes de %1 pasos de tiempo:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2 spikes per image, rate %3</source>
+        <translation>%1: %2 impulsos por imagen, tasa %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Synaptic operations per image: %1 (MACs of the spike-fed layers without spikes: %2; the whole network without spikes: %3)</source>
+        <translation>Operaciones sinápticas por imagen: %1 (MAC de las capas alimentadas por impulsos sin impulsos: %2; toda la red sin impulsos: %3)</translation>
+    </message>
+</context>
+<context>
+    <name>qb::SpikingPropertiesForm</name>
+    <message>
+        <location filename="../widgets/inspector/spikingpropertiesform.cpp" line="+38"/>
+        <source>Time (spiking network)</source>
+        <translation>Tiempo (red de impulsos)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A network with leaky or synaptic layers runs over several time steps: the input is presented at every step (encoded as below), and the output layer&apos;s spikes or membrane over time give the class scores.</source>
+        <translation>Una red con capas leaky o synaptic funciona a lo largo de varios pasos de tiempo: la entrada se presenta en cada paso (codificada como se indica abajo), y los impulsos o la membrana de la capa de salida a lo largo del tiempo dan las puntuaciones de las clases.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Time steps</source>
+        <translation>Pasos de tiempo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T: how many steps every sample runs. More steps: finer spike counts, slower training.</source>
+        <translation>T: cuántos pasos dura cada muestra. Más pasos: recuentos de impulsos más finos, entrenamiento más lento.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>direct (the image at every step)</source>
+        <translation>directa (la imagen en cada paso)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rate (Bernoulli spikes)</source>
+        <translation>por tasa (impulsos de Bernoulli)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>latency (one spike per input)</source>
+        <translation>por latencia (un impulso por entrada)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>events (frames of an event dataset)</source>
+        <translation>eventos (fotogramas de un conjunto de eventos)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encoding</source>
+        <translation>Codificación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How the input enters the network. direct: the static image as a current at every step; rate: each pixel spikes with probability gain·x + offset; latency: each pixel spikes once, brighter pixels earlier; events: frames of an event camera recording (N-MNIST).</source>
+        <translation>Cómo entra la entrada en la red. directa: la imagen estática como corriente en cada paso; por tasa: cada píxel dispara con probabilidad ganancia·x + desplazamiento; por latencia: cada píxel dispara una vez, los más brillantes antes; eventos: fotogramas de una grabación de cámara de eventos (N-MNIST).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Gain</source>
+        <translation>Ganancia</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rate encoding: the spike probability is clamp(gain·x + offset, 0, 1).</source>
+        <translation>Codificación por tasa: la probabilidad de impulso es clamp(ganancia·x + desplazamiento, 0, 1).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Offset</source>
+        <translation>Desplazamiento</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rate encoding: added to gain·x before clamping to [0, 1].</source>
+        <translation>Codificación por tasa: se suma a ganancia·x antes de limitar a [0, 1].</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tau</source>
+        <translation>Constante τ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latency encoding: the time constant of the RC model, spike time = tau·ln(x / (x − threshold)).</source>
+        <translation>Codificación por latencia: la constante de tiempo del modelo RC, instante del impulso = tau·ln(x / (x − umbral)).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Latency threshold</source>
+        <translation>Umbral de latencia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latency encoding: inputs at or below it never spike (between 0 and 1).</source>
+        <translation>Codificación por latencia: las entradas iguales o inferiores nunca disparan (entre 0 y 1).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>linear</source>
+        <translation>lineal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>normalize</source>
+        <translation>normalizar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>clip</source>
+        <translation>recortar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Latency</source>
+        <translation>Latencia</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>linear: spike time falls linearly with the input instead of the RC curve.</source>
+        <translation>lineal: el instante del impulso baja linealmente con la entrada en lugar de seguir la curva RC.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>normalize: spread the spike times over all time steps.</source>
+        <translation>normalizar: reparte los instantes de los impulsos por todos los pasos de tiempo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>clip: inputs below the threshold send no spike at the last step.</source>
+        <translation>recortar: las entradas por debajo del umbral no envían impulso en el último paso.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+7"/>
+        <source> µs</source>
+        <translation> µs</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>T equal bins</source>
+        <translation>T intervalos iguales</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frame window</source>
+        <translation>Ventana del fotograma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Events: each time step is a frame of this many microseconds from the first event; 0: the recording is cut into T equal bins.</source>
+        <translation>Eventos: cada paso de tiempo es un fotograma de estos microsegundos a partir del primer evento; 0: la grabación se corta en T intervalos iguales.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>off</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Denoise</source>
+        <translation>Eliminar ruido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Events: drop an event with no neighbouring event within this time (Tonic&apos;s denoise); 0: off.</source>
+        <translation>Eventos: descarta un evento sin eventos vecinos dentro de este tiempo (denoise de Tonic); 0: desactivado.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>membrane cross-entropy</source>
+        <translation>entropía cruzada de la membrana</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cross-entropy of the spike rate</source>
+        <translation>entropía cruzada de la tasa de impulsos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cross-entropy of the spike count</source>
+        <translation>entropía cruzada del recuento de impulsos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MSE of the spike count</source>
+        <translation>MSE del recuento de impulsos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loss</source>
+        <translation>Pérdida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The readout: cross-entropy of the output membrane summed over time (snnTorch tutorial 5), cross-entropy of the spikes at every step or of the spike counts, or the mean squared error of the counts against target rates.</source>
+        <translation>La lectura: entropía cruzada de la membrana de salida sumada en el tiempo (tutorial 5 de snnTorch), entropía cruzada de los impulsos en cada paso o de los recuentos de impulsos, o el error cuadrático medio de los recuentos frente a tasas objetivo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Correct rate</source>
+        <translation>Tasa correcta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>MSE count loss: the target firing rate of the right class&apos;s neuron.</source>
+        <translation>Pérdida MSE del recuento: la tasa de disparo objetivo de la neurona de la clase correcta.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Incorrect rate</source>
+        <translation>Tasa incorrecta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>MSE count loss: the target firing rate of the other neurons.</source>
+        <translation>Pérdida MSE del recuento: la tasa de disparo objetivo de las demás neuronas.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set time steps to %1</source>
+        <translation>Fijar los pasos de tiempo en %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set encoding to %1</source>
+        <translation>Fijar la codificación en %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Set spiking loss to %1</source>
+        <translation>Fijar la pérdida de impulsos en %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+20"/>
+        <source>Set %1 to %2</source>
+        <translation>Fijar %1 en %2</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Turn on %1</source>
+        <translation>Activar %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Turn off %1</source>
+        <translation>Desactivar %1</translation>
     </message>
 </context>
 <context>
@@ -7890,7 +8792,7 @@ Ejecución B: %2</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <location line="+415"/>
+        <location line="+404"/>
         <source>%n chip(s)</source>
         <translation>
             <numerusform>%n chip</numerusform>
@@ -7898,8 +8800,8 @@ Ejecución B: %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-413"/>
-        <location line="+416"/>
+        <location line="-402"/>
+        <location line="+405"/>
         <source>%n test image(s)</source>
         <translation>
             <numerusform>%n imagen de prueba</numerusform>
@@ -7907,7 +8809,7 @@ Ejecución B: %2</translation>
         </translation>
     </message>
     <message>
-        <location line="-382"/>
+        <location line="-371"/>
         <source>Sweep:</source>
         <translation>Barrido:</translation>
     </message>
@@ -7937,7 +8839,7 @@ Ejecución B: %2</translation>
         <translation>Exactitud de prueba (%)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+19"/>
         <source>(select a run to see its sweeps)</source>
         <translation>(seleccionar una ejecución para ver sus barridos)</translation>
     </message>
@@ -8309,12 +9211,12 @@ chip %2 de %3: %4</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+196"/>
+        <location line="+210"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-226"/>
         <location line="+18"/>
         <source>Stop</source>
         <translation>Detener</translation>
@@ -8326,7 +9228,7 @@ chip %2 de %3: %4</translation>
         <translation>Entrenar referencia</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+127"/>
         <source>%1
 Use &quot;Data…&quot; to download or import it.</source>
         <translation>%1
@@ -8481,7 +9383,7 @@ Usar &quot;Datos…&quot; para descargarlo o importarlo.</translation>
 <context>
     <name>qb::Workbench</name>
     <message>
-        <location filename="../widgets/workbench.cpp" line="+75"/>
+        <location filename="../widgets/workbench.cpp" line="+80"/>
         <source>Open network</source>
         <translation>Abrir red</translation>
     </message>

@@ -1,7 +1,6 @@
 #include "mainwindow.h"
 
 #include "analysis/analysisactions.h"
-#include "transfer/runtransferactions.h"
 #include "common/appsettings.h"
 #include "document/networkdocument.h"
 #include "editor/layerpalette.h"
@@ -13,6 +12,7 @@
 #include "history/gridchart.h"
 #include "history/historypanel.h"
 #include "history/runtablemodel.h"
+#include "history/spikesview.h"
 #include "history/sweepchart.h"
 #include "inspector/batchapplydialog.h"
 #include "inspector/layerinspector.h"
@@ -24,19 +24,20 @@
 #include "training/trainingcontroller.h"
 #include "training/trainingpanel.h"
 #include "training/trainingtoolbar.h"
+#include "transfer/runtransferactions.h"
 #include "workbench.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QShowEvent>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
 #include <QScrollArea>
+#include <QShowEvent>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -120,6 +121,10 @@ void MainWindow::createViews()
     m_details->setDatabasePath(m_workbench->databasePath());
     if (!m_workbench->options().dataDir.isEmpty())
         m_details->setDataDirectory(m_workbench->options().dataDir);
+    m_spikes = new SpikesView(this);
+    m_spikes->setDatabasePath(m_workbench->databasePath());
+    if (!m_workbench->options().dataDir.isEmpty())
+        m_spikes->setDataDirectory(m_workbench->options().dataDir);
     m_analysis = new AnalysisActions(this);
     m_analysis->setDatabasePath(m_workbench->databasePath());
     m_analysis->setDataDirectory(m_workbench->options().dataDir);
@@ -137,6 +142,8 @@ void MainWindow::createViews()
     m_trainingPanel->setDatasetName(options.dataset.isEmpty() ? settings.dataset() : options.dataset);
     if (!options.dataDir.isEmpty())
         m_trainingPanel->setDataDirectory(options.dataDir);
+    // The network opened at start-up (--preset, --network) brings its own training settings.
+    m_trainingPanel->applyNetworkDefaults(m_document->network().trainingDefaults);
     if (options.epochs > 0) {
         TrainSpec spec = m_trainingPanel->trainSpec();
         spec.epochs = options.epochs;
@@ -174,6 +181,7 @@ void MainWindow::createDocks()
     addDock(m_history, tr("History"), QStringLiteral("historyDock"), Qt::BottomDockWidgetArea);
     addDock(m_comparison, tr("Comparison"), QStringLiteral("comparisonDock"), Qt::BottomDockWidgetArea);
     addDock(m_details, tr("Run details"), QStringLiteral("detailsDock"), Qt::BottomDockWidgetArea);
+    addDock(m_spikes, tr("Spikes"), QStringLiteral("spikesDock"), Qt::BottomDockWidgetArea);
 }
 
 QDockWidget *MainWindow::dock(const QString &objectName) const
@@ -209,6 +217,7 @@ void MainWindow::arrangeDocks()
     QDockWidget *history = dock(QStringLiteral("historyDock"));
     QDockWidget *comparison = dock(QStringLiteral("comparisonDock"));
     QDockWidget *details = dock(QStringLiteral("detailsDock"));
+    QDockWidget *spikes = dock(QStringLiteral("spikesDock"));
     for (QDockWidget *d : std::as_const(m_docks)) {
         d->setFloating(false);
         removeDockWidget(d);
@@ -221,6 +230,7 @@ void MainWindow::arrangeDocks()
     splitDockWidget(curves, history, Qt::Horizontal);
     tabifyDockWidget(history, comparison);
     tabifyDockWidget(comparison, details);
+    tabifyDockWidget(details, spikes);
     for (QDockWidget *d : std::as_const(m_docks))
         d->show();
     summary->raise();
@@ -367,12 +377,16 @@ void MainWindow::connectViews()
 {
     connect(m_canvas, &NetworkCanvas::currentLayerChanged, m_inspector, &LayerInspector::setCurrentLayer);
     connect(m_palette, &LayerPalette::layerActivated, m_canvas, &NetworkCanvas::insertAfterCurrent);
-    connect(m_canvas, &NetworkCanvas::hintShown, this, [this](const QString &text) {
-        statusBar()->showMessage(text, 15000);
-    });
+    connect(m_canvas, &NetworkCanvas::hintShown, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 15000); });
     connect(m_document, &NetworkDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &NetworkDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_document, &NetworkDocument::networkReset, this, &MainWindow::updateTitle);
+    connect(m_fileActions, &NetworkFileActions::networkOpened, this, [this](const NetworkSpec &network) {
+        if (m_trainingPanel->applyNetworkDefaults(network.trainingDefaults))
+            statusBar()->showMessage(
+                tr("The training settings are those %1 was published with.").arg(m_document->displayName()));
+    });
 
     TrainingController *controller = m_workbench->controller();
     connect(controller, &TrainingController::runStarted, this, [this](qint64 runId, int index, int repeats) {
@@ -412,7 +426,8 @@ void MainWindow::connectGrids()
         m_grids->setDataDirectory(m_trainingPanel->dataDirectory());
         return m_trainingPanel->experimentSpec();
     });
-    connect(m_grids, &GridActions::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text); });
+    connect(m_grids, &GridActions::statusMessage, this,
+        [this](const QString &text) { statusBar()->showMessage(text); });
     connect(m_grids, &GridActions::trialsMerged, this, [this] {
         m_history->refresh();
         m_comparison->setRuns(m_history->runs());
@@ -433,11 +448,11 @@ void MainWindow::connectAnalysis()
     m_analysis->setTrainingRunning(controller->isRunning());
     connect(m_analysis, &AnalysisActions::busyChanged, this, [this](bool busy) {
         m_trainingPanel->setEnabled(!busy);
-        m_trainingPanel->setToolTip(busy ? tr("Training can start when the running analysis has finished.") : QString());
+        m_trainingPanel->setToolTip(
+            busy ? tr("Training can start when the running analysis has finished.") : QString());
     });
-    connect(m_analysis, &AnalysisActions::statusMessage, this, [this](const QString &text) {
-        statusBar()->showMessage(text);
-    });
+    connect(m_analysis, &AnalysisActions::statusMessage, this,
+        [this](const QString &text) { statusBar()->showMessage(text); });
     connect(m_analysis, &AnalysisActions::sweepStored, this, &MainWindow::showStoredSweep);
 
     // Export and import: the selection's first run; they wait while training or an analysis runs
@@ -445,20 +460,18 @@ void MainWindow::connectAnalysis()
     const auto updateTransfer = [this, controller] {
         m_transfer->setSelectedRuns(m_history->selectedRuns());
         m_transfer->setBlocked(controller->isRunning() ? tr("Export waits until training has finished")
-                : m_analysis->isBusy()                 ? tr("Export waits until the running analysis has finished")
-                                                       : QString());
+                : m_analysis->isBusy() ? tr("Export waits until the running analysis has finished")
+                                       : QString());
     };
     connect(m_history, &HistoryPanel::selectionChanged, m_transfer, updateTransfer);
     connect(m_history, &HistoryPanel::runsChanged, m_transfer, updateTransfer);
     connect(controller, &TrainingController::stateChanged, m_transfer, updateTransfer);
     connect(m_analysis, &AnalysisActions::busyChanged, m_transfer, updateTransfer);
     updateTransfer();
-    connect(m_transfer, &RunTransferActions::busyChanged, this, [this](bool busy) {
-        m_trainingPanel->setEnabled(!busy && !m_analysis->isBusy());
-    });
-    connect(m_transfer, &RunTransferActions::statusMessage, this, [this](const QString &text) {
-        statusBar()->showMessage(text);
-    });
+    connect(m_transfer, &RunTransferActions::busyChanged, this,
+        [this](bool busy) { m_trainingPanel->setEnabled(!busy && !m_analysis->isBusy()); });
+    connect(m_transfer, &RunTransferActions::statusMessage, this,
+        [this](const QString &text) { statusBar()->showMessage(text); });
     connect(m_transfer, &RunTransferActions::runImported, this, [this](qint64 runId) {
         m_history->refresh();
         m_history->selectRuns({runId});
@@ -481,8 +494,10 @@ void MainWindow::onHistorySelection(const QList<qint64> &runIds)
         overlays.append(OverlayRun{id, m_history->labelOf(id), m_history->epochsOf(id)});
     m_curves->setOverlayRuns(overlays);
     m_comparison->setSelectedRuns(runIds);
-    if (runIds.size() == 1)
+    if (runIds.size() == 1) {
         m_details->setRun(runIds.first());
+        m_spikes->setRun(runIds.first());
+    }
 }
 
 void MainWindow::openNetworkFromRun(const ExperimentSpec &experiment, const QString &title)

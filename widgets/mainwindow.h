@@ -16,6 +16,7 @@ class GridActions;
 class RunTransferActions;
 class ComparisonView;
 class ConfusionView;
+class SpikesView;
 class CurvePlot;
 class HelpActions;
 class HistoryPanel;
@@ -55,6 +56,7 @@ public:
     HistoryPanel *history() const { return m_history; }
     ComparisonView *comparison() const { return m_comparison; }
     ConfusionView *details() const { return m_details; }
+    SpikesView *spikes() const { return m_spikes; }
     /// Run ▸ Evaluate on chips… / Noise sweep… / Fixed-point sweep… (also in the History's menu).
     AnalysisActions *analysis() const { return m_analysis; }
     RunTransferActions *transfer() const { return m_transfer; }
@@ -116,6 +118,7 @@ private:
     HistoryPanel *m_history = nullptr;
     ComparisonView *m_comparison = nullptr;
     ConfusionView *m_details = nullptr;
+    SpikesView *m_spikes = nullptr;
     AnalysisActions *m_analysis = nullptr;
     RunTransferActions *m_transfer = nullptr;
     GridActions *m_grids = nullptr;

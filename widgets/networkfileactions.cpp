@@ -102,6 +102,7 @@ bool NetworkFileActions::openFile(const QString &path)
     }
     AppSettings().addRecentFile(m_document->filePath());
     rebuildRecentMenu();
+    Q_EMIT networkOpened(m_document->network());
     return true;
 }
 
@@ -115,6 +116,7 @@ void NetworkFileActions::openPreset(const QString &name)
         return;
     }
     m_document->reset(*network);
+    Q_EMIT networkOpened(m_document->network());
 }
 
 bool NetworkFileActions::save()

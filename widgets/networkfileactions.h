@@ -1,5 +1,7 @@
 #pragma once
 
+#include "spec/networkspec.h"
+
 #include <QObject>
 
 #include <functional>
@@ -44,6 +46,11 @@ public:
     bool openExperimentFile(const QString &path);
     bool saveExperiment();
     bool saveExperimentTo(const QString &path);
+
+Q_SIGNALS:
+    /// A network file or preset was opened (not an experiment, which brings its own training
+    /// settings): the training panel takes the network's own training settings, if it has some.
+    void networkOpened(const qb::NetworkSpec &network);
 
 private:
     void rebuildRecentMenu();

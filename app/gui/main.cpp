@@ -1,6 +1,8 @@
 // quantbench: the desktop workbench. Parses the command line and hands over to Workbench.
+#include "editor/networkcanvas.h"
 #include "history/confusionview.h"
 #include "history/historypanel.h"
+#include "history/spikesview.h"
 #include "mainwindow.h"
 #include "training/trainingcontroller.h"
 #include "workbench.h"
@@ -31,8 +33,8 @@ protected:
         if (event->type() == QEvent::Paint && !m_reported) {
             m_reported = true;
             std::printf("window painted after %lld ms (at %lld ms since the epoch)\n",
-                        static_cast<long long>(m_clock.elapsed()),
-                        static_cast<long long>(QDateTime::currentMSecsSinceEpoch()));
+                static_cast<long long>(m_clock.elapsed()),
+                static_cast<long long>(QDateTime::currentMSecsSinceEpoch()));
             std::fflush(stdout);
             if (m_quitAfter)
                 QTimer::singleShot(0, qApp, &QCoreApplication::quit);
@@ -48,12 +50,15 @@ private:
 
 /// Saves a picture of the window to `path` and quits: after training when the run was started
 /// from the command line, else once the window has settled. Before the picture, the `select`
-/// newest runs of the history are selected (their curves overlaid; one run: its details). For
-/// scripts/screenshots.sh.
-void scheduleScreenshot(qb::Workbench &workbench, const QString &path, const QString &view, int select)
+/// newest runs of the history are selected (their curves overlaid; one run: its details), and
+/// layer `selectLayer` (1-based; 0: none) in the editor. For scripts/screenshots.sh.
+void scheduleScreenshot(
+    qb::Workbench &workbench, const QString &path, const QString &view, int select, int selectLayer)
 {
-    auto shoot = [&workbench, path, view, select] {
+    auto shoot = [&workbench, path, view, select, selectLayer] {
         qb::MainWindow *window = workbench.window();
+        if (selectLayer > 0)
+            window->canvas()->setCurrentLayer(selectLayer - 1);
         QList<qint64> ids;
         for (const qb::RunRecord &run : window->history()->runs()) {
             if (ids.size() < select)
@@ -69,6 +74,11 @@ void scheduleScreenshot(qb::Workbench &workbench, const QString &path, const QSt
         if (view == QLatin1String("details")) {
             // The confusion matrix is computed in the background: wait for it (at most a minute).
             QObject::connect(window->details(), &qb::ConfusionView::resultShown, window,
+                [window, grab] { QTimer::singleShot(500, window, grab); });
+            QTimer::singleShot(60000, window, grab);
+        } else if (view == QLatin1String("spikes")) {
+            // The spikes of the first test image are computed in the background, likewise.
+            QObject::connect(window->spikes(), &qb::SpikesView::resultShown, window,
                 [window, grab] { QTimer::singleShot(500, window, grab); });
             QTimer::singleShot(60000, window, grab);
         } else {
@@ -119,15 +129,20 @@ int main(int argc, char *argv[])
         QStringLiteral("Save a picture of the window to FILE (after training with --train) and quit."),
         QStringLiteral("FILE"));
     const QCommandLineOption view(QStringLiteral("view"),
-        QStringLiteral("View to show for --screenshot: curves, history, comparison, sweeps, grids, details, summary."),
+        QStringLiteral(
+            "View to show for --screenshot: curves, history, comparison, sweeps, grids, details, spikes, "
+            "summary."),
         QStringLiteral("NAME"));
     const QCommandLineOption startupTime(
         QStringLiteral("startup-time"), QStringLiteral("Print when the window is first painted, then quit."));
     const QCommandLineOption selectRuns(QStringLiteral("select-runs"),
         QStringLiteral("For --screenshot: select the N newest runs of the history first."),
         QStringLiteral("N"));
-    parser.addOptions({preset, network, dataset, dataDir, db, language, epochs, train, trainTwin, screenshot, view,
-        selectRuns, startupTime});
+    const QCommandLineOption selectLayer(QStringLiteral("select-layer"),
+        QStringLiteral("For --screenshot: select layer N (1 = the first) in the editor first."),
+        QStringLiteral("N"));
+    parser.addOptions({preset, network, dataset, dataDir, db, language, epochs, train, trainTwin, screenshot,
+        view, selectRuns, selectLayer, startupTime});
     parser.process(app);
 
     qb::WorkbenchOptions options;
@@ -149,7 +164,7 @@ int main(int argc, char *argv[])
     if (parser.isSet(startupTime))
         workbench.window()->installEventFilter(&probe);
     if (parser.isSet(screenshot))
-        scheduleScreenshot(
-            workbench, parser.value(screenshot), parser.value(view), parser.value(selectRuns).toInt());
+        scheduleScreenshot(workbench, parser.value(screenshot), parser.value(view),
+            parser.value(selectRuns).toInt(), parser.value(selectLayer).toInt());
     return app.exec();
 }

@@ -624,7 +624,7 @@ void TestMainWindow::resetLayoutRestoresTheDefaultArrangement()
     QVERIFY(!curves->isFloating());
     QCOMPARE(window->dockWidgetArea(curves), Qt::BottomDockWidgetArea);
     QCOMPARE(window->dockWidgetArea(history), Qt::BottomDockWidgetArea);
-    QVERIFY(window->tabifiedDockWidgets(history).size() == 2); // comparison and details
+    QVERIFY(window->tabifiedDockWidgets(history).size() == 3); // comparison, details and spikes
     QVERIFY(window->tabifiedDockWidgets(summary).size() == 1); // training
     QTRY_VERIFY(summary->isVisible() && history->isVisible());
     QTRY_VERIFY(qAbs(inspector->height() - inspectorHeight) < 40);

@@ -106,6 +106,19 @@ QString detailsText(const LayerSpec &layer)
     case LayerType::Activation:
         parts << activationName(layer.function);
         break;
+    case LayerType::Leaky:
+    case LayerType::Synaptic: {
+        const NeuronSpec &n = layer.neuron;
+        const QLocale locale;
+        if (layer.type == LayerType::Synaptic)
+            parts << QCoreApplication::translate("qb::LayerBlock", "α %1").arg(locale.toString(n.alpha));
+        parts << QCoreApplication::translate("qb::LayerBlock", "β %1").arg(locale.toString(n.beta));
+        parts << QCoreApplication::translate("qb::LayerBlock", "θ %1").arg(locale.toString(n.threshold));
+        parts << QCoreApplication::translate("qb::LayerBlock", "reset %1").arg(resetName(n.reset));
+        if (n.stateQuantBits > 0)
+            parts << QCoreApplication::translate("qb::LayerBlock", "state %1b").arg(n.stateQuantBits);
+        break;
+    }
     }
     return parts.join(QStringLiteral(" · "));
 }
@@ -159,6 +172,17 @@ LayerBlock LayerBlock::forLayer(
             tip << QCoreApplication::translate("qb::LayerBlock", "nonideality: %1, phase %2 %3")
                        .arg(noise.model, noisePhaseName(noise.phase), paramsText(noise.params));
         }
+    }
+    if (layer.isSpiking()) {
+        const NeuronSpec &n = layer.neuron;
+        tip << QCoreApplication::translate(
+            "qb::LayerBlock", "neurons: beta %1%2, threshold %3%4, reset %5, surrogate %6")
+                   .arg(n.beta)
+                   .arg(n.learnBeta ? QCoreApplication::translate("qb::LayerBlock", " (learned)") : QString())
+                   .arg(n.threshold)
+                   .arg(n.learnThreshold ? QCoreApplication::translate("qb::LayerBlock", " (learned)")
+                                         : QString())
+                   .arg(resetName(n.reset), surrogateName(n.surrogate));
     }
     tip << QCoreApplication::translate("qb::LayerBlock", "output: %1").arg(block.shape);
 

@@ -89,6 +89,12 @@ LayerSpec LayerPalette::templateFor(int row)
         layer.type = LayerType::Activation;
         layer.function = ActivationFunction::ReLU;
         break;
+    case LeakyTemplate:
+        layer.type = LayerType::Leaky;
+        break;
+    case SynapticTemplate:
+        layer.type = LayerType::Synaptic;
+        break;
     case DenseTemplate:
     default:
         layer.type = LayerType::Dense;
@@ -104,6 +110,10 @@ QString LayerPalette::templateTitle(int row)
         return tr("QuantConv2D (binary)");
     case QuantDenseBinaryTemplate:
         return tr("QuantDense (binary)");
+    case LeakyTemplate:
+        return tr("Leaky (LIF)");
+    case SynapticTemplate:
+        return tr("Synaptic");
     default:
         return LayerStyle::displayType(templateFor(row));
     }
@@ -138,6 +148,13 @@ QString LayerPalette::templateDescription(int row)
                   "overfitting; does nothing at evaluation.");
     case ActivationTemplate:
         return tr("Element-wise nonlinearity (ReLU, hard tanh, tanh) or the final softmax.");
+    case LeakyTemplate:
+        return tr("Leaky integrate-and-fire neurons (snnTorch's Leaky): each value is a membrane that "
+                  "decays by β every time step, adds its input and spikes when it crosses the "
+                  "threshold θ. Makes the network spiking: it then runs over the network's time steps.");
+    case SynapticTemplate:
+        return tr("Second-order LIF neurons (snnTorch's Synaptic): the input first charges a synaptic "
+                  "current that decays by α, which then feeds a leaky membrane (β, threshold θ).");
     default:
         return QString();
     }
@@ -146,7 +163,8 @@ QString LayerPalette::templateDescription(int row)
 LayerSpec LayerPalette::forPosition(const LayerSpec &templ, int index)
 {
     LayerSpec placed = templ;
-    const bool binaryInput = !templ.inputQuantizer.name.isEmpty() && QuantizerCatalog::bits(templ.inputQuantizer) == 1;
+    const bool binaryInput
+        = !templ.inputQuantizer.name.isEmpty() && QuantizerCatalog::bits(templ.inputQuantizer) == 1;
     if (index == 0 && binaryInput && (templ.type == LayerType::Conv2D || templ.type == LayerType::Dense))
         placed.inputQuantizer = QuantizerSpec();
     return placed;

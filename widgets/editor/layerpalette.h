@@ -32,6 +32,8 @@ public:
         FlattenTemplate,
         DropoutTemplate,
         ActivationTemplate,
+        LeakyTemplate,
+        SynapticTemplate,
         TemplateCount
     };
 

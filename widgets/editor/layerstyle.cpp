@@ -8,6 +8,8 @@ namespace qb {
 
 LayerStyle::Kind LayerStyle::kind(const LayerSpec &layer)
 {
+    if (layer.isSpiking())
+        return Kind::Spiking;
     if (layer.isQuantized())
         return Kind::Quantized;
     if (layer.hasWeights())
@@ -36,6 +38,10 @@ QString LayerStyle::displayType(const LayerSpec &layer)
         return QStringLiteral("Dropout");
     case LayerType::Activation:
         return QStringLiteral("Activation");
+    case LayerType::Leaky:
+        return QStringLiteral("Leaky");
+    case LayerType::Synaptic:
+        return QStringLiteral("Synaptic");
     }
     return QString();
 }
@@ -60,6 +66,10 @@ QString LayerStyle::glyph(const LayerSpec &layer)
         return QStringLiteral("DO");
     case LayerType::Activation:
         return QStringLiteral("fx");
+    case LayerType::Leaky:
+        return QStringLiteral("LIF");
+    case LayerType::Synaptic:
+        return QStringLiteral("Syn");
     }
     return QString();
 }
@@ -73,6 +83,8 @@ QColor LayerStyle::accent(Kind kind)
         return QColor(0x2f, 0x6f, 0xd1);
     case Kind::Float:
         return QColor(0x6b, 0x70, 0x7a);
+    case Kind::Spiking:
+        return QColor(0x8e, 0x44, 0xad); // purple: neither a quantized nor a float weight layer
     case Kind::Light:
         break;
     }
@@ -111,7 +123,7 @@ QIcon LayerStyle::icon(const LayerSpec &layer, const QPalette &palette)
     p.drawRoundedRect(box, 6, 6);
     QFont font = p.font();
     font.setBold(true);
-    font.setPixelSize(glyph(layer).size() > 1 ? 12 : 15);
+    font.setPixelSize(glyph(layer).size() > 2 ? 10 : glyph(layer).size() > 1 ? 12 : 15);
     p.setFont(font);
     p.setPen(mix(palette.color(QPalette::Text), accent(k), 0.5));
     p.drawText(box, Qt::AlignCenter, glyph(layer));

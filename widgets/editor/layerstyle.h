@@ -12,16 +12,16 @@ namespace qb {
 
 /// How the editor presents a layer kind: the Larq-style type name, a short glyph for icons, and
 /// the colour family (quantized layers blue, float layers with weights gray, the weightless helper
-/// layers lighter, the input green). Colours derive from the widget palette so dark themes work.
+/// layers lighter, the input green, spiking neurons purple). Colours derive from the widget palette so dark themes work.
 class LayerStyle
 {
 public:
-    enum class Kind { Input, Quantized, Float, Light };
+    enum class Kind { Input, Quantized, Float, Light, Spiking };
 
     static Kind kind(const LayerSpec &layer);
-    /// "QuantConv2D", "Conv2D", "QuantDense", "Dense", "BatchNorm", "MaxPool2D", ...
+    /// "QuantConv2D", "Conv2D", "QuantDense", "Dense", "BatchNorm", "MaxPool2D", "Leaky", "Synaptic", ...
     static QString displayType(const LayerSpec &layer);
-    /// Two or three letters for icons: "QC", "C", "BN", "MP", ...
+    /// Two or three letters for icons: "QC", "C", "BN", "MP", "LIF", ...
     static QString glyph(const LayerSpec &layer);
 
     /// The strong colour of a kind (borders, stripes, icon fill).

@@ -6,8 +6,10 @@
 #include "inspector/issuehighlight.h"
 #include "inspector/layerpropertiesform.h"
 #include "inspector/networkpropertiesform.h"
+#include "inspector/neuronpropertiesform.h"
 #include "inspector/nonidealitylisteditor.h"
 #include "inspector/quantizereditor.h"
+#include "inspector/spikingpropertiesform.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -26,7 +28,10 @@ LayerInspector::LayerInspector(NetworkDocument *document, QWidget *parent)
     , m_title(new QLabel(this))
     , m_validation(new QLabel(this))
     , m_networkForm(new NetworkPropertiesForm)
+    , m_spikingForm(new SpikingPropertiesForm)
     , m_layerForm(new LayerPropertiesForm)
+    , m_neuronGroup(new QGroupBox(tr("Neurons")))
+    , m_neuronForm(new NeuronPropertiesForm)
     , m_quantizerGroup(new QGroupBox(tr("Quantization")))
     , m_inputQuantizer(new QuantizerEditor(InputRole, QStringLiteral("input_quantizer")))
     , m_kernelQuantizer(new QuantizerEditor(KernelRole, QStringLiteral("kernel_quantizer")))
@@ -63,11 +68,16 @@ LayerInspector::LayerInspector(NetworkDocument *document, QWidget *parent)
            "limited precision, faults and drift. They act in list order.")));
     auto *noiseLayout = new QVBoxLayout(m_noiseGroup);
     noiseLayout->addWidget(m_nonidealities);
+    m_neuronGroup->setObjectName(QStringLiteral("neuronGroup"));
+    auto *neuronLayout = new QVBoxLayout(m_neuronGroup);
+    neuronLayout->addWidget(m_neuronForm);
 
     auto *content = new QWidget;
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->addWidget(m_networkForm);
+    contentLayout->addWidget(m_spikingForm);
     contentLayout->addWidget(m_layerForm);
+    contentLayout->addWidget(m_neuronGroup);
     contentLayout->addWidget(m_quantizerGroup);
     contentLayout->addWidget(m_noiseGroup);
     contentLayout->addStretch(1);
@@ -113,6 +123,21 @@ LayerInspector::LayerInspector(NetworkDocument *document, QWidget *parent)
             next.description = edited.description;
             next.input = edited.input;
             next.adaptToDataset = edited.adaptToDataset;
+            m_document->editNetwork(next, description);
+        });
+
+    connect(m_neuronForm, &NeuronPropertiesForm::neuronEdited, this,
+        [this](const NeuronSpec &neuron, const QString &field) {
+            if (m_index < 0 || m_index >= m_document->layerCount())
+                return;
+            LayerSpec layer = m_document->layer(m_index);
+            layer.neuron = neuron;
+            m_document->editLayer(m_index, layer, field);
+        });
+    connect(m_spikingForm, &SpikingPropertiesForm::spikingEdited, this,
+        [this](const SpikingSpec &spiking, const QString &description) {
+            NetworkSpec next = m_document->network();
+            next.spiking = spiking;
             m_document->editNetwork(next, description);
         });
 
@@ -188,12 +213,15 @@ void LayerInspector::refresh()
         m_index = -1;
     const bool network = m_index < 0;
     m_networkForm->setVisible(network);
+    m_spikingForm->setVisible(network && m_document->network().isSpiking());
     m_layerForm->setVisible(!network);
     if (network) {
         m_title->setText(tr("Network %1").arg(m_document->displayName()));
         m_networkForm->setNetwork(m_document->network());
+        m_spikingForm->setSpiking(m_document->network().spiking);
         m_quantizerGroup->hide();
         m_noiseGroup->hide();
+        m_neuronGroup->hide();
     } else {
         const LayerSpec &layer = m_document->layer(m_index);
         // Named as on the canvas block: the Larq type ("QuantConv2D"), then the name if it has one.
@@ -207,6 +235,9 @@ void LayerInspector::refresh()
         m_layerForm->setShapes(input, shapes.value(m_index));
         m_quantizerGroup->setVisible(layer.hasWeights());
         m_noiseGroup->setVisible(layer.hasWeights());
+        m_neuronGroup->setVisible(layer.isSpiking());
+        if (layer.isSpiking())
+            m_neuronForm->setLayer(layer);
         if (layer.hasWeights()) {
             m_inputQuantizer->setSpec(layer.inputQuantizer);
             m_kernelQuantizer->setSpec(layer.kernelQuantizer);
@@ -227,9 +258,11 @@ void LayerInspector::showIssues()
 
     if (m_index < 0) {
         m_networkForm->setIssues(issues);
+        m_spikingForm->setIssues(issues);
         return;
     }
     m_layerForm->setIssues(issues);
+    m_neuronForm->setIssues(issues);
     QString inputProblem;
     QString kernelProblem;
     QMap<int, QString> noiseProblems;

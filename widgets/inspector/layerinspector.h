@@ -10,8 +10,10 @@ namespace qb {
 class LayerPropertiesForm;
 class NetworkDocument;
 class NetworkPropertiesForm;
+class NeuronPropertiesForm;
 class NonidealityListEditor;
 class QuantizerEditor;
+class SpikingPropertiesForm;
 
 /// The property editor of the selected layer (or of the network itself when none is selected):
 /// the layer's own settings, the input and kernel quantizers and the hardware nonidealities of a
@@ -35,6 +37,10 @@ public:
 
     LayerPropertiesForm *propertiesForm() const { return m_layerForm; }
     NetworkPropertiesForm *networkForm() const { return m_networkForm; }
+    /// The time settings of a spiking network (shown with the network's properties).
+    SpikingPropertiesForm *spikingForm() const { return m_spikingForm; }
+    /// The neurons of a leaky or synaptic layer.
+    NeuronPropertiesForm *neuronForm() const { return m_neuronForm; }
     QuantizerEditor *inputQuantizerEditor() const { return m_inputQuantizer; }
     QuantizerEditor *kernelQuantizerEditor() const { return m_kernelQuantizer; }
     NonidealityListEditor *nonidealityEditor() const { return m_nonidealities; }
@@ -62,7 +68,10 @@ private:
     QLabel *m_title;
     QLabel *m_validation;
     NetworkPropertiesForm *m_networkForm;
+    SpikingPropertiesForm *m_spikingForm;
     LayerPropertiesForm *m_layerForm;
+    QGroupBox *m_neuronGroup;
+    NeuronPropertiesForm *m_neuronForm;
     QGroupBox *m_quantizerGroup;
     QuantizerEditor *m_inputQuantizer;
     QuantizerEditor *m_kernelQuantizer;

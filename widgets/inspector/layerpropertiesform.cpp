@@ -19,8 +19,8 @@ namespace {
 using T = LayerType;
 const QList<LayerType> kWeighted{T::Conv2D, T::Dense};
 const QList<LayerType> kPools{T::MaxPool, T::AvgPool};
-const QList<LayerType> kAll{
-    T::Conv2D, T::Dense, T::BatchNorm, T::MaxPool, T::AvgPool, T::Flatten, T::Dropout, T::Activation};
+const QList<LayerType> kAll{T::Conv2D, T::Dense, T::BatchNorm, T::MaxPool, T::AvgPool, T::Flatten, T::Dropout,
+    T::Activation, T::Leaky, T::Synaptic};
 
 QString typeDescription(LayerType type)
 {
@@ -46,6 +46,14 @@ QString typeDescription(LayerType type)
                                        "(and scales the rest up); does nothing at evaluation.");
     case T::Activation:
         return LayerPropertiesForm::tr("Activation: applies a function to every value.");
+    case T::Leaky:
+        return LayerPropertiesForm::tr("Leaky integrate-and-fire neurons: every value is a membrane that "
+                                       "decays by beta each time step, adds its input, and emits a spike "
+                                       "(1) when it crosses the threshold.");
+    case T::Synaptic:
+        return LayerPropertiesForm::tr("Synaptic neurons: the input charges a synaptic current that decays "
+                                       "by alpha; the current feeds a leaky membrane that spikes at the "
+                                       "threshold.");
     }
     return QString();
 }

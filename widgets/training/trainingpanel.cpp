@@ -244,6 +244,20 @@ void TrainingPanel::setTrainSpec(const TrainSpec &spec)
     m_threads->setValue(spec.threads);
 }
 
+bool TrainingPanel::applyNetworkDefaults(const QJsonObject &defaults)
+{
+    TrainSpec current = trainSpec();
+    const TrainSpec plain;
+    current.normalization = plain.normalization;
+    current.momentum = plain.momentum;
+    QJsonObject json = current.toJson();
+    for (auto it = defaults.begin(); it != defaults.end(); ++it)
+        json.insert(it.key(), it.value());
+    const Result<TrainSpec> merged = TrainSpec::fromJson(json);
+    setTrainSpec(merged ? *merged : current);
+    return merged && !defaults.isEmpty();
+}
+
 QString TrainingPanel::datasetName() const { return m_datasetCombo->itemData(m_datasetIndex).toString(); }
 
 void TrainingPanel::setDatasetName(const QString &name)

@@ -40,6 +40,11 @@ public:
     /// The settings as edited (fields without a widget keep the value last set with setTrainSpec()).
     TrainSpec trainSpec() const;
     void setTrainSpec(const TrainSpec &spec);
+    /// Takes the training settings a network was published with (NetworkSpec::trainingDefaults,
+    /// a partial TrainSpec object) over the current ones, as quantbench-cli does for --preset.
+    /// Settings without a control here (normalization, momentum) follow the network: its own value
+    /// or the default (also when `defaults` is empty or invalid). True when settings were taken.
+    bool applyNetworkDefaults(const QJsonObject &defaults);
     QString datasetName() const;
     /// Selects a known dataset, or adds a CSV file path (or any other name) to the list and selects it.
     void setDatasetName(const QString &name);

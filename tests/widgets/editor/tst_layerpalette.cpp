@@ -1,15 +1,21 @@
 // LayerPalette and LayerMime (widgets/editor): the templates, their drag data, activation and the
 // filter field.
 
+#include "document/networkdocument.h"
+#include "editor/layerblock.h"
 #include "editor/layermime.h"
 #include "editor/layerpalette.h"
+#include "editor/layerstyle.h"
+#include "editor/networkcanvas.h"
 #include "spec/networkvalidator.h"
+#include "spec/presetlibrary.h"
 
 #include <QJsonDocument>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
 #include <QSignalSpy>
+#include <QUndoStack>
 #include <QtTest>
 
 #include <memory>
@@ -23,6 +29,8 @@ class TestLayerPalette : public QObject
 private Q_SLOTS:
     void templates();
     void binaryTemplates();
+    void spikingTemplates();
+    void spikingLayerInsertsWithUndo();
     void binaryTemplateFirstKeepsFloatInput();
     void templatesFitANetwork();
     void dragDataRoundTrip();
@@ -35,7 +43,7 @@ private Q_SLOTS:
 
 void TestLayerPalette::templates()
 {
-    QCOMPARE(LayerPalette::templateCount(), 10);
+    QCOMPARE(LayerPalette::templateCount(), 12);
     QSet<QString> titles;
     for (int row = 0; row < LayerPalette::templateCount(); ++row) {
         const LayerSpec t = LayerPalette::templateFor(row);
@@ -73,6 +81,69 @@ void TestLayerPalette::binaryTemplates()
     }
 }
 
+void TestLayerPalette::spikingTemplates()
+{
+    const LayerSpec leaky = LayerPalette::templateFor(LayerPalette::LeakyTemplate);
+    const LayerSpec synaptic = LayerPalette::templateFor(LayerPalette::SynapticTemplate);
+    QCOMPARE(leaky.type, LayerType::Leaky);
+    QCOMPARE(synaptic.type, LayerType::Synaptic);
+    QCOMPARE(leaky.neuron, NeuronSpec()); // snnTorch's defaults: beta 0.95, threshold 1, subtract
+    QCOMPARE(LayerPalette::templateTitle(LayerPalette::LeakyTemplate), QStringLiteral("Leaky (LIF)"));
+    QCOMPARE(LayerPalette::templateTitle(LayerPalette::SynapticTemplate), QStringLiteral("Synaptic"));
+    QCOMPARE(LayerStyle::kind(leaky), LayerStyle::Kind::Spiking);
+    QCOMPARE(LayerStyle::kind(synaptic), LayerStyle::Kind::Spiking);
+    QCOMPARE(LayerStyle::displayType(leaky), QStringLiteral("Leaky"));
+    QCOMPARE(LayerStyle::glyph(leaky), QStringLiteral("LIF"));
+    QVERIFY(LayerStyle::accent(LayerStyle::Kind::Spiking) != LayerStyle::accent(LayerStyle::Kind::Quantized));
+
+    // In the list, with their icons, and found by the filter.
+    LayerPalette palette;
+    QListWidget *list = palette.listWidget();
+    QCOMPARE(list->item(LayerPalette::LeakyTemplate)->text(), QStringLiteral("Leaky (LIF)"));
+    QCOMPARE(list->item(LayerPalette::SynapticTemplate)->text(), QStringLiteral("Synaptic"));
+    QVERIFY(!list->item(LayerPalette::LeakyTemplate)->icon().isNull());
+    palette.filterEdit()->setText(QStringLiteral("integrate-and-fire"));
+    QVERIFY(!list->item(LayerPalette::LeakyTemplate)->isHidden());
+    QVERIFY(list->item(LayerPalette::DenseTemplate)->isHidden());
+
+    // The block's detail line: alpha (synaptic only), beta, threshold, reset.
+    LayerSpec tuned = synaptic;
+    tuned.neuron.alpha = 0.8;
+    tuned.neuron.beta = 0.5;
+    tuned.neuron.threshold = 2.0;
+    tuned.neuron.reset = ResetMechanism::Zero;
+    const LayerBlock block = LayerBlock::forLayer(tuned, TensorShape::flat(10), {});
+    QCOMPARE(block.kind, LayerStyle::Kind::Spiking);
+    QCOMPARE(block.type, QStringLiteral("Synaptic"));
+    QCOMPARE(block.details, QStringLiteral("α 0.8 · β 0.5 · θ 2 · reset zero"));
+    const LayerBlock leakyBlock = LayerBlock::forLayer(leaky, TensorShape::flat(10), {});
+    QCOMPARE(leakyBlock.details, QStringLiteral("β 0.95 · θ 1 · reset subtract"));
+}
+
+void TestLayerPalette::spikingLayerInsertsWithUndo()
+{
+    const Result<NetworkSpec> preset = PresetLibrary::load(QStringLiteral("snn-fc-mnist"));
+    QVERIFY2(preset, qPrintable(preset.error()));
+    NetworkDocument doc;
+    doc.reset(*preset);
+    NetworkCanvas canvas(&doc);
+    const QByteArray before = QJsonDocument(doc.network().toJson()).toJson();
+    canvas.setCurrentLayer(3); // fc2
+    canvas.insertAfterCurrent(LayerPalette::templateFor(LayerPalette::SynapticTemplate));
+    QCOMPARE(doc.layerCount(), 6);
+    QCOMPARE(doc.layer(4).type, LayerType::Synaptic);
+    QVERIFY(!doc.layer(4).name.isEmpty());
+    QCOMPARE(doc.undoStack()->count(), 1);
+    doc.undoStack()->undo();
+    QCOMPARE(doc.layerCount(), 5);
+    QCOMPARE(QJsonDocument(doc.network().toJson()).toJson(), before);
+    doc.undoStack()->redo();
+    QCOMPARE(doc.layer(4).type, LayerType::Synaptic);
+    // A network whose leaky layer is replaced by a synaptic one still validates.
+    doc.removeLayer(5);
+    QVERIFY2(doc.validation().ok(), qPrintable(doc.validation().message(doc.network())));
+}
+
 void TestLayerPalette::binaryTemplateFirstKeepsFloatInput()
 {
     for (int row :
@@ -94,7 +165,8 @@ void TestLayerPalette::binaryTemplateFirstKeepsFloatInput()
     // Full-precision templates and layers without a binary input are left alone.
     for (int row = 0; row < LayerPalette::templateCount(); ++row) {
         if (row != LayerPalette::QuantConv2DBinaryTemplate && row != LayerPalette::QuantDenseBinaryTemplate)
-            QCOMPARE(LayerPalette::forPosition(LayerPalette::templateFor(row), 0), LayerPalette::templateFor(row));
+            QCOMPARE(
+                LayerPalette::forPosition(LayerPalette::templateFor(row), 0), LayerPalette::templateFor(row));
     }
     LayerSpec eightBit = LayerPalette::templateFor(LayerPalette::DenseTemplate);
     eightBit.inputQuantizer.name = QStringLiteral("uniform");

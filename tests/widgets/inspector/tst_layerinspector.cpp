@@ -5,9 +5,11 @@
 #include "inspector/issuehighlight.h"
 #include "inspector/layerinspector.h"
 #include "inspector/layerpropertiesform.h"
+#include "inspector/neuronpropertiesform.h"
 #include "inspector/nonidealitylisteditor.h"
 #include "inspector/parametereditor.h"
 #include "inspector/quantizereditor.h"
+#include "inspector/spikingpropertiesform.h"
 #include "spec/presetlibrary.h"
 
 #include <QAction>
@@ -75,6 +77,9 @@ private Q_SLOTS:
     void quantizerParameterEditMerges();
     void nonidealityRoundTrip();
     void networkProperties();
+    void neuronFieldsEditWithUndo();
+    void synapticShowsAlpha();
+    void timeSettingsEditWithUndo();
     void followsInsertAndRemove();
     void editTabThenAddKeepsTheEdit();
     void scrollPositionSurvivesEdits();
@@ -310,6 +315,194 @@ void TestLayerInspector::networkProperties()
     stack()->undo();
     QCOMPARE(height->value(), 28);
     QCOMPARE(m_doc->network().input, TensorShape::image(1, 28, 28));
+}
+
+void TestLayerInspector::neuronFieldsEditWithUndo()
+{
+    const Result<NetworkSpec> snn = PresetLibrary::load(QStringLiteral("snn-fc-mnist"));
+    QVERIFY2(snn, qPrintable(snn.error()));
+    m_doc->reset(*snn);
+    const QByteArray original = json(*m_doc);
+    m_inspector->setCurrentLayer(2); // lif1
+    NeuronPropertiesForm *form = m_inspector->neuronForm();
+    QVERIFY(form->isVisible());
+    QVERIFY(!m_inspector->kernelQuantizerEditor()->isVisible());
+    auto *beta = form->findChild<QDoubleSpinBox *>(QStringLiteral("beta"));
+    auto *alpha = form->findChild<QDoubleSpinBox *>(QStringLiteral("alpha"));
+    QVERIFY(beta && alpha);
+    QVERIFY(beta->isVisible());
+    QVERIFY(!alpha->isVisible()); // leaky neurons have no synaptic current
+    QCOMPARE(beta->value(), 0.95);
+
+    // Typing merges into one undo step per field.
+    typeInto(beta, QStringLiteral("0.8"));
+    QCOMPARE(m_doc->layer(2).neuron.beta, 0.8);
+    QCOMPARE(stack()->count(), 1);
+    auto *threshold = form->findChild<QDoubleSpinBox *>(QStringLiteral("threshold"));
+    typeInto(threshold, QStringLiteral("1.5"));
+    QCOMPARE(m_doc->layer(2).neuron.threshold, 1.5);
+    QCOMPARE(stack()->count(), 2);
+    form->findChild<QCheckBox *>(QStringLiteral("learnThreshold"))->click();
+    QVERIFY(m_doc->layer(2).neuron.learnThreshold);
+    form->findChild<QCheckBox *>(QStringLiteral("learnBeta"))->click();
+    QVERIFY(m_doc->layer(2).neuron.learnBeta);
+    auto *reset = form->findChild<QComboBox *>(QStringLiteral("reset"));
+    reset->setCurrentIndex(reset->findData(int(ResetMechanism::Zero)));
+    QCOMPARE(m_doc->layer(2).neuron.reset, ResetMechanism::Zero);
+    form->findChild<QCheckBox *>(QStringLiteral("resetDelay"))->click();
+    QVERIFY(!m_doc->layer(2).neuron.resetDelay);
+    auto *surrogate = form->findChild<QComboBox *>(QStringLiteral("surrogate"));
+    surrogate->setCurrentIndex(surrogate->findData(int(SurrogateKind::FastSigmoid)));
+    QCOMPARE(m_doc->layer(2).neuron.surrogate, SurrogateKind::FastSigmoid);
+    auto *slope = form->findChild<QDoubleSpinBox *>(QStringLiteral("surrogateSlope"));
+    QCOMPARE(slope->text(), QStringLiteral("default"));
+    slope->setValue(10);
+    QCOMPARE(m_doc->layer(2).neuron.surrogateSlope, 10.0);
+
+    // Membrane quantization: bits 0 = off, its limits only editable when on.
+    auto *bits = form->findChild<QSpinBox *>(QStringLiteral("stateQuantBits"));
+    auto *upper = form->findChild<QDoubleSpinBox *>(QStringLiteral("stateQuantUpper"));
+    QCOMPARE(bits->text(), QStringLiteral("off"));
+    QVERIFY(!upper->isEnabled());
+    bits->setValue(4);
+    QCOMPARE(m_doc->layer(2).neuron.stateQuantBits, 4);
+    QVERIFY(upper->isEnabled());
+    upper->setValue(0.5);
+    form->findChild<QDoubleSpinBox *>(QStringLiteral("stateQuantLower"))->setValue(0.1);
+    form->findChild<QDoubleSpinBox *>(QStringLiteral("stateQuantThreshold"))->setValue(2.0);
+    const NeuronSpec edited = m_doc->layer(2).neuron;
+    QCOMPARE(edited.stateQuantUpper, 0.5);
+    QCOMPARE(edited.stateQuantLower, 0.1);
+    QCOMPARE(edited.stateQuantThreshold, 2.0);
+    QCOMPARE(stack()->count(), 12);
+    QVERIFY(m_doc->validation().ok());
+
+    // Undo restores every field and the form shows it.
+    while (stack()->canUndo())
+        stack()->undo();
+    QCOMPARE(json(*m_doc), original);
+    QCOMPARE(beta->value(), 0.95);
+    QCOMPARE(bits->value(), 0);
+    QVERIFY(!upper->isEnabled());
+    stack()->redo();
+    QCOMPARE(m_doc->layer(2).neuron.beta, 0.8);
+    QCOMPARE(beta->value(), 0.8);
+
+    // A bad value is highlighted on its control (beta above 1 is refused by the spin box, so
+    // edit the document directly).
+    LayerSpec bad = m_doc->layer(2);
+    bad.neuron.threshold = 0.0;
+    m_doc->editLayer(2, bad, QStringLiteral("threshold"));
+    QVERIFY(!m_doc->issuesOf(2).isEmpty());
+    QVERIFY(hasIssueHighlight(threshold));
+    QVERIFY(!hasIssueHighlight(beta));
+    QVERIFY(m_inspector->validationText().contains(QStringLiteral("threshold")));
+}
+
+void TestLayerInspector::synapticShowsAlpha()
+{
+    const Result<NetworkSpec> snn = PresetLibrary::load(QStringLiteral("snn-fc-mnist"));
+    QVERIFY2(snn, qPrintable(snn.error()));
+    NetworkSpec network = *snn;
+    network.layers[4].type = LayerType::Synaptic;
+    m_doc->reset(network);
+    m_inspector->setCurrentLayer(4);
+    NeuronPropertiesForm *form = m_inspector->neuronForm();
+    auto *alpha = form->findChild<QDoubleSpinBox *>(QStringLiteral("alpha"));
+    QVERIFY(alpha->isVisible());
+    QCOMPARE(alpha->value(), 0.9);
+    typeInto(alpha, QStringLiteral("0.7"));
+    QCOMPARE(m_doc->layer(4).neuron.alpha, 0.7);
+    form->findChild<QCheckBox *>(QStringLiteral("learnAlpha"))->click();
+    QVERIFY(m_doc->layer(4).neuron.learnAlpha);
+    QCOMPARE(stack()->count(), 2);
+    stack()->undo();
+    stack()->undo();
+    QCOMPARE(m_doc->layer(4).neuron, NeuronSpec());
+    QCOMPARE(alpha->value(), 0.9);
+    // A leaky layer hides it again.
+    m_inspector->setCurrentLayer(2);
+    QVERIFY(!alpha->isVisible());
+}
+
+void TestLayerInspector::timeSettingsEditWithUndo()
+{
+    // cnn-mnist has no spiking layer: no time settings.
+    m_inspector->setCurrentLayer(-1);
+    QVERIFY(!m_inspector->spikingForm()->isVisible());
+
+    const Result<NetworkSpec> snn = PresetLibrary::load(QStringLiteral("snn-fc-mnist"));
+    QVERIFY2(snn, qPrintable(snn.error()));
+    m_doc->reset(*snn);
+    const QByteArray original = json(*m_doc);
+    m_inspector->setCurrentLayer(-1);
+    SpikingPropertiesForm *form = m_inspector->spikingForm();
+    QVERIFY(form->isVisible());
+    auto *steps = form->findChild<QSpinBox *>(QStringLiteral("timeSteps"));
+    QCOMPARE(steps->value(), 25);
+    // Spin boxes commit when the value is entered: one undo step, not one per keystroke.
+    typeInto(steps, QStringLiteral("10"));
+    QCOMPARE(m_doc->network().spiking.timeSteps, 25);
+    QTest::keyClick(steps, Qt::Key_Return);
+    QCOMPARE(m_doc->network().spiking.timeSteps, 10);
+    QCOMPARE(stack()->count(), 1);
+    QVERIFY(stack()->undoText().contains(QStringLiteral("10")));
+
+    // Only the chosen encoding's parameters are shown.
+    auto *encoding = form->findChild<QComboBox *>(QStringLiteral("encoding"));
+    auto *gain = form->findChild<QDoubleSpinBox *>(QStringLiteral("gain"));
+    auto *tau = form->findChild<QDoubleSpinBox *>(QStringLiteral("tau"));
+    auto *window = form->findChild<QSpinBox *>(QStringLiteral("windowUs"));
+    QVERIFY(!gain->isVisible() && !tau->isVisible() && !window->isVisible());
+    encoding->setCurrentIndex(encoding->findData(int(SpikeEncoding::Rate)));
+    QCOMPARE(m_doc->network().spiking.encoding, SpikeEncoding::Rate);
+    QVERIFY(gain->isVisible());
+    QVERIFY(!tau->isVisible());
+    gain->setValue(0.5);
+    QCOMPARE(m_doc->network().spiking.gain, 0.5);
+    form->findChild<QDoubleSpinBox *>(QStringLiteral("offset"))->setValue(0.1);
+    QCOMPARE(m_doc->network().spiking.offset, 0.1);
+    encoding->setCurrentIndex(encoding->findData(int(SpikeEncoding::Latency)));
+    QVERIFY(tau->isVisible() && !gain->isVisible());
+    tau->setValue(5);
+    form->findChild<QCheckBox *>(QStringLiteral("linear"))->click();
+    form->findChild<QCheckBox *>(QStringLiteral("normalize"))->click();
+    form->findChild<QCheckBox *>(QStringLiteral("clip"))->click();
+    form->findChild<QDoubleSpinBox *>(QStringLiteral("latencyThreshold"))->setValue(0.05);
+    const SpikingSpec latency = m_doc->network().spiking;
+    QCOMPARE(latency.tau, 5.0);
+    QVERIFY(latency.linear && latency.normalize && latency.clip);
+    QCOMPARE(latency.latencyThreshold, 0.05);
+    encoding->setCurrentIndex(encoding->findData(int(SpikeEncoding::Events)));
+    QVERIFY(window->isVisible());
+    window->setValue(1000);
+    form->findChild<QSpinBox *>(QStringLiteral("denoiseUs"))->setValue(5000);
+    QCOMPARE(m_doc->network().spiking.windowUs, qint64(1000));
+    QCOMPARE(m_doc->network().spiking.denoiseUs, qint64(5000));
+
+    // The loss, and the target rates of mse_count only.
+    auto *loss = form->findChild<QComboBox *>(QStringLiteral("loss"));
+    auto *correct = form->findChild<QDoubleSpinBox *>(QStringLiteral("correctRate"));
+    QVERIFY(!correct->isVisible());
+    loss->setCurrentIndex(loss->findData(int(SpikeLoss::MseCount)));
+    QCOMPARE(m_doc->network().spiking.loss, SpikeLoss::MseCount);
+    QVERIFY(correct->isVisible());
+    correct->setValue(0.9);
+    form->findChild<QDoubleSpinBox *>(QStringLiteral("incorrectRate"))->setValue(0.1);
+    QCOMPARE(m_doc->network().spiking.correctRate, 0.9);
+    QCOMPARE(m_doc->network().spiking.incorrectRate, 0.1);
+    QCOMPARE(stack()->count(), 16);
+
+    // Every step undoes; the form follows, and the layers were never touched.
+    while (stack()->canUndo())
+        stack()->undo();
+    QCOMPARE(json(*m_doc), original);
+    QCOMPARE(steps->value(), 25);
+    QCOMPARE(encoding->currentData().toInt(), int(SpikeEncoding::Direct));
+    QVERIFY(!gain->isVisible());
+    // A layer selected: the time settings go away.
+    m_inspector->setCurrentLayer(1);
+    QVERIFY(!form->isVisible());
 }
 
 void TestLayerInspector::followsInsertAndRemove()

@@ -5,6 +5,7 @@
 #include "common/appsettings.h"
 #include "document/networkdocument.h"
 #include "spec/networkvalidator.h"
+#include "spec/presetlibrary.h"
 #include "store/experimentstore.h"
 #include "training/trainingcontroller.h"
 #include "training/trainingpanel.h"
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void invalidNetworkDisablesTrainWithTheReason();
     void trainSpecFollowsTheWidgets();
     void setTrainSpecRoundTrips();
+    void takesTheNetworksTrainingDefaults();
     void threadsDefaultComesFromTheSettings();
     void experimentSpecUsesTheDocumentAndDataset();
     void baselineTwinNeedsQuantization();
@@ -109,6 +111,41 @@ void TestTrainingPanel::invalidNetworkDisablesTrainWithTheReason()
     // Idle: pause and stop have nothing to act on.
     QVERIFY(!child<QPushButton>(&panel, "pauseButton")->isEnabled());
     QVERIFY(!child<QPushButton>(&panel, "stopButton")->isEnabled());
+}
+
+void TestTrainingPanel::takesTheNetworksTrainingDefaults()
+{
+    // snn-fc-mnist was published with Adam, lr 5e-4, batch 128, one epoch, inputs in [0, 1].
+    const Result<NetworkSpec> snn = PresetLibrary::load(QStringLiteral("snn-fc-mnist"));
+    QVERIFY2(snn, qPrintable(snn.error()));
+    NetworkDocument document;
+    document.reset(*snn);
+    TrainingController controller;
+    TrainingPanel panel(&document, &controller);
+    TrainSpec mine = panel.trainSpec();
+    mine.optimizer = OptimizerKind::Sgd;
+    mine.learningRate = 0.1;
+    mine.batchSize = 32;
+    mine.epochs = 7;
+    mine.seed = 99;
+    panel.setTrainSpec(mine);
+    QVERIFY(panel.applyNetworkDefaults(snn->trainingDefaults));
+    const TrainSpec taken = panel.trainSpec();
+    QCOMPARE(taken.optimizer, OptimizerKind::Adam);
+    QCOMPARE(taken.learningRate, 5e-4);
+    QCOMPARE(taken.batchSize, 128);
+    QCOMPARE(taken.epochs, 1);
+    QCOMPARE(taken.normalization, Normalization::ZeroToOne);
+    QCOMPARE(taken.seed, qint64(99)); // not a training default: the user's stays
+    // The experiment the panel would train is the one the CLI makes from the preset.
+    ExperimentSpec cli = ExperimentSpec::forNetwork(*snn);
+    QCOMPARE(panel.experimentSpec().train.learningRate, cli.train.learningRate);
+    QCOMPARE(panel.experimentSpec().train.normalization, cli.train.normalization);
+    // A network without its own settings keeps the user's, but the settings without a control
+    // (normalization) return to the default rather than staying the previous network's.
+    QVERIFY(!panel.applyNetworkDefaults(QJsonObject()));
+    QCOMPARE(panel.trainSpec().learningRate, 5e-4);
+    QCOMPARE(panel.trainSpec().normalization, TrainSpec().normalization);
 }
 
 void TestTrainingPanel::trainSpecFollowsTheWidgets()
