@@ -291,7 +291,8 @@ Result<QList<SpikingLayerActivity>> TrainedModel::spikeActivity(const DatasetSpl
     }
 }
 
-Result<ActivityReport> TrainedModel::activity(const DatasetSplit &split, int limit) const
+Result<ActivityReport> TrainedModel::activity(const DatasetSplit &split, int limit,
+                                              const std::function<bool(int, int)> &progress) const
 {
     using R = Result<ActivityReport>;
     const NetworkSpec &network = d->spec.network;
@@ -338,6 +339,10 @@ Result<ActivityReport> TrainedModel::activity(const DatasetSplit &split, int lim
         };
         const int batches = batcher.batchCount(250);
         for (int b = 0; b < batches; ++b) {
+            if (progress && !progress(std::min(b * 250, batcher.size()), batcher.size())) {
+                report.cancelled = true;
+                return report;
+            }
             recording.layers.clear();
             recording.spikes.clear();
             recording.membranes.clear();
@@ -347,6 +352,8 @@ Result<ActivityReport> TrainedModel::activity(const DatasetSplit &split, int lim
                 spikes[i] += recording.spikes[i].sum().item<double>();
         }
         report.samples = batcher.size();
+        if (progress)
+            progress(report.samples, report.samples);
         const double n = std::max(1, report.samples);
         for (size_t i = 0; i < spikes.size(); ++i) {
             ActivityReport::Layer l;

@@ -9,6 +9,7 @@
 #include <QString>
 #include <QVector>
 
+#include <functional>
 #include <memory>
 
 namespace qb {
@@ -87,6 +88,7 @@ struct ActivityReport
     double spikeDrivenMacs = 0.0;  ///< MACs per image of the same spike-fed layers without spikes, run once
     double denseMacsPerImage = 0.0; ///< MACs per image of the layers fed by the (non-spike) input, as computed
     double annMacsPerImage = 0.0;   ///< MACs per image of the whole network without spikes (one pass)
+    bool cancelled = false;         ///< the progress callback stopped it; the figures are incomplete
 };
 
 /// A trained network ready for evaluation: a recorded run's frozen spec plus its saved weights.
@@ -136,8 +138,11 @@ public:
     /// under the same conditions as predict(). Fails for a network without spiking layers.
     Result<QList<SpikingLayerActivity>> spikeActivity(const DatasetSplit &split, int index) const;
     /// Spiking networks: average spikes per image per layer and synaptic operations over the first
-    /// `limit` samples of `split` (0: all).
-    Result<ActivityReport> activity(const DatasetSplit &split, int limit) const;
+    /// `limit` samples of `split` (0: all). `progress` (optional) is called before each batch of 250
+    /// images with (images done, total) and after the last; returning false stops the measurement
+    /// (the report then says cancelled).
+    Result<ActivityReport> activity(const DatasetSplit &split, int limit,
+                                    const std::function<bool(int done, int total)> &progress = {}) const;
     /// Latent and effective weights of every conv/dense layer.
     QList<LayerWeights> weights() const;
     /// A hash of all parameters and buffers (bit-exact comparison in tests: evaluation never edits them).

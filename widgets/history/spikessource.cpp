@@ -16,36 +16,6 @@ QString notSpikingMessage(qint64 runId)
     return QCoreApplication::translate("qb::SpikesView", "run %1 has no spiking layers").arg(runId);
 }
 
-DatasetSplit splitSlice(const DatasetSplit &split, int from, int n)
-{
-    from = std::clamp(from, 0, split.count);
-    n = std::clamp(n, 0, split.count - from);
-    DatasetSplit part;
-    part.count = n;
-    part.channels = split.channels;
-    part.height = split.height;
-    part.width = split.width;
-    const auto size = std::size_t(std::max<qint64>(0, split.sampleSize()));
-    auto copyRange = [&](const auto &source, auto &target, std::size_t each) {
-        const std::size_t begin = std::min(source.size(), std::size_t(from) * each);
-        const std::size_t end = std::min(source.size(), std::size_t(from + n) * each);
-        target.assign(source.begin() + std::ptrdiff_t(begin), source.begin() + std::ptrdiff_t(end));
-    };
-    copyRange(split.pixels, part.pixels, size);
-    copyRange(split.features, part.features, size);
-    copyRange(split.labels, part.labels, 1);
-    if (split.isEvents()) {
-        const std::int64_t first = split.eventOffsets.at(std::size_t(from));
-        const std::int64_t last = split.eventOffsets.at(std::size_t(from + n));
-        part.events.assign(
-            split.events.begin() + std::ptrdiff_t(first), split.events.begin() + std::ptrdiff_t(last));
-        part.eventOffsets.reserve(std::size_t(n) + 1);
-        for (int i = 0; i <= n; ++i)
-            part.eventOffsets.push_back(split.eventOffsets.at(std::size_t(from + i)) - first);
-    }
-    return part;
-}
-
 Result<std::shared_ptr<SpikesSource>> SpikesSource::open(
     const QString &dbPath, qint64 runId, const QString &dataDir)
 {
@@ -104,49 +74,17 @@ SpikesResult SpikesSource::probe(int index) const
     return result;
 }
 
-ActivityOutcome SpikesSource::measure(const std::function<bool(int, int)> &progress, int chunk) const
+ActivityOutcome SpikesSource::measure(const std::function<bool(int, int)> &progress) const
 {
     ActivityOutcome outcome;
     outcome.runId = m_runId;
-    const int total = testCount();
-    chunk = std::max(1, chunk);
-    ActivityReport sum;
-    double synOps = 0.0;
-    for (int from = 0; from < total; from += chunk) {
-        if (progress && !progress(from, total)) {
-            outcome.cancelled = true;
-            return outcome;
-        }
-        const int n = std::min(chunk, total - from);
-        const auto part = m_model->activity(splitSlice(m_dataset.test, from, n), 0);
-        if (!part) {
-            outcome.error = part.error();
-            return outcome;
-        }
-        if (sum.layers.isEmpty()) {
-            sum = *part;
-            for (ActivityReport::Layer &layer : sum.layers)
-                layer.spikesPerImage = layer.firingRate = 0.0;
-            sum.samples = 0;
-        }
-        // Per-image averages: summed weighted by the chunk's images, divided at the end.
-        for (int i = 0; i < sum.layers.size() && i < part->layers.size(); ++i) {
-            sum.layers[i].spikesPerImage += part->layers.at(i).spikesPerImage * part->samples;
-            sum.layers[i].firingRate += part->layers.at(i).firingRate * part->samples;
-        }
-        synOps += part->synapticOpsPerImage * part->samples;
-        sum.samples += part->samples;
-    }
-    if (progress)
-        progress(total, total);
-    if (sum.samples > 0) {
-        for (ActivityReport::Layer &layer : sum.layers) {
-            layer.spikesPerImage /= sum.samples;
-            layer.firingRate /= sum.samples;
-        }
-        sum.synapticOpsPerImage = synOps / sum.samples;
-    }
-    outcome.report = sum;
+    const auto report = m_model->activity(m_dataset.test, testCount(), progress);
+    if (!report)
+        outcome.error = report.error();
+    else if (report->cancelled)
+        outcome.cancelled = true;
+    else
+        outcome.report = *report;
     return outcome;
 }
 

@@ -54,10 +54,9 @@ public:
     int testCount() const;
     /// TrainedModel::spikeActivity for test image `index` (clamped to the test images).
     SpikesResult probe(int index) const;
-    /// TrainedModel::activity over the run's test images, in chunks of `chunk` images so that
-    /// `progress(done, total)` can report and cancel (return false) between them. The chunks'
-    /// figures are combined weighted by their image counts.
-    ActivityOutcome measure(const std::function<bool(int, int)> &progress, int chunk = 250) const;
+    /// TrainedModel::activity over the run's test images; `progress(done, total)` reports between
+    /// its batches and cancels by returning false.
+    ActivityOutcome measure(const std::function<bool(int, int)> &progress) const;
 
 private:
     SpikesSource() = default;
@@ -69,8 +68,5 @@ private:
 
 /// "run N has no spiking layers" (the view tells such runs apart from failures).
 QString notSpikingMessage(qint64 runId);
-
-/// Images [from, from + n) of `split` as a split of their own (images, tables or events).
-DatasetSplit splitSlice(const DatasetSplit &split, int from, int n);
 
 } // namespace qb
