@@ -537,7 +537,7 @@
     <message>
         <location filename="../core/export/cwriter.cpp" line="+196"/>
         <location filename="../core/export/onnxwriter.cpp" line="+45"/>
-        <location filename="../core/spec/layerspec.cpp" line="+154"/>
+        <location filename="../core/spec/layerspec.cpp" line="+156"/>
         <source>layer %1 (%2)</source>
         <translation>capa %1 (%2)</translation>
     </message>
@@ -853,7 +853,12 @@
         <translation>%1: tipo de capa desconocido &apos;%2&apos; (conocidos: %3)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
+        <source>must be &quot;glorot_uniform&quot; or &quot;pytorch&quot;</source>
+        <translation>debe ser &quot;glorot_uniform&quot; o &quot;pytorch&quot;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>must be a list</source>
         <translation>debe ser una lista</translation>
     </message>
@@ -1361,17 +1366,27 @@
         <translation>no se pudieron registrar los impulsos: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>network &apos;%1&apos; has no spiking layer: it has no spike activity to measure</source>
         <translation>la red &apos;%1&apos; no tiene ninguna capa de impulsos: no tiene actividad de impulsos que medir</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+72"/>
         <source>measuring the spike activity failed: %1</source>
         <translation>no se pudo medir la actividad de impulsos: %1</translation>
     </message>
     <message>
         <location filename="../core/train/trainer.cpp" line="+89"/>
+        <source>dataset &apos;%1&apos; holds event recordings: train it with a spiking network whose encoding is &quot;events&quot; (e.g. the preset snn-nmnist)</source>
+        <translation>el conjunto de datos &apos;%1&apos; contiene grabaciones de eventos: entrénelo con una red de impulsos cuya codificación sea &quot;events&quot; (por ejemplo, el preajuste snn-nmnist)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>network &apos;%1&apos; takes event frames (encoding &quot;events&quot;) but dataset &apos;%2&apos; holds images: choose an event dataset such as nmnist, or another encoding</source>
+        <translation>la red &apos;%1&apos; recibe fotogramas de eventos (codificación &quot;events&quot;) pero el conjunto de datos &apos;%2&apos; contiene imágenes: elija un conjunto de eventos como nmnist, u otra codificación</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>network &apos;%1&apos; expects inputs of %2 but dataset &apos;%3&apos; has images of %4</source>
         <translation>la red &apos;%1&apos; espera entradas de %2, pero el conjunto de datos &apos;%3&apos; tiene imágenes de %4</translation>
     </message>
@@ -1396,7 +1411,7 @@
         <translation>Redes de QuantBench (*.json);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../core/bench/benchmark.cpp" line="+333"/>
+        <location filename="../core/bench/benchmark.cpp" line="+354"/>
         <source>measuring the float GEMM and convolution ceiling</source>
         <translation>midiendo el techo de GEMM y convolución en punto flotante</translation>
     </message>
@@ -1405,8 +1420,13 @@
         <source>training %1 at batch %2 (%3 batches)</source>
         <translation>entrenando %1 con lote %2 (%3 lotes)</translation>
     </message>
+    <message>
+        <location line="+13"/>
+        <source>training %1 at batch 128 (%2 batches)</source>
+        <translation>entrenando %1 con lotes de 128 (%2 lotes)</translation>
+    </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+6"/>
         <source>evaluating larq-mnist-bnn on %n test image(s), float and bit-packed</source>
         <translation>
             <numerusform>evaluando larq-mnist-bnn con %n imagen de prueba, en punto flotante y empaquetada en bits</numerusform>
@@ -2736,7 +2756,7 @@
 <context>
     <name>qb::DataManagerDialog</name>
     <message>
-        <location filename="../widgets/training/datamanagerdialog.cpp" line="+68"/>
+        <location filename="../widgets/training/datamanagerdialog.cpp" line="+154"/>
         <source>Datasets</source>
         <translation>Conjuntos de datos</translation>
     </message>
@@ -2776,7 +2796,12 @@
         <translation>Actualizar</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+46"/>
+        <source>nmnist is ready in %1.</source>
+        <translation>nmnist está listo en %1.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>found in %1</source>
         <translation>encontrado en %1</translation>
     </message>
@@ -2786,27 +2811,46 @@
         <translation>no encontrado (se buscó en: %1)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+130"/>
+        <source>Only MNIST, CIFAR-10 and N-MNIST can be downloaded here; import the files from a folder instead.</source>
+        <translation>Aquí solo se pueden descargar MNIST, CIFAR-10 y N-MNIST; importe los archivos desde una carpeta.</translation>
+    </message>
+    <message>
+        <location line="-297"/>
+        <location line="+11"/>
+        <location line="+216"/>
+        <location line="+17"/>
         <source>Could not create the folder %1.</source>
         <translation>No se pudo crear la carpeta %1.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-226"/>
+        <location line="+239"/>
         <source>Could not copy %1 to %2: %3</source>
         <translation>No se pudo copiar %1 en %2: %3</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="-216"/>
+        <source>Could not move %1 to %2.</source>
+        <translation>No se pudo mover %1 a %2.</translation>
+    </message>
+    <message>
+        <location line="+148"/>
+        <source>%1 is missing; download again.</source>
+        <translation>Falta %1; vuelva a descargarlo.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 did not hold the %2/ folder N-MNIST&apos;s archive has (it held: %3). Extract it yourself and use &quot;Import folder…&quot; with the folder that holds Train/ and Test/.</source>
+        <translation>%1 no contenía la carpeta %2/ que tiene el archivo de N-MNIST (contenía: %3). Extráigalo usted y use &quot;Importar carpeta…&quot; con la carpeta que contiene Train/ y Test/.</translation>
+    </message>
+    <message>
+        <location line="+97"/>
         <source>Download %1 into %2</source>
         <translation>Descargar %1 en %2</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Only MNIST and CIFAR-10 can be downloaded here; import the files from a folder instead.</source>
-        <translation>Aquí solo se pueden descargar MNIST y CIFAR-10; para los demás, importar los archivos desde una carpeta.</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Folder with the %1 files</source>
         <translation>Carpeta con los archivos de %1</translation>
     </message>
@@ -2831,12 +2875,17 @@
         <translation>%1 de %2</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>%1 is ready in %2.</source>
         <translation>%1 está listo en %2.</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>Unpacking train.zip and test.zip (70,000 files)…</source>
+        <translation>Descomprimiendo train.zip y test.zip (70.000 archivos)…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Unpacking %1…</source>
         <translation>Descomprimiendo %1…</translation>
     </message>
@@ -2859,7 +2908,7 @@
 <context>
     <name>qb::DatasetDownloader</name>
     <message>
-        <location filename="../widgets/training/datasetdownloader.cpp" line="+71"/>
+        <location filename="../widgets/training/datasetdownloader.cpp" line="+86"/>
         <source>Could not create the folder %1.</source>
         <translation>No se pudo crear la carpeta %1.</translation>
     </message>
@@ -8188,22 +8237,22 @@ Ejecución B: %2</translation>
     </message>
     <message>
         <location line="+25"/>
-        <location line="+237"/>
+        <location line="+240"/>
         <source>time step</source>
         <translation>paso de tiempo</translation>
     </message>
     <message>
-        <location line="-224"/>
+        <location line="-229"/>
         <source>Firing rate per layer</source>
         <translation>Tasa de disparo por capa</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-65"/>
         <source>Measure on the test set</source>
         <translation>Medir en el conjunto de prueba</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+66"/>
         <source>firing rate</source>
         <translation>tasa de disparo</translation>
     </message>
@@ -8228,7 +8277,7 @@ Ejecución B: %2</translation>
         <translation>conjunto de prueba</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+114"/>
         <source>Loading run %1 and its test images…</source>
         <translation>Cargando la ejecución %1 y sus imágenes de prueba…</translation>
     </message>
@@ -8315,7 +8364,7 @@ Ejecución B: %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+77"/>
+        <location line="+98"/>
         <source>Measuring the activity on %n test image(s)…</source>
         <translation>
             <numerusform>Midiendo la actividad en %n imagen de prueba…</numerusform>
@@ -9386,6 +9435,114 @@ Usar &quot;Datos…&quot; para descargarlo o importarlo.</translation>
         <location filename="../widgets/workbench.cpp" line="+80"/>
         <source>Open network</source>
         <translation>Abrir red</translation>
+    </message>
+</context>
+<context>
+    <name>qb::ZipExtractor</name>
+    <message>
+        <location filename="../core/util/zipextractor.cpp" line="+59"/>
+        <source>%1: file not found</source>
+        <translation>%1: archivo no encontrado</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: not a readable zip archive: %2</source>
+        <translation>%1: no es un archivo zip legible: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2 entries, more than the %3 accepted</source>
+        <translation>%1: %2 entradas, más de las %3 admitidas</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: entry %2 has no readable name: %3</source>
+        <translation>%1: la entrada %2 no tiene un nombre legible: %3</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1: entry &quot;%2&quot; would be written outside the target folder</source>
+        <translation>%1: la entrada &quot;%2&quot; se escribiría fuera de la carpeta de destino</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: entry &quot;%2&quot; is a symbolic link; dataset archives hold only files and folders</source>
+        <translation>%1: la entrada &quot;%2&quot; es un enlace simbólico; los archivos de datos solo contienen archivos y carpetas</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: cannot read entry &quot;%2&quot;: %3</source>
+        <translation>%1: no se puede leer la entrada &quot;%2&quot;: %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: entry &quot;%2&quot; is encrypted</source>
+        <translation>%1: la entrada &quot;%2&quot; está cifrada</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: entry &quot;%2&quot; uses compression method %3, which this build cannot read</source>
+        <translation>%1: la entrada &quot;%2&quot; usa el método de compresión %3, que esta compilación no puede leer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: entry &quot;%2&quot; declares more than the %3 bytes accepted for one file</source>
+        <translation>%1: la entrada &quot;%2&quot; declara más de los %3 bytes admitidos para un archivo</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: entry &quot;%2&quot; would inflate %3 bytes to %4, more than deflate can</source>
+        <translation>%1: la entrada &quot;%2&quot; expandiría %3 bytes a %4, más de lo que deflate permite</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: the entries add up to more than the %2 bytes accepted</source>
+        <translation>%1: las entradas suman más de los %2 bytes admitidos</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+5"/>
+        <location line="+10"/>
+        <location line="+5"/>
+        <source>Could not create the folder %1.</source>
+        <translation>No se pudo crear la carpeta %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: cannot open entry &quot;%2&quot;: %3</source>
+        <translation>%1: no se puede abrir la entrada &quot;%2&quot;: %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+18"/>
+        <location line="+11"/>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Unpacking %1 was stopped.</source>
+        <translation>Se detuvo la descompresión de %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: entry &quot;%2&quot; is damaged: %3</source>
+        <translation>%1: la entrada &quot;%2&quot; está dañada: %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: entry &quot;%2&quot; holds more than the %3 bytes it declares</source>
+        <translation>%1: la entrada &quot;%2&quot; contiene más de los %3 bytes que declara</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: entry &quot;%2&quot; holds %3 bytes, not the %4 it declares</source>
+        <translation>%1: la entrada &quot;%2&quot; contiene %3 bytes, no los %4 que declara</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Could not move %1 to %2.</source>
+        <translation>No se pudo mover %1 a %2.</translation>
     </message>
 </context>
 </TS>
