@@ -43,7 +43,7 @@ void TestCliBench::quickJsonRun()
     QVERIFY(ceiling.value(QStringLiteral("conv_gflops")).toDouble() > 0.0);
 
     const QJsonArray training = j.value(QStringLiteral("training")).toArray();
-    QCOMPARE(training.size(), 4);
+    QCOMPARE(training.size(), 7);
     QStringList seen;
     for (const QJsonValue &v : training) {
         const QJsonObject t = v.toObject();
@@ -56,7 +56,8 @@ void TestCliBench::quickJsonRun()
     }
     QCOMPARE(seen,
         QStringList({QStringLiteral("larq-mnist-bnn/64"), QStringLiteral("larq-mnist-bnn/256"),
-            QStringLiteral("cnn-mnist/64"), QStringLiteral("cnn-mnist/256")}));
+            QStringLiteral("cnn-mnist/64"), QStringLiteral("cnn-mnist/256"), QStringLiteral("snn-fc-mnist/128"),
+            QStringLiteral("bsnn-fmnist/128"), QStringLiteral("snn-conv-mnist/128")}));
 
     const QJsonObject e = j.value(QStringLiteral("evaluation")).toObject();
     QCOMPARE(e.value(QStringLiteral("images")).toInt(), 600);
@@ -89,6 +90,7 @@ void TestCliBench::quickJsonRun()
 
     QVERIFY(j.value(QStringLiteral("peak_rss_mib")).toDouble() > 10.0);
     QCOMPARE(j.value(QStringLiteral("reference")).toObject().value(QStringLiteral("skipped")).toBool(), true);
+    QCOMPARE(j.value(QStringLiteral("snn_reference")).toObject().value(QStringLiteral("skipped")).toBool(), true);
 }
 
 void TestCliBench::badUsage()

@@ -1,9 +1,12 @@
 #include "inspector/issuehighlight.h"
 
+#include <QComboBox>
 #include <QCoreApplication>
+#include <QDoubleSpinBox>
 #include <QEvent>
 #include <QPainter>
 #include <QPalette>
+#include <QSpinBox>
 #include <QTextDocument>
 #include <QVariant>
 #include <QWidget>
@@ -131,5 +134,42 @@ void setIssueHighlight(QWidget *widget, const QString &message)
 }
 
 bool hasIssueHighlight(const QWidget *widget) { return widget && widget->property(kIssueProperty).toBool(); }
+
+void highlightIssues(const QList<ValidationIssue> &issues,
+                     const std::function<QList<QWidget *>(const QString &)> &widgetsFor,
+                     QList<QWidget *> *highlighted)
+{
+    QList<QWidget *> marked;
+    for (const ValidationIssue &issue : issues) {
+        for (QWidget *w : widgetsFor(issue.field)) {
+            setIssueHighlight(w, issue.message);
+            marked.append(w);
+        }
+    }
+    for (QWidget *w : std::as_const(*highlighted)) {
+        if (!marked.contains(w))
+            setIssueHighlight(w, QString());
+    }
+    *highlighted = marked;
+}
+
+void showValue(QSpinBox *spin, int value)
+{
+    if (spin->value() != value)
+        spin->setValue(value);
+}
+
+void showValue(QDoubleSpinBox *spin, double value)
+{
+    if (spin->value() != value)
+        spin->setValue(value);
+}
+
+void showData(QComboBox *combo, int data)
+{
+    const int index = combo->findData(data);
+    if (combo->currentIndex() != index)
+        combo->setCurrentIndex(index);
+}
 
 } // namespace qb

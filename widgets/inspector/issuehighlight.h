@@ -1,7 +1,15 @@
 #pragma once
 
+#include "spec/networkvalidator.h"
+
+#include <QList>
 #include <QString>
 
+#include <functional>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QSpinBox;
 class QWidget;
 
 namespace qb {
@@ -16,5 +24,18 @@ QString richToolTip(const QString &text);
 void setIssueHighlight(QWidget *widget, const QString &message);
 /// True while `widget` carries a validation problem (the dynamic property "qbIssue").
 bool hasIssueHighlight(const QWidget *widget);
+/// What every inspector form does with the validator's issues: marks the widgets `widgetsFor`
+/// names for each issue's field, clears the marks of `*highlighted` no longer named, and leaves the
+/// marked widgets in `*highlighted`.
+void highlightIssues(const QList<ValidationIssue> &issues,
+                     const std::function<QList<QWidget *>(const QString &field)> &widgetsFor,
+                     QList<QWidget *> *highlighted);
+
+/// Show a value in a control without emitting its change signal when it already shows it (the
+/// forms refresh from the document after every edit, and an equal value must not re-edit).
+void showValue(QSpinBox *spin, int value);
+void showValue(QDoubleSpinBox *spin, double value);
+/// Selects the item whose data is `data`.
+void showData(QComboBox *combo, int data);
 
 } // namespace qb

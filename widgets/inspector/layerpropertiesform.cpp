@@ -58,25 +58,6 @@ QString typeDescription(LayerType type)
     return QString();
 }
 
-void setSpin(QSpinBox *spin, int value)
-{
-    if (spin->value() != value)
-        spin->setValue(value);
-}
-
-void setSpin(QDoubleSpinBox *spin, double value)
-{
-    if (spin->value() != value)
-        spin->setValue(value);
-}
-
-void setCombo(QComboBox *combo, int data)
-{
-    const int index = combo->findData(data);
-    if (combo->currentIndex() != index)
-        combo->setCurrentIndex(index);
-}
-
 } // namespace
 
 LayerPropertiesForm::LayerPropertiesForm(QWidget *parent)
@@ -367,29 +348,29 @@ void LayerPropertiesForm::setLayer(const LayerSpec &layer, const QString &automa
     if (m_name->text() != layer.name)
         m_name->setText(layer.name);
     m_name->setPlaceholderText(automaticName.isEmpty() ? QString() : tr("automatic (%1)").arg(automaticName));
-    setSpin(m_filters, layer.filters);
-    setSpin(m_units, layer.units);
-    setSpin(m_kernelH, layer.kernelH);
-    setSpin(m_kernelW, layer.kernelW);
-    setSpin(m_strideH, layer.strideH);
-    setSpin(m_strideW, layer.strideW);
-    setCombo(m_padding, int(layer.padding));
-    setCombo(m_poolPadding, int(layer.padding));
-    setSpin(m_paddingAmount, layer.paddingAmount);
+    showValue(m_filters, layer.filters);
+    showValue(m_units, layer.units);
+    showValue(m_kernelH, layer.kernelH);
+    showValue(m_kernelW, layer.kernelW);
+    showValue(m_strideH, layer.strideH);
+    showValue(m_strideW, layer.strideW);
+    showData(m_padding, int(layer.padding));
+    showData(m_poolPadding, int(layer.padding));
+    showValue(m_paddingAmount, layer.paddingAmount);
     m_bias->setChecked(layer.useBias);
     m_clipEnabled->setChecked(layer.kernelClip > 0.0);
     // Without a clip the spin box offers 1, Larq's usual weight clip, for when it gets enabled.
-    setSpin(m_clip, layer.kernelClip > 0.0 ? layer.kernelClip : 1.0);
+    showValue(m_clip, layer.kernelClip > 0.0 ? layer.kernelClip : 1.0);
     m_scale->setChecked(layer.scale);
     m_center->setChecked(layer.center);
-    setSpin(m_momentum, layer.momentum);
-    setSpin(m_epsilon, layer.epsilon);
-    setSpin(m_poolH, layer.poolH);
-    setSpin(m_poolW, layer.poolW);
-    setSpin(m_poolStrideH, layer.poolStrideH);
-    setSpin(m_poolStrideW, layer.poolStrideW);
-    setSpin(m_rate, layer.rate);
-    setCombo(m_function, int(layer.function));
+    showValue(m_momentum, layer.momentum);
+    showValue(m_epsilon, layer.epsilon);
+    showValue(m_poolH, layer.poolH);
+    showValue(m_poolW, layer.poolW);
+    showValue(m_poolStrideH, layer.poolStrideH);
+    showValue(m_poolStrideW, layer.poolStrideW);
+    showValue(m_rate, layer.rate);
+    showData(m_function, int(layer.function));
     updateEnabledStates();
     m_updating = false;
 }
@@ -440,18 +421,7 @@ QList<QWidget *> LayerPropertiesForm::widgetsFor(const QString &field) const
 
 void LayerPropertiesForm::setIssues(const QList<ValidationIssue> &issues)
 {
-    QList<QWidget *> marked;
-    for (const ValidationIssue &issue : issues) {
-        for (QWidget *w : widgetsFor(issue.field)) {
-            setIssueHighlight(w, issue.message);
-            marked.append(w);
-        }
-    }
-    for (QWidget *w : qAsConst(m_highlighted)) {
-        if (!marked.contains(w))
-            setIssueHighlight(w, QString());
-    }
-    m_highlighted = marked;
+    highlightIssues(issues, [this](const QString &field) { return widgetsFor(field); }, &m_highlighted);
 }
 
 } // namespace qb

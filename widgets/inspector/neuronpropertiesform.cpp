@@ -14,19 +14,6 @@ namespace qb {
 
 namespace {
 
-void setSpin(QDoubleSpinBox *spin, double value)
-{
-    if (spin->value() != value)
-        spin->setValue(value);
-}
-
-void setCombo(QComboBox *combo, int data)
-{
-    const int index = combo->findData(data);
-    if (combo->currentIndex() != index)
-        combo->setCurrentIndex(index);
-}
-
 /// A value spin box with its "learned" check box below (side by side they would not fit the
 /// inspector's width on a 1366-pixel screen).
 QWidget *withLearned(QWidget *parent, QDoubleSpinBox *spin, QCheckBox *learned)
@@ -201,21 +188,21 @@ void NeuronPropertiesForm::setLayer(const LayerSpec &layer)
     m_neuron = layer.neuron;
     m_type = layer.type;
     m_form->setRowVisible(m_alpha->parentWidget(), layer.type == LayerType::Synaptic);
-    setSpin(m_beta, m_neuron.beta);
+    showValue(m_beta, m_neuron.beta);
     m_learnBeta->setChecked(m_neuron.learnBeta);
-    setSpin(m_alpha, m_neuron.alpha);
+    showValue(m_alpha, m_neuron.alpha);
     m_learnAlpha->setChecked(m_neuron.learnAlpha);
-    setSpin(m_threshold, m_neuron.threshold);
+    showValue(m_threshold, m_neuron.threshold);
     m_learnThreshold->setChecked(m_neuron.learnThreshold);
-    setCombo(m_reset, int(m_neuron.reset));
+    showData(m_reset, int(m_neuron.reset));
     m_resetDelay->setChecked(m_neuron.resetDelay);
-    setCombo(m_surrogate, int(m_neuron.surrogate));
-    setSpin(m_slope, m_neuron.surrogateSlope);
+    showData(m_surrogate, int(m_neuron.surrogate));
+    showValue(m_slope, m_neuron.surrogateSlope);
     if (m_stateBits->value() != m_neuron.stateQuantBits)
         m_stateBits->setValue(m_neuron.stateQuantBits);
-    setSpin(m_stateThreshold, m_neuron.stateQuantThreshold);
-    setSpin(m_stateLower, m_neuron.stateQuantLower);
-    setSpin(m_stateUpper, m_neuron.stateQuantUpper);
+    showValue(m_stateThreshold, m_neuron.stateQuantThreshold);
+    showValue(m_stateLower, m_neuron.stateQuantLower);
+    showValue(m_stateUpper, m_neuron.stateQuantUpper);
     updateEnabledStates();
     m_updating = false;
 }
@@ -246,18 +233,7 @@ QList<QWidget *> NeuronPropertiesForm::widgetsFor(const QString &field) const
 
 void NeuronPropertiesForm::setIssues(const QList<ValidationIssue> &issues)
 {
-    QList<QWidget *> marked;
-    for (const ValidationIssue &issue : issues) {
-        for (QWidget *w : widgetsFor(issue.field)) {
-            setIssueHighlight(w, issue.message);
-            marked.append(w);
-        }
-    }
-    for (QWidget *w : std::as_const(m_highlighted)) {
-        if (!marked.contains(w))
-            setIssueHighlight(w, QString());
-    }
-    m_highlighted = marked;
+    highlightIssues(issues, [this](const QString &field) { return widgetsFor(field); }, &m_highlighted);
 }
 
 } // namespace qb

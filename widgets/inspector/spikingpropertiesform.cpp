@@ -11,29 +11,6 @@
 
 namespace qb {
 
-namespace {
-
-void setSpin(QDoubleSpinBox *spin, double value)
-{
-    if (spin->value() != value)
-        spin->setValue(value);
-}
-
-void setSpin(QSpinBox *spin, int value)
-{
-    if (spin->value() != value)
-        spin->setValue(value);
-}
-
-void setCombo(QComboBox *combo, int data)
-{
-    const int index = combo->findData(data);
-    if (combo->currentIndex() != index)
-        combo->setCurrentIndex(index);
-}
-
-} // namespace
-
 SpikingPropertiesForm::SpikingPropertiesForm(QWidget *parent)
     : QGroupBox(tr("Time (spiking network)"), parent)
     , m_form(new QFormLayout(this))
@@ -202,20 +179,20 @@ void SpikingPropertiesForm::setSpiking(const SpikingSpec &spiking)
 {
     m_updating = true;
     m_spiking = spiking;
-    setSpin(m_timeSteps, spiking.timeSteps);
-    setCombo(m_encoding, int(spiking.encoding));
-    setSpin(m_gain, spiking.gain);
-    setSpin(m_offset, spiking.offset);
-    setSpin(m_tau, spiking.tau);
-    setSpin(m_latencyThreshold, spiking.latencyThreshold);
+    showValue(m_timeSteps, spiking.timeSteps);
+    showData(m_encoding, int(spiking.encoding));
+    showValue(m_gain, spiking.gain);
+    showValue(m_offset, spiking.offset);
+    showValue(m_tau, spiking.tau);
+    showValue(m_latencyThreshold, spiking.latencyThreshold);
     m_linear->setChecked(spiking.linear);
     m_normalize->setChecked(spiking.normalize);
     m_clip->setChecked(spiking.clip);
-    setSpin(m_window, int(std::min<qint64>(spiking.windowUs, m_window->maximum())));
-    setSpin(m_denoise, int(std::min<qint64>(spiking.denoiseUs, m_denoise->maximum())));
-    setCombo(m_loss, int(spiking.loss));
-    setSpin(m_correctRate, spiking.correctRate);
-    setSpin(m_incorrectRate, spiking.incorrectRate);
+    showValue(m_window, int(std::min<qint64>(spiking.windowUs, m_window->maximum())));
+    showValue(m_denoise, int(std::min<qint64>(spiking.denoiseUs, m_denoise->maximum())));
+    showData(m_loss, int(spiking.loss));
+    showValue(m_correctRate, spiking.correctRate);
+    showValue(m_incorrectRate, spiking.incorrectRate);
     updateRows();
     m_updating = false;
 }
@@ -261,18 +238,7 @@ QList<QWidget *> SpikingPropertiesForm::widgetsFor(const QString &field) const
 
 void SpikingPropertiesForm::setIssues(const QList<ValidationIssue> &issues)
 {
-    QList<QWidget *> marked;
-    for (const ValidationIssue &issue : issues) {
-        for (QWidget *w : widgetsFor(issue.field)) {
-            setIssueHighlight(w, issue.message);
-            marked.append(w);
-        }
-    }
-    for (QWidget *w : std::as_const(m_highlighted)) {
-        if (!marked.contains(w))
-            setIssueHighlight(w, QString());
-    }
-    m_highlighted = marked;
+    highlightIssues(issues, [this](const QString &field) { return widgetsFor(field); }, &m_highlighted);
 }
 
 } // namespace qb
