@@ -5,8 +5,11 @@
 #include "spec/specjson_p.h"
 
 #include <QHash>
+#include <QLocale>
 #include <QObject>
 #include <QStringList>
+
+#include <unistd.h>
 
 namespace qb {
 
@@ -59,6 +62,7 @@ private:
     void checkWeights(int index, const LayerSpec &layer);
     void checkNeuron(int index, const LayerSpec &layer);
     void checkSpiking();
+    void checkMemory();
     bool needsFeatureMaps(int index, const LayerSpec &layer, const TensorShape &in);
     void checkFinalOutput(int numClasses);
 
@@ -107,6 +111,59 @@ void Checker::run(int numClasses)
     }
     checkFinalOutput(numClasses);
     checkSpiking();
+    checkMemory();
+}
+
+/// This machine's memory in bytes (0 when unknown).
+double physicalMemoryBytes()
+{
+    const long pages = sysconf(_SC_PHYS_PAGES);
+    const long pageSize = sysconf(_SC_PAGE_SIZE);
+    return pages > 0 && pageSize > 0 ? double(pages) * double(pageSize) : 0.0;
+}
+
+QString gibText(double bytes)
+{
+    return QObject::tr("%1 GiB").arg(QLocale::c().toString(bytes / (1024.0 * 1024.0 * 1024.0), 'f', 1));
+}
+
+/// A network whose weights cannot be trained in this machine's memory is refused here, naming the
+/// layer with the most weights and what they need, before torch allocates anything (it would
+/// otherwise fail in its allocator with a stack trace). Training keeps four float copies of every
+/// weight (the weights, their gradients and Adam's two moments).
+void Checker::checkMemory()
+{
+    const double memory = physicalMemoryBytes();
+    if (memory <= 0.0)
+        return;
+    double parameters = 0.0;
+    double largest = 0.0;
+    int largestLayer = -1;
+    for (int i = 0; i < m_network.layers.size(); ++i) {
+        const LayerSpec &layer = m_network.layers.at(i);
+        const TensorShape in = i == 0 ? m_network.input : m_report->outputShapes.value(i - 1);
+        if (!layer.hasWeights() || !in.isValid())
+            continue;
+        const double fanIn = layer.type == LayerType::Conv2D
+            ? double(in.isImage() ? in.channels() : 0) * layer.kernelH * layer.kernelW
+            : double(in.elementCount());
+        const double outputs = layer.type == LayerType::Conv2D ? layer.filters : layer.units;
+        const double count = std::max(0.0, outputs) * (std::max(0.0, fanIn) + (layer.useBias ? 1.0 : 0.0));
+        parameters += count;
+        if (count > largest) {
+            largest = count;
+            largestLayer = i;
+        }
+    }
+    const double trainingBytes = parameters * 4.0 * 4.0;
+    if (largestLayer < 0 || trainingBytes <= memory)
+        return;
+    const LayerSpec &layer = m_network.layers.at(largestLayer);
+    issue(largestLayer, layer.type == LayerType::Conv2D ? QStringLiteral("filters") : QStringLiteral("units"),
+          QObject::tr("the network has %1 weights (%2 of them in this layer): %3 as float32, and training "
+                      "keeps four copies (%4), more than this machine's %5")
+              .arg(QLocale::c().toString(parameters, 'f', 0), QLocale::c().toString(largest, 'f', 0),
+                   gibText(parameters * 4.0), gibText(trainingBytes), gibText(memory)));
 }
 
 /// Network-level rules of a spiking network: its time settings, and a spiking last layer whose

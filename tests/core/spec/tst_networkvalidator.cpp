@@ -118,6 +118,7 @@ class TestNetworkValidator : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void refusesNetworksTooBigToTrain();
     void tensorShape();
     void shapes_data();
     void shapes();
@@ -481,6 +482,25 @@ void TestNetworkValidator::issueText()
     QCOMPARE(lines.size(), 2);
     QVERIFY2(lines.at(0).startsWith(QStringLiteral("network: field 'input': ")), qPrintable(lines.at(0)));
     QCOMPARE(lines.at(1), QStringLiteral("layer 4 (dense 'fc1'): field 'units': must be at least 1; got 0"));
+}
+
+// A dense layer of 20 million units after 784 inputs: 15.7 billion weights, 58 GiB as float32 and
+// 234 GiB to train. The validator refuses it by its size before torch allocates anything.
+void TestNetworkValidator::refusesNetworksTooBigToTrain()
+{
+    NetworkSpec net;
+    net.input = TensorShape::image(1, 28, 28);
+    net.layers << simple(LayerType::Flatten) << dense(20000000, QStringLiteral("huge")) << dense(10);
+    const ValidationReport report = NetworkValidator::validate(net, 10);
+    QVERIFY(!report.ok());
+    const QString message = report.message(net);
+    QVERIFY2(message.contains(QStringLiteral("layer 2 (dense 'huge'): field 'units': the network has 15900000010 weights "
+                                             "(15700000000 of them in this layer): 59.2 GiB as float32, and training "
+                                             "keeps four copies (236.9 GiB), more than this machine's")),
+             qPrintable(message));
+    // A network of ordinary size passes.
+    net.layers[1].units = 1000;
+    QVERIFY2(NetworkValidator::validate(net, 10).ok(), qPrintable(NetworkValidator::validate(net, 10).message(net)));
 }
 
 QTEST_GUILESS_MAIN(TestNetworkValidator)
