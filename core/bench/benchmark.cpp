@@ -95,10 +95,7 @@ double spikingAwareMacs(const NetworkSpec &spec, const ModelSummary &summary)
     bool timed = spec.spiking.encoding != SpikeEncoding::Direct;
     double macs = 0.0;
     for (int i = 0; i < summary.layers.size() && i < spec.layers.size(); ++i) {
-        qint64 layer = 0;
-        for (qint64 m : summary.layers[i].macs)
-            layer += m;
-        macs += double(layer) * (timed ? spec.spiking.timeSteps : 1);
+        macs += double(summary.layers[i].macCount()) * (timed ? spec.spiking.timeSteps : 1);
         timed = timed || spec.layers[i].isSpiking();
     }
     return macs;

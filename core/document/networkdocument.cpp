@@ -174,8 +174,7 @@ void NetworkDocument::applyNetwork(const NetworkSpec &network)
 
 QString NetworkDocument::layerLabel(int index) const
 {
-    const LayerSpec &l = layer(index);
-    return l.name.isEmpty() ? QStringLiteral("%1 %2").arg(layerTypeName(l.type)).arg(index + 1) : l.name;
+    return layerDisplayName(layer(index), index);
 }
 
 QString NetworkDocument::uniqueLayerName(LayerType type) const

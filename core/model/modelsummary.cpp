@@ -45,6 +45,11 @@ qint64 ModelSummary::paramCount() const
     return sumOf(totalParams);
 }
 
+qint64 LayerSummary::macCount() const
+{
+    return sumOf(macs);
+}
+
 qint64 ModelSummary::macCount() const
 {
     return sumOf(totalMacs);

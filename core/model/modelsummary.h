@@ -22,6 +22,9 @@ struct LayerSummary
     QMap<int, qint64> params; ///< parameters per bit width
     double memoryKiB = 0.0;
     QMap<int, qint64> macs;   ///< multiply-accumulates per precision
+
+    /// All of the layer's multiply-accumulates, whatever their precision.
+    qint64 macCount() const;
 };
 
 /// Parameters, memory and MACs of a network per precision, computed from the spec alone (no torch).

@@ -198,6 +198,11 @@ bool activationFromName(const QString &name, ActivationFunction *out)
     return false;
 }
 
+QString layerDisplayName(const LayerSpec &layer, int index)
+{
+    return layer.name.isEmpty() ? QStringLiteral("%1 %2").arg(layerTypeName(layer.type)).arg(index + 1) : layer.name;
+}
+
 QJsonObject LayerSpec::toJson() const
 {
     QJsonObject json;

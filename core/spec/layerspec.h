@@ -88,5 +88,8 @@ QString layerTypeName(LayerType type);
 bool layerTypeFromName(const QString &name, LayerType *out);
 QString activationName(ActivationFunction f);
 bool activationFromName(const QString &name, ActivationFunction *out);
+/// How a layer is called in the window and in reports: its name, or "<type> <number>" (1-based)
+/// when it has none ("leaky 3").
+QString layerDisplayName(const LayerSpec &layer, int index);
 
 } // namespace qb

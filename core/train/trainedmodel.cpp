@@ -232,12 +232,6 @@ bool TrainedModel::bitPackedEvaluation() const
 
 namespace {
 
-QString layerDisplayName(const NetworkSpec &network, int index)
-{
-    const LayerSpec &l = network.layers[index];
-    return l.name.isEmpty() ? QStringLiteral("%1 %2").arg(layerTypeName(l.type)).arg(index + 1) : l.name;
-}
-
 /// Synaptic operations of conv/dense layer `layer` for an input of spikes `x` [T*B, ...]: every
 /// spike times the weights it reaches. For a conv, the count of spikes in each output's window
 /// (a convolution with a kernel of ones over the zero-padded input) times the filters.
@@ -275,7 +269,7 @@ Result<QList<SpikingLayerActivity>> TrainedModel::spikeActivity(const DatasetSpl
         for (size_t i = 0; i < recording.layers.size(); ++i) {
             SpikingLayerActivity a;
             a.layer = recording.layers[i];
-            a.name = layerDisplayName(network, a.layer);
+            a.name = layerDisplayName(network.layers[a.layer], a.layer);
             const torch::Tensor s = recording.spikes[i].select(1, 0).flatten(1).contiguous();
             const torch::Tensor m = recording.membranes[i].select(1, 0).flatten(1).contiguous().to(torch::kFloat);
             a.steps = int(s.size(0));
@@ -303,12 +297,7 @@ Result<ActivityReport> TrainedModel::activity(const DatasetSplit &split, int lim
     if (!summarized)
         return R::failure(summarized.error());
     const ModelSummary &summary = *summarized;
-    const auto layerMacs = [&](int i) {
-        qint64 sum = 0;
-        for (qint64 m : summary.layers[i].macs)
-            sum += m;
-        return double(sum);
-    };
+    const auto layerMacs = [&](int i) { return double(summary.layers[i].macCount()); };
     ActivityReport report;
     report.steps = network.spiking.timeSteps;
     for (int i = 0; i < summary.layers.size(); ++i)
@@ -358,7 +347,7 @@ Result<ActivityReport> TrainedModel::activity(const DatasetSplit &split, int lim
         for (size_t i = 0; i < spikes.size(); ++i) {
             ActivityReport::Layer l;
             l.layer = recording.layers[i];
-            l.name = layerDisplayName(network, l.layer);
+            l.name = layerDisplayName(network.layers[l.layer], l.layer);
             l.neurons = int(recording.spikes[i][0][0].numel());
             l.spikesPerImage = spikes[i] / n;
             l.firingRate = l.spikesPerImage / std::max(1.0, double(l.neurons) * report.steps);

@@ -7,6 +7,8 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include "isolateddatadirs.h"
+
 #include <QtTest>
 
 #include <zlib.h>
@@ -124,7 +126,6 @@ class TestDatasetLocator : public QObject
 private Q_SLOTS:
     void initTestCase();
     void init();
-    void cleanupTestCase();
 
     void knownNames();
     void searchPathsOrder();
@@ -151,40 +152,18 @@ private Q_SLOTS:
 private:
     QString path(const QString &relative) const { return m_dir.filePath(relative); }
     QTemporaryDir m_dir;
-    QByteArray m_savedQuantbenchData;
-    QByteArray m_savedXdg;
-    bool m_hadQuantbenchData = false;
-    bool m_hadXdg = false;
+    IsolatedDataDirs m_env; ///< restores both variables when the test object goes
 };
 
 void TestDatasetLocator::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    m_hadQuantbenchData = qEnvironmentVariableIsSet("QUANTBENCH_DATA");
-    m_hadXdg = qEnvironmentVariableIsSet("XDG_DATA_HOME");
-    m_savedQuantbenchData = qgetenv("QUANTBENCH_DATA");
-    m_savedXdg = qgetenv("XDG_DATA_HOME");
 }
 
 void TestDatasetLocator::init()
 {
     // Every test starts with both variables pointing at empty folders, never at the user's own data.
-    QVERIFY(QDir().mkpath(path(QStringLiteral("env-empty/qb"))));
-    QVERIFY(QDir().mkpath(path(QStringLiteral("env-empty/xdg"))));
-    qputenv("QUANTBENCH_DATA", QFile::encodeName(path(QStringLiteral("env-empty/qb"))));
-    qputenv("XDG_DATA_HOME", QFile::encodeName(path(QStringLiteral("env-empty/xdg"))));
-}
-
-void TestDatasetLocator::cleanupTestCase()
-{
-    if (m_hadQuantbenchData)
-        qputenv("QUANTBENCH_DATA", m_savedQuantbenchData);
-    else
-        qunsetenv("QUANTBENCH_DATA");
-    if (m_hadXdg)
-        qputenv("XDG_DATA_HOME", m_savedXdg);
-    else
-        qunsetenv("XDG_DATA_HOME");
+    QVERIFY(m_env.pointAt(path(QStringLiteral("env-empty"))));
 }
 
 void TestDatasetLocator::knownNames()

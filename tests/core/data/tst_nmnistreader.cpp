@@ -12,6 +12,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
+#include "isolateddatadirs.h"
+
 #include <QtTest>
 
 #include <numeric>
@@ -125,7 +127,6 @@ class TestNmnistReader : public QObject
 private Q_SLOTS:
     void initTestCase();
     void init();
-    void cleanupTestCase();
 
     void bitLayout_data();
     void bitLayout();
@@ -154,40 +155,18 @@ private Q_SLOTS:
 private:
     QString path(const QString &relative) const { return m_dir.filePath(relative); }
     QTemporaryDir m_dir;
-    QByteArray m_savedQuantbenchData;
-    QByteArray m_savedXdg;
-    bool m_hadQuantbenchData = false;
-    bool m_hadXdg = false;
+    IsolatedDataDirs m_env; ///< restores both variables when the test object goes
 };
 
 void TestNmnistReader::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    m_hadQuantbenchData = qEnvironmentVariableIsSet("QUANTBENCH_DATA");
-    m_hadXdg = qEnvironmentVariableIsSet("XDG_DATA_HOME");
-    m_savedQuantbenchData = qgetenv("QUANTBENCH_DATA");
-    m_savedXdg = qgetenv("XDG_DATA_HOME");
 }
 
 void TestNmnistReader::init()
 {
     // The locator tests must never see the user's own data.
-    QVERIFY(QDir().mkpath(path(QStringLiteral("env/qb"))));
-    QVERIFY(QDir().mkpath(path(QStringLiteral("env/xdg"))));
-    qputenv("QUANTBENCH_DATA", QFile::encodeName(path(QStringLiteral("env/qb"))));
-    qputenv("XDG_DATA_HOME", QFile::encodeName(path(QStringLiteral("env/xdg"))));
-}
-
-void TestNmnistReader::cleanupTestCase()
-{
-    if (m_hadQuantbenchData)
-        qputenv("QUANTBENCH_DATA", m_savedQuantbenchData);
-    else
-        qunsetenv("QUANTBENCH_DATA");
-    if (m_hadXdg)
-        qputenv("XDG_DATA_HOME", m_savedXdg);
-    else
-        qunsetenv("XDG_DATA_HOME");
+    QVERIFY(m_env.pointAt(path(QStringLiteral("env"))));
 }
 
 void TestNmnistReader::bitLayout_data()
